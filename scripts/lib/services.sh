@@ -1,0 +1,70 @@
+# Sourced by scripts/run.sh and scripts/test.sh: installs PostgreSQL and Redis from Debian packages when they
+# are missing, and starts private servers on loopback, so a fresh machine needs nothing done by hand.
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# PostgreSQL refuses to run as root; as root we run it as the postgres user that Debian's package creates.
+as_db_owner() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+
+ensure_packages() {
+  local missing=()
+  command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+  [ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || missing+=(postgresql)
+  command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing ${missing[*]} from Debian packages..."
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+# The first port at or above $1 that nothing listens on.
+free_port() {
+  local port=$1
+  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+  echo "$port"
+}
+
+# start_postgres DATA_DIR PORT [extra postgres -c settings...]: user and password "enhancefund".
+start_postgres() {
+  local dir=$1 port=$2 bin; shift 2
+  bin=$(pg_bin)
+  if [ ! -f "$dir/PG_VERSION" ]; then
+    mkdir -p "$dir"
+    [ "$(id -u)" = 0 ] && chown postgres:postgres "$dir"
+    chmod 700 "$dir"
+    local pwfile; pwfile=$(mktemp); echo enhancefund > "$pwfile"; chmod 644 "$pwfile"
+    as_db_owner "$bin/initdb" -D "$dir" -U enhancefund --pwfile="$pwfile" -A scram-sha-256 -E UTF8 --locale=C.UTF-8 >/dev/null
+    rm -f "$pwfile"
+  fi
+  local options="-h 127.0.0.1 -p $port -k $dir"
+  for setting in "$@"; do options+=" -c $setting"; done
+  if ! as_db_owner "$bin/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
+    as_db_owner "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 -o "$options" start >/dev/null
+  fi
+}
+
+stop_postgres() { as_db_owner "$(pg_bin)/pg_ctl" -D "$1" -m fast stop >/dev/null 2>&1 || true; }
+
+# create_database PORT NAME: creates it unless it exists.
+create_database() {
+  local exists
+  exists=$(PGPASSWORD=enhancefund psql -h 127.0.0.1 -p "$1" -U enhancefund -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$2'")
+  [ "$exists" = 1 ] || PGPASSWORD=enhancefund psql -h 127.0.0.1 -p "$1" -U enhancefund -d postgres -qc "CREATE DATABASE \"$2\"" >/dev/null
+}
+
+# start_redis DATA_DIR PORT: no persistence needed, it only carries SignalR's backplane traffic.
+start_redis() {
+  local dir=$1 port=$2
+  mkdir -p "$dir"
+  if ! redis-cli -h 127.0.0.1 -p "$port" ping >/dev/null 2>&1; then
+    redis-server --bind 127.0.0.1 --port "$port" --daemonize yes --dir "$dir" --save '' --appendonly no \
+      --pidfile "$dir/redis.pid" --logfile "$dir/redis.log" >/dev/null
+    for _ in $(seq 50); do redis-cli -h 127.0.0.1 -p "$port" ping >/dev/null 2>&1 && return 0; sleep 0.1; done
+    echo "Redis did not start; see $dir/redis.log" >&2; return 1
+  fi
+}
+
+stop_redis() { redis-cli -h 127.0.0.1 -p "$1" shutdown nosave >/dev/null 2>&1 || true; }

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs EnhanceFund on this machine: PostgreSQL and Redis on loopback (installed and started if needed),
+# then the Host, which applies migrations and creates the admin before it listens.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/services.sh
+
+data=${ENHANCEFUND_DATA_DIR:-/var/tmp/enhancefund}
+ensure_packages
+mkdir -p "$data" && chmod 755 "$data"
+start_postgres "$data/postgres" 54320
+create_database 54320 enhancefund
+start_redis "$data/redis" 63790
+
+export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
+export ASPNETCORE_URLS=${ASPNETCORE_URLS:-http://127.0.0.1:5080}
+echo "PostgreSQL on 127.0.0.1:54320 and Redis on 127.0.0.1:63790 (data in $data)."
+echo "EnhanceFund will listen on $ASPNETCORE_URLS  (API docs: $ASPNETCORE_URLS/swagger, health: $ASPNETCORE_URLS/health/ready)"
+exec dotnet run --project src/Host/EnhanceFund.Host -c Release --no-launch-profile

@@ -1,0 +1,23 @@
+namespace EnhanceFund.BuildingBlocks.Domain;
+
+/// <summary>The kinds of failure a use case can report; each maps to exactly one HTTP status.</summary>
+public enum ErrorKind
+{
+    Invalid,
+    Unauthorized,
+    Forbidden,
+    NotFound,
+    Conflict,
+}
+
+/// <summary>A failure with a sentence for people and, where one input is to blame, the field it names.</summary>
+public sealed record Error(ErrorKind Kind, string Message, string? Field = null)
+{
+    public static Error Invalid(string field, string message) => new(ErrorKind.Invalid, message, field);
+
+    public static Error Unauthorized(string message) => new(ErrorKind.Unauthorized, message);
+
+    public static Error NotFound(string message) => new(ErrorKind.NotFound, message);
+
+    public static Error Conflict(string message, string? field = null) => new(ErrorKind.Conflict, message, field);
+}

@@ -1,0 +1,32 @@
+namespace EnhanceFund.BuildingBlocks.Messaging;
+
+/// <summary>Relay tuning, bound from the <c>Outbox</c> configuration section.</summary>
+public sealed class OutboxOptions
+{
+    public const string Section = "Outbox";
+
+    /// <summary>Rows claimed per transaction; a full batch makes the relay go again at once.</summary>
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>The fallback poll, for rows other instances wrote and for retries that come due.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Deliveries before a message is parked (dead-lettered).</summary>
+    public int MaxAttempts { get; set; } = 10;
+
+    /// <summary>The first retry delay; each further attempt doubles it, up to <see cref="MaxRetryDelay"/>.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long processed outbox rows and inbox rows are kept before the cleanup job deletes them.</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
+
+    public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    public TimeSpan BackoffAfter(int attempts)
+    {
+        var delay = RetryBaseDelay * Math.Pow(2, Math.Min(attempts - 1, 20));
+        return delay < MaxRetryDelay ? delay : MaxRetryDelay;
+    }
+}

@@ -1,0 +1,51 @@
+using EnhanceFund.BuildingBlocks.Contracts;
+using EnhanceFund.BuildingBlocks.Domain;
+using EnhanceFund.BuildingBlocks.Mediation;
+using EnhanceFund.BuildingBlocks.Messaging;
+using EnhanceFund.BuildingBlocks.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EnhanceFund.BuildingBlocks.Modules;
+
+public static class ModuleRegistration
+{
+    /// <summary>
+    /// Registers a module's DbContext on the shared PostgreSQL database (its own schema and migrations
+    /// history), its outbox writer and relay, and the module's MediatR handlers.
+    /// </summary>
+    public static IServiceCollection AddModuleDbContext<TContext>(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        string schema,
+        Func<IDomainEvent, IIntegrationEvent?> toIntegrationEvent)
+        where TContext : ModuleDbContext
+    {
+        var connectionString = configuration.GetConnectionString("Postgres")
+            ?? throw new InvalidOperationException("ConnectionStrings:Postgres is not configured.");
+
+        services.AddSingleton<OutboxSignal<TContext>>();
+        services.AddDbContext<TContext>((provider, options) =>
+        {
+            var signal = provider.GetRequiredService<OutboxSignal<TContext>>();
+            options
+                .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", schema))
+                .UseSnakeCaseNamingConvention()
+                .AddInterceptors(
+                    new OutboxWriter(
+                        provider.GetRequiredService<EventTypeRegistry>(),
+                        toIntegrationEvent,
+                        signal.Notify),
+                    new OutboxCommitSignaller(signal.Notify));
+        });
+        services.AddScoped<OutboxRelay<TContext>>();
+        services.AddOutboxJobs<TContext>(schema);
+        services.AddSingleton(new ModuleDatabase(typeof(TContext)));
+        services.AddMediatorHandlers(typeof(TContext).Assembly);
+        return services;
+    }
+}
+
+/// <summary>A module DbContext the Host migrates at start-up and whose outbox it relays.</summary>
+public sealed record ModuleDatabase(Type ContextType);

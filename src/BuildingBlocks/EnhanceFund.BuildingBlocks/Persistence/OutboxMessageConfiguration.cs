@@ -1,0 +1,24 @@
+using EnhanceFund.BuildingBlocks.Messaging;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EnhanceFund.BuildingBlocks.Persistence;
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.ToTable("outbox_messages");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.Type).HasMaxLength(200);
+        builder.Property(m => m.Payload).HasColumnType("jsonb");
+        // The relay's claim query reads only what is still due, so the index holds only that.
+        builder.HasIndex(m => m.NextAttemptAt)
+            .HasDatabaseName("ix_outbox_messages_due")
+            .HasFilter("processed_at IS NULL AND parked_at IS NULL");
+        builder.HasIndex(m => m.ProcessedAt)
+            .HasDatabaseName("ix_outbox_messages_processed")
+            .HasFilter("processed_at IS NOT NULL");
+    }
+}

@@ -1,0 +1,18 @@
+using System.Security.Claims;
+
+namespace EnhanceFund.BuildingBlocks.Web.Auth;
+
+/// <summary>The claims our tokens carry, under their JWT names (inbound claim mapping is off).</summary>
+public static class ClaimNames
+{
+    public const string Subject = "sub";
+    public const string Role = "role";
+    public const string Email = "email";
+}
+
+public static class ClaimsPrincipalExtensions
+{
+    public static long UserId(this ClaimsPrincipal principal) =>
+        long.Parse(principal.FindFirstValue(ClaimNames.Subject)
+            ?? throw new InvalidOperationException("The signed-in principal has no user id."));
+}

@@ -1,0 +1,18 @@
+namespace EnhanceFund.BuildingBlocks.Web.Auth;
+
+/// <summary>Token signing and validation, bound from the <c>Jwt</c> section.</summary>
+public sealed class JwtOptions
+{
+    public const string Section = "Jwt";
+
+    /// <summary>The key shipped in appsettings.Development.json; start-up refuses it in Production.</summary>
+    public const string DevelopmentSigningKey = "enhancefund-development-signing-key-never-use-in-production";
+
+    public string SigningKey { get; set; } = "";
+
+    public string Issuer { get; set; } = "enhancefund";
+
+    public string Audience { get; set; } = "enhancefund-clients";
+
+    public int AccessTokenMinutes { get; set; } = 60;
+}

@@ -1,0 +1,56 @@
+using System.Text;
+using EnhanceFund.BuildingBlocks.Web.Auth;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace EnhanceFund.Host.Composition;
+
+internal static class JwtAuthentication
+{
+    private const int MinimumKeyBytes = 32;
+
+    public static void AddJwtAuthentication(this WebApplicationBuilder builder)
+    {
+        var isProduction = builder.Environment.IsProduction();
+        builder.Services.AddOptions<JwtOptions>()
+            .Bind(builder.Configuration.GetSection(JwtOptions.Section))
+            .Validate(o => Encoding.UTF8.GetByteCount(o.SigningKey) >= MinimumKeyBytes,
+                $"Jwt:SigningKey must be at least {MinimumKeyBytes} bytes.")
+            .Validate(o => !isProduction || o.SigningKey != JwtOptions.DevelopmentSigningKey,
+                "Jwt:SigningKey is the development key; set a secret key for Production.")
+            .Validate(o => o.AccessTokenMinutes > 0, "Jwt:AccessTokenMinutes must be positive.")
+            .ValidateOnStart();
+
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<JwtOptions>>((bearer, jwt) =>
+            {
+                bearer.MapInboundClaims = false;
+                bearer.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = jwt.Value.Issuer,
+                    ValidAudience = jwt.Value.Audience,
+                    IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(jwt.Value.SigningKey)),
+                    NameClaimType = ClaimNames.Subject,
+                    RoleClaimType = ClaimNames.Role,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+                bearer.Events = new JwtBearerEvents { OnMessageReceived = ReadHubTokenFromQuery };
+            });
+    }
+
+    // Browsers cannot set headers on a WebSocket, so the hub also takes the token from the query string:
+    // SignalR's own access_token, or token as the seed's frontend sends it.
+    private static Task ReadHubTokenFromQuery(MessageReceivedContext context)
+    {
+        var request = context.HttpContext.Request;
+        if (request.Path.StartsWithSegments("/hubs"))
+        {
+            var token = request.Query["access_token"].FirstOrDefault() ?? request.Query["token"].FirstOrDefault();
+            if (!string.IsNullOrEmpty(token)) context.Token = token;
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,74 @@
+using EnhanceFund.BuildingBlocks.Messaging;
+using EnhanceFund.BuildingBlocks.Modules;
+using EnhanceFund.BuildingBlocks.Web;
+using EnhanceFund.Host.Errors;
+using EnhanceFund.Host.Health;
+using FastEndpoints;
+using FastEndpoints.Swagger;
+using Quartz;
+
+namespace EnhanceFund.Host.Composition;
+
+/// <summary>Everything the modules share at run time, registered once: the Host's whole job.</summary>
+internal static class Platform
+{
+    public static void AddPlatform(this WebApplicationBuilder builder, IReadOnlyList<IModule> modules)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddSingleton(TimeProvider.System);
+        // Built now, not on first use: an unnamed or doubly named event stops the start-up.
+        services.AddSingleton(new EventTypeRegistry(modules.Select(m => m.ContractsAssembly)));
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
+
+        builder.AddJwtAuthentication();
+        services.AddAuthorization();
+        builder.AddRealtime();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+            kestrel.Limits.MaxRequestBodySize = configuration.GetValue("Api:MaxRequestBodyBytes", 64 * 1024));
+
+        services.AddFastEndpoints(o =>
+        {
+            o.DisableAutoDiscovery = true;
+            o.Assemblies = modules.Select(m => m.Assembly);
+        });
+        services.SwaggerDocument(o =>
+        {
+            o.DocumentSettings = s =>
+            {
+                s.Title = "EnhanceFund API";
+                s.Version = "v1";
+            };
+            o.EnableJWTBearerAuth = true;
+        });
+
+        services.AddQuartz(q =>
+        {
+            // Unique per application instance: tests run several Hosts in one process.
+            q.SchedulerName = $"enhancefund-{Guid.NewGuid():N}";
+            q.UseInMemoryStore();
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+
+        builder.AddHealth();
+    }
+
+    public static void UsePlatform(this WebApplication app, IReadOnlyList<IModule> modules)
+    {
+        app.UseEnvelopeErrors();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseFastEndpoints(c =>
+        {
+            ApiJson.Configure(c.Serializer.Options);
+            c.Errors.ProducesMetadataType = typeof(FailureEnvelope);
+            c.Errors.ResponseBuilder = (failures, _, _) => ValidationEnvelope.From(failures);
+            c.Binding.JsonExceptionTransformer = ValidationEnvelope.FromJsonException;
+            c.Binding.FailureMessage = ValidationEnvelope.BindingFailureMessage;
+        });
+        app.UseSwaggerGen();
+        app.MapHealth();
+        foreach (var module in modules) module.MapEndpoints(app);
+    }
+}

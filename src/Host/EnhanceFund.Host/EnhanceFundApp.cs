@@ -1,0 +1,37 @@
+using EnhanceFund.BuildingBlocks.Modules;
+using EnhanceFund.Host.Composition;
+using EnhanceFund.Identity;
+using EnhanceFund.Notifications;
+using EnhanceFund.Wallet;
+
+namespace EnhanceFund.Host;
+
+/// <summary>
+/// Composes the modules into one web application. Tests build it the same way, on a real Kestrel port,
+/// with their own configuration layered on top.
+/// </summary>
+public static class EnhanceFundApp
+{
+    public static readonly IReadOnlyList<IModule> Modules = [new IdentityModule(), new WalletModule(), new NotificationsModule()];
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? customize = null)
+    {
+        // appsettings*.json sit beside the binary: the Host reads the same configuration from any working directory.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        customize?.Invoke(builder);
+
+        builder.AddPlatform(Modules);
+        foreach (var module in Modules) module.AddServices(builder.Services, builder.Configuration);
+
+        var app = builder.Build();
+        app.UsePlatform(Modules);
+        return app;
+    }
+
+    /// <summary>Applies every module's migrations (EF Core's migration lock makes concurrent instances wait their turn), then each module's start-up work.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    {
+        await app.Services.MigrateModuleDatabasesAsync(cancellationToken);
+        foreach (var module in Modules) await module.InitializeAsync(app.Services, cancellationToken);
+    }
+}

@@ -1,0 +1,47 @@
+using EnhanceFund.BuildingBlocks.Web;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace EnhanceFund.Host.Errors;
+
+/// <summary>
+/// Every failure that never reaches an endpoint still answers in the API's envelope: unknown routes,
+/// wrong methods, missing tokens, oversized or malformed bodies, and our own bugs (500, with nothing leaked).
+/// </summary>
+internal static class EnvelopeErrors
+{
+    public static void UseEnvelopeErrors(this WebApplication app)
+    {
+        app.UseExceptionHandler(errorApp => errorApp.Run(WriteExceptionAsync));
+        app.UseStatusCodePages(context => WriteAsync(context.HttpContext.Response, MessageFor(context.HttpContext.Response.StatusCode)));
+    }
+
+    private static Task WriteExceptionAsync(HttpContext context)
+    {
+        var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        if (exception is BadHttpRequestException badRequest)
+        {
+            context.Response.StatusCode = badRequest.StatusCode;
+            return WriteAsync(context.Response, MessageFor(badRequest.StatusCode));
+        }
+
+        context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        return WriteAsync(context.Response, MessageFor(StatusCodes.Status500InternalServerError));
+    }
+
+    private static Task WriteAsync(HttpResponse response, string message) =>
+        response.WriteAsJsonAsync(FailureEnvelope.Of(message), ApiJson.Default);
+
+    private static string MessageFor(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => "The request is malformed.",
+        StatusCodes.Status401Unauthorized => "Authentication is required: send a valid bearer token.",
+        StatusCodes.Status403Forbidden => "You are not allowed to do this.",
+        StatusCodes.Status404NotFound => "The requested resource was not found.",
+        StatusCodes.Status405MethodNotAllowed => "This method is not allowed on this resource.",
+        StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
+        StatusCodes.Status415UnsupportedMediaType => "Send the request body as application/json.",
+        StatusCodes.Status429TooManyRequests => "Too many requests; slow down and try again.",
+        >= 500 => "Something went wrong on our side. Please try again.",
+        _ => "The request could not be completed.",
+    };
+}

@@ -1,0 +1,37 @@
+using System.Text.Json;
+using EnhanceFund.BuildingBlocks.Web;
+using FluentValidation.Results;
+
+namespace EnhanceFund.Host.Errors;
+
+/// <summary>Turns FastEndpoints' validation and binding failures into the API's 400 envelope, fields in snake_case.</summary>
+internal static class ValidationEnvelope
+{
+    public static FailureEnvelope From(List<ValidationFailure> failures)
+    {
+        var errors = failures
+            .GroupBy(f => ApiJson.FieldName(f.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray());
+        var message = string.Join(" ", errors.Values.SelectMany(m => m).Distinct());
+        return new FailureEnvelope(message, errors);
+    }
+
+    /// <summary>A body that is not JSON, or a field of the wrong JSON type ("100" for a number, say).</summary>
+    public static ValidationFailure FromJsonException(JsonException exception)
+    {
+        var field = exception.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : null;
+        return field is null
+            ? new ValidationFailure("body", "The request body is not valid JSON.")
+            : new ValidationFailure(field, $"{field} has a value of the wrong type or format.");
+    }
+
+    /// <summary>A route or query value that does not parse (limit=abc, say); never echoes CLR type names.</summary>
+    public static string BindingFailureMessage(Type type, string name, Microsoft.Extensions.Primitives.StringValues value)
+    {
+        var expected = Nullable.GetUnderlyingType(type) ?? type;
+        var kind = expected == typeof(bool) ? "true or false"
+            : expected == typeof(int) || expected == typeof(long) ? "a whole number"
+            : "a valid value";
+        return $"{name} must be {kind}; '{value}' is not.";
+    }
+}

@@ -1,0 +1,5 @@
+using EnhanceFund.Host;
+
+var app = EnhanceFundApp.Build(args);
+await app.PrepareDatabaseAsync();
+await app.RunAsync();

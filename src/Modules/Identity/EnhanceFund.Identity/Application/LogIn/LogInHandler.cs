@@ -1,0 +1,32 @@
+using EnhanceFund.BuildingBlocks.Domain;
+using EnhanceFund.Identity.Domain;
+using EnhanceFund.Identity.Infrastructure;
+using MediatR;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace EnhanceFund.Identity.Application.LogIn;
+
+internal sealed class LogInHandler(IdentityDbContext db, IPasswordHasher<User> hasher, TokenIssuer tokens)
+    : IRequestHandler<LogIn, Result<SignedIn>>
+{
+    // One answer for an unknown email and a wrong password, so the API does not reveal who has an account.
+    private static readonly Error WrongCredentials = Error.Unauthorized("The email or password is incorrect.");
+
+    public async Task<Result<SignedIn>> Handle(LogIn command, CancellationToken cancellationToken)
+    {
+        var email = User.NormalizeEmail(command.Email);
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Email == email, cancellationToken);
+        if (user is null) return WrongCredentials;
+
+        var verification = hasher.VerifyHashedPassword(user, user.PasswordHash, command.Password);
+        if (verification == PasswordVerificationResult.Failed) return WrongCredentials;
+        if (verification == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            user.SetPasswordHash(hasher.HashPassword(user, command.Password));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return tokens.Issue(user);
+    }
+}

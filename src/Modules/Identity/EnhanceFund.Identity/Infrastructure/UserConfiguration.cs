@@ -1,0 +1,22 @@
+using EnhanceFund.Identity.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EnhanceFund.Identity.Infrastructure;
+
+internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
+{
+    public void Configure(EntityTypeBuilder<User> builder)
+    {
+        builder.ToTable("users");
+        builder.HasKey(u => u.Id);
+        builder.Property(u => u.Id).ValueGeneratedNever();
+        builder.Property(u => u.Email).HasMaxLength(254);
+        builder.Property(u => u.FullName).HasMaxLength(100);
+        builder.Property(u => u.Role).HasMaxLength(20);
+        builder.HasIndex(u => u.Email).IsUnique().HasDatabaseName(UniqueEmail);
+        builder.Ignore(u => u.DomainEvents);
+    }
+
+    public const string UniqueEmail = "ux_users_email";
+}

@@ -1,0 +1,44 @@
+using EnhanceFund.BuildingBlocks.Web;
+using EnhanceFund.Notifications.Domain;
+using EnhanceFund.Notifications.Infrastructure;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace EnhanceFund.Notifications.Application.ListNotifications;
+
+internal sealed class ListNotificationsHandler(NotificationsDbContext db) : IRequestHandler<ListNotifications, NotificationPage>
+{
+    public async Task<NotificationPage> Handle(ListNotifications query, CancellationToken cancellationToken)
+    {
+        var (notifications, nextBeforeId) = await ReadPageAsync(query, cancellationToken);
+
+        var counts = await db.Counts.AsNoTracking().Where(c => c.UserId == query.UserId).ToListAsync(cancellationToken);
+        var unread = counts.Where(c => !c.IsRead).Sum(c => c.Count);
+        var total = counts.Where(c => Matches(c, query)).Sum(c => c.Count);
+
+        return new NotificationPage(notifications, unread, total, nextBeforeId);
+    }
+
+    private async Task<(IReadOnlyList<NotificationDto>, long?)> ReadPageAsync(ListNotifications query, CancellationToken cancellationToken)
+    {
+        var filtered = db.Notifications.AsNoTracking().Where(n => n.UserId == query.UserId);
+        if (query.IsRead is { } isRead) filtered = filtered.Where(n => n.IsRead == isRead);
+        if (query.Type is { } type) filtered = filtered.Where(n => n.Type == type);
+
+        if (query.AfterId is { } afterId)
+        {
+            var newer = await filtered.Where(n => n.Id > afterId).OrderBy(n => n.Id).Take(query.Limit).ToListAsync(cancellationToken);
+            return (newer.Select(NotificationDto.From).ToList(), null);
+        }
+
+        var fetched = await filtered
+            .Where(n => query.BeforeId == null || n.Id < query.BeforeId)
+            .OrderByDescending(n => n.Id)
+            .Take(query.Limit + 1)
+            .ToListAsync(cancellationToken);
+        return Page.Of(fetched.Select(NotificationDto.From).ToList(), query.Limit, n => n.Id);
+    }
+
+    private static bool Matches(NotificationCount count, ListNotifications query) =>
+        (query.IsRead is null || count.IsRead == query.IsRead) && (query.Type is null || count.NotificationType == query.Type);
+}

@@ -1,0 +1,20 @@
+using EnhanceFund.Notifications.Domain;
+
+namespace EnhanceFund.Notifications.Application;
+
+/// <summary>The seed's notification object, exactly; REST and the SignalR push both send this.</summary>
+public sealed record NotificationDto(
+    long Id,
+    string NotificationType,
+    string NotificationTypeDisplay,
+    string Title,
+    string Message,
+    bool IsRead,
+    DateTimeOffset CreatedAt,
+    long? RelatedId,
+    string? RelatedType)
+{
+    public static NotificationDto From(Notification n) =>
+        new(n.Id, n.Type, Domain.NotificationType.Find(n.Type)?.Display ?? n.Type, n.Title, n.Message, n.IsRead,
+            n.CreatedAt, n.RelatedId, n.RelatedType);
+}

@@ -1,0 +1,46 @@
+namespace EnhanceFund.Notifications.Domain;
+
+/// <summary>
+/// One message to one user about one business event. (SourceEventId, UserId, Type) is unique, so even a
+/// redelivered event cannot tell anyone the same thing twice.
+/// </summary>
+public sealed class Notification
+{
+    private Notification() { }
+
+    public long Id { get; private set; }
+
+    public long UserId { get; private set; }
+
+    public string Type { get; private set; } = "";
+
+    public string Title { get; private set; } = "";
+
+    public string Message { get; private set; } = "";
+
+    public bool IsRead { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public long? RelatedId { get; private set; }
+
+    public string? RelatedType { get; private set; }
+
+    public Guid SourceEventId { get; private set; }
+
+    public static Notification Create(
+        Guid sourceEventId, long userId, NotificationType type, string title, string message, long relatedId, DateTimeOffset now) =>
+        new()
+        {
+            SourceEventId = sourceEventId,
+            UserId = userId,
+            Type = type.Code,
+            Title = title,
+            Message = message,
+            RelatedId = relatedId,
+            RelatedType = type.RelatedType,
+            CreatedAt = now,
+        };
+
+    public void MarkRead(bool isRead) => IsRead = isRead;
+}

@@ -1,0 +1,23 @@
+using EnhanceFund.BuildingBlocks.Web;
+using EnhanceFund.BuildingBlocks.Web.Auth;
+using EnhanceFund.Notifications.Application.GetNotification;
+using FastEndpoints;
+using MediatR;
+
+namespace EnhanceFund.Notifications.Endpoints.Rest;
+
+internal sealed class GetNotificationEndpoint(IMediator mediator) : Endpoint<NotificationIdRequest>
+{
+    public override void Configure()
+    {
+        Get("/api/notifications/{id}");
+        Summary(s => s.Summary = "One of the signed-in user's notifications (404 for anyone else's)");
+    }
+
+    public override async Task HandleAsync(NotificationIdRequest request, CancellationToken cancellationToken)
+    {
+        var result = await mediator.Send(new GetNotification(User.UserId(), request.Id), cancellationToken);
+        await HttpContext.Response.SendResultAsync(
+            result, "Notification retrieved successfully", notification => new { notification }, cancellationToken: cancellationToken);
+    }
+}

@@ -1,0 +1,53 @@
+using EnhanceFund.BuildingBlocks.Web;
+using EnhanceFund.BuildingBlocks.Web.Auth;
+using EnhanceFund.Notifications.Application.ListNotifications;
+using EnhanceFund.Notifications.Domain;
+using FastEndpoints;
+using FluentValidation;
+using MediatR;
+
+namespace EnhanceFund.Notifications.Endpoints.Rest;
+
+public sealed class ListNotificationsRequest : PageRequest
+{
+    [BindFrom("is_read")]
+    public bool? IsRead { get; set; }
+
+    [BindFrom("type")]
+    public string? Type { get; set; }
+
+    [BindFrom("after_id")]
+    public long? AfterId { get; set; }
+}
+
+internal sealed class ListNotificationsValidator : Validator<ListNotificationsRequest>
+{
+    public ListNotificationsValidator()
+    {
+        Include(new PageRequestValidator());
+        RuleFor(r => r.Type)
+            .Must(t => t is null || NotificationType.Find(t) is not null)
+            .WithMessage($"Type must be one of: {string.Join(", ", NotificationType.All.Select(t => t.Code))}.");
+        RuleFor(r => r.AfterId).GreaterThan(0).WithMessage("After id must be a positive id.");
+        RuleFor(r => r.AfterId)
+            .Null().When(r => r.BeforeId is not null)
+            .WithMessage("Use before_id (older) or after_id (newer), not both.");
+    }
+}
+
+internal sealed class ListNotificationsEndpoint(IMediator mediator) : Endpoint<ListNotificationsRequest>
+{
+    public override void Configure()
+    {
+        Get("/api/notifications");
+        Summary(s => s.Summary = "The signed-in user's notifications: newest first, or newer than after_id oldest first");
+    }
+
+    public override async Task HandleAsync(ListNotificationsRequest request, CancellationToken cancellationToken)
+    {
+        var page = await mediator.Send(
+            new ListNotifications(User.UserId(), request.IsRead, request.Type, request.PageSize, request.BeforeId, request.AfterId),
+            cancellationToken);
+        await HttpContext.Response.SendSuccessAsync("Notifications retrieved successfully", page, cancellationToken: cancellationToken);
+    }
+}

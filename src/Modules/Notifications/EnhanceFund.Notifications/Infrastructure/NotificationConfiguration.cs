@@ -1,0 +1,26 @@
+using EnhanceFund.Notifications.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EnhanceFund.Notifications.Infrastructure;
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> builder)
+    {
+        builder.ToTable("notifications");
+        builder.HasKey(n => n.Id);
+        builder.Property(n => n.Id).UseIdentityByDefaultColumn();
+        builder.Property(n => n.Type).HasColumnName("notification_type").HasMaxLength(40);
+        builder.Property(n => n.Title).HasMaxLength(200);
+        builder.Property(n => n.Message).HasMaxLength(1000);
+        builder.Property(n => n.RelatedType).HasMaxLength(30);
+
+        builder.HasIndex(n => new { n.SourceEventId, n.UserId, n.Type }, "ux_notifications_one_per_event_and_recipient").HasDatabaseName("ux_notifications_one_per_event_and_recipient").IsUnique();
+        // The first page of every filter is an index range scan, whatever the user's history holds.
+        builder.HasIndex(n => new { n.UserId, n.Id }, "ix_notifications_user_newest").HasDatabaseName("ix_notifications_user_newest").IsDescending(false, true);
+        builder.HasIndex(n => new { n.UserId, n.Type, n.Id }, "ix_notifications_user_type_newest").HasDatabaseName("ix_notifications_user_type_newest").IsDescending(false, false, true);
+        builder.HasIndex(n => new { n.UserId, n.Id }, "ix_notifications_user_unread_newest").HasDatabaseName("ix_notifications_user_unread_newest").IsDescending(false, true)
+            .HasFilter("NOT is_read");
+    }
+}

@@ -1,0 +1,15 @@
+using EnhanceFund.Notifications.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EnhanceFund.Notifications.Infrastructure;
+
+internal sealed class NotificationCountConfiguration : IEntityTypeConfiguration<NotificationCount>
+{
+    public void Configure(EntityTypeBuilder<NotificationCount> builder)
+    {
+        builder.ToTable("notification_counts", t => t.HasCheckConstraint("ck_notification_counts_not_negative", "count >= 0"));
+        builder.HasKey(c => new { c.UserId, c.NotificationType, c.IsRead });
+        builder.Property(c => c.NotificationType).HasMaxLength(40);
+    }
+}

@@ -1,0 +1,16 @@
+using EnhanceFund.BuildingBlocks.Persistence;
+using EnhanceFund.Notifications.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace EnhanceFund.Notifications.Infrastructure;
+
+public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options) : ModuleDbContext(options)
+{
+    public const string SchemaName = "notifications";
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<NotificationCount> Counts => Set<NotificationCount>();
+
+    protected override string Schema => SchemaName;
+}

@@ -1,0 +1,30 @@
+using System.Reflection;
+using EnhanceFund.BuildingBlocks.Modules;
+using EnhanceFund.Notifications.Application;
+using EnhanceFund.Notifications.Contracts;
+using EnhanceFund.Notifications.Endpoints.Realtime;
+using EnhanceFund.Notifications.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EnhanceFund.Notifications;
+
+/// <summary>Tells the right people what happened: stored, served over REST, pushed over SignalR.</summary>
+public sealed class NotificationsModule : IModule
+{
+    public string Name => "Notifications";
+
+    public Assembly Assembly => typeof(NotificationsModule).Assembly;
+
+    public Assembly ContractsAssembly => typeof(NotificationsContracts).Assembly;
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        // Notifications raise no domain events of their own: nothing for the outbox to map.
+        services.AddModuleDbContext<NotificationsDbContext>(configuration, NotificationsDbContext.SchemaName, _ => null);
+        services.AddSingleton<INotificationPush, SignalRNotificationPush>();
+    }
+
+    public void MapEndpoints(WebApplication app) => app.MapHub<NotificationsHub>(NotificationsHub.Path);
+}

@@ -1,0 +1,43 @@
+using EnhanceFund.BuildingBlocks.Domain;
+using EnhanceFund.Wallet.Domain;
+using EnhanceFund.Wallet.Infrastructure;
+
+namespace EnhanceFund.Wallet.Application.MoveFunds;
+
+/// <summary>
+/// The one path by which a request moves money: lock the wallet, honour the Idempotency-Key, apply the
+/// move, and commit the balance, the history line, the outbox event and the key's outcome together.
+/// </summary>
+internal sealed class FundsMover(WalletDbContext db, TimeProvider clock)
+{
+    public delegate Result<WalletTransaction> Move(Domain.Wallet wallet, long transactionId, DateTimeOffset now);
+
+    public async Task<Result<WalletMovement>> ExecuteAsync(
+        long userId, string request, string? idempotencyKey, Move move, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The wallet lock also serializes retries of one key, so the lookup below cannot race its insert.
+        var wallet = await db.LockWalletAsync(userId, now, cancellationToken);
+
+        if (idempotencyKey is not null
+            && await db.IdempotencyRecords.FindAsync([userId, idempotencyKey], cancellationToken) is { } first)
+        {
+            return first.Replay(request);
+        }
+
+        var transactionId = await db.NextIdAsync(WalletDbContext.TransactionIds, cancellationToken);
+        var moved = move(wallet, transactionId, now);
+        Result<WalletMovement> outcome = moved.IsSuccess
+            ? new WalletMovement(TransactionDto.From(moved.Value!), WalletDto.From(wallet))
+            : moved.Error!;
+
+        if (moved.IsSuccess) db.Transactions.Add(moved.Value!);
+        if (idempotencyKey is not null)
+            db.IdempotencyRecords.Add(IdempotencyRecord.Of(userId, idempotencyKey, request, outcome, now));
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return outcome;
+    }
+}

@@ -1,0 +1,13 @@
+using EnhanceFund.BuildingBlocks.Messaging;
+using EnhanceFund.Identity.Contracts;
+using EnhanceFund.Wallet.Infrastructure;
+
+namespace EnhanceFund.Wallet.Application.ProvisionWallet;
+
+/// <summary>Gives every new user an empty wallet.</summary>
+internal sealed class ProvisionWalletOnUserRegistered(WalletDbContext db, TimeProvider clock)
+    : InboxConsumer<UserRegistered, WalletDbContext>(db, clock)
+{
+    protected override Task ConsumeAsync(UserRegistered integrationEvent, CancellationToken cancellationToken) =>
+        Db.EnsureWalletAsync(integrationEvent.UserId, integrationEvent.OccurredAt, cancellationToken);
+}

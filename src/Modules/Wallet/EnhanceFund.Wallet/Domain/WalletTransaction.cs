@@ -1,0 +1,35 @@
+using EnhanceFund.BuildingBlocks.Domain;
+
+namespace EnhanceFund.Wallet.Domain;
+
+/// <summary>One line of a wallet's history; written once, never changed.</summary>
+public sealed class WalletTransaction
+{
+    private WalletTransaction() { }
+
+    internal WalletTransaction(long id, long userId, TransactionType type, Money amount, Money balanceAfter, DateTimeOffset createdAt)
+    {
+        Id = id;
+        UserId = userId;
+        Type = type;
+        Amount = amount;
+        BalanceAfter = balanceAfter;
+        CreatedAt = createdAt;
+    }
+
+    public long Id { get; private set; }
+
+    public long UserId { get; private set; }
+
+    public TransactionType Type { get; private set; }
+
+    public Money Amount { get; private set; }
+
+    public Money BalanceAfter { get; private set; }
+
+    public long? RelatedId { get; private set; }
+
+    public string? RelatedType { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+}

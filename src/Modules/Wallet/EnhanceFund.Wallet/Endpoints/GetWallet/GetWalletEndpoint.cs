@@ -1,0 +1,22 @@
+using EnhanceFund.BuildingBlocks.Web;
+using EnhanceFund.BuildingBlocks.Web.Auth;
+using FastEndpoints;
+using MediatR;
+using GetWalletQuery = EnhanceFund.Wallet.Application.GetWallet.GetWallet;
+
+namespace EnhanceFund.Wallet.Endpoints.GetWallet;
+
+internal sealed class GetWalletEndpoint(IMediator mediator) : EndpointWithoutRequest
+{
+    public override void Configure()
+    {
+        Get("/api/wallet");
+        Summary(s => s.Summary = "The signed-in user's wallet");
+    }
+
+    public override async Task HandleAsync(CancellationToken cancellationToken)
+    {
+        var wallet = await mediator.Send(new GetWalletQuery(User.UserId()), cancellationToken);
+        await HttpContext.Response.SendSuccessAsync("Wallet retrieved successfully", new { wallet }, cancellationToken: cancellationToken);
+    }
+}

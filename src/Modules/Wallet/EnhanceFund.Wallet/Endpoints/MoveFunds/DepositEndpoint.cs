@@ -1,0 +1,20 @@
+using EnhanceFund.BuildingBlocks.Domain;
+using EnhanceFund.Wallet.Application;
+using EnhanceFund.Wallet.Application.MoveFunds;
+using MediatR;
+
+namespace EnhanceFund.Wallet.Endpoints.MoveFunds;
+
+internal sealed class DepositEndpoint(IMediator mediator) : MoveFundsEndpoint(mediator)
+{
+    protected override string SuccessMessage => "Funds deposited successfully";
+
+    public override void Configure()
+    {
+        Post("/api/wallet/deposits");
+        Summary(s => s.Summary = "Credit the signed-in user's wallet (triggers fund_added)");
+    }
+
+    protected override IRequest<Result<WalletMovement>> CommandFor(long userId, decimal amount, string? idempotencyKey) =>
+        new DepositFunds(userId, amount, idempotencyKey);
+}

@@ -1,0 +1,20 @@
+using EnhanceFund.BuildingBlocks.Domain;
+using EnhanceFund.Wallet.Application;
+using EnhanceFund.Wallet.Application.MoveFunds;
+using MediatR;
+
+namespace EnhanceFund.Wallet.Endpoints.MoveFunds;
+
+internal sealed class WithdrawEndpoint(IMediator mediator) : MoveFundsEndpoint(mediator)
+{
+    protected override string SuccessMessage => "Funds withdrawn successfully";
+
+    public override void Configure()
+    {
+        Post("/api/wallet/withdrawals");
+        Summary(s => s.Summary = "Debit the signed-in user's wallet; 409 when the balance is short (triggers fund_withdrawn)");
+    }
+
+    protected override IRequest<Result<WalletMovement>> CommandFor(long userId, decimal amount, string? idempotencyKey) =>
+        new WithdrawFunds(userId, amount, idempotencyKey);
+}

@@ -1,0 +1,17 @@
+using EnhanceFund.Wallet.Application.MoveFunds;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EnhanceFund.Wallet.Infrastructure;
+
+internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
+{
+    public void Configure(EntityTypeBuilder<IdempotencyRecord> builder)
+    {
+        builder.ToTable("idempotency_records");
+        builder.HasKey(r => new { r.UserId, r.Key });
+        builder.Property(r => r.Key).HasMaxLength(255);
+        builder.Property(r => r.Request).HasMaxLength(100);
+        builder.Property(r => r.Outcome).HasColumnType("jsonb");
+    }
+}

@@ -1,0 +1,19 @@
+using EnhanceFund.BuildingBlocks.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EnhanceFund.Wallet.Infrastructure;
+
+internal sealed class WalletConfiguration : IEntityTypeConfiguration<Domain.Wallet>
+{
+    public void Configure(EntityTypeBuilder<Domain.Wallet> builder)
+    {
+        // The check is the last line of defence: even a bug that skipped the domain rule cannot commit a negative balance.
+        builder.ToTable("wallets", t => t.HasCheckConstraint("ck_wallets_balance_not_negative", "balance >= 0"));
+        builder.HasKey(w => w.UserId);
+        builder.Property(w => w.UserId).ValueGeneratedNever();
+        builder.Property(w => w.Balance).IsMoney();
+        builder.Property(w => w.Currency).HasMaxLength(3);
+        builder.Ignore(w => w.DomainEvents);
+    }
+}

@@ -1,0 +1,48 @@
+using EnhanceFund.BuildingBlocks.Persistence;
+using EnhanceFund.Wallet.Application.MoveFunds;
+using EnhanceFund.Wallet.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace EnhanceFund.Wallet.Infrastructure;
+
+public sealed class WalletDbContext(DbContextOptions<WalletDbContext> options) : ModuleDbContext(options)
+{
+    public const string SchemaName = "wallet";
+    public const string TransactionIds = "transaction_ids";
+
+    public DbSet<Domain.Wallet> Wallets => Set<Domain.Wallet>();
+
+    public DbSet<WalletTransaction> Transactions => Set<WalletTransaction>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    protected override string Schema => SchemaName;
+
+    /// <summary>
+    /// Creates the user's wallet if it does not exist yet (a request can beat the UserRegistered event)
+    /// and locks it until the transaction ends: concurrent debits of one wallet queue here, one at a time.
+    /// </summary>
+    public async Task<Domain.Wallet> LockWalletAsync(long userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await EnsureWalletAsync(userId, now, cancellationToken);
+        var wallets = await Wallets
+            .FromSql($"SELECT * FROM wallet.wallets WHERE user_id = {userId} FOR UPDATE")
+            .ToListAsync(cancellationToken);
+        return wallets.Single();
+    }
+
+    public Task EnsureWalletAsync(long userId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Database.ExecuteSqlAsync(
+            $"""
+             INSERT INTO wallet.wallets (user_id, balance, currency, updated_at)
+             VALUES ({userId}, 0, {Domain.Wallet.Usd}, {now})
+             ON CONFLICT (user_id) DO NOTHING
+             """,
+            cancellationToken);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.HasSequence<long>(TransactionIds);
+    }
+}

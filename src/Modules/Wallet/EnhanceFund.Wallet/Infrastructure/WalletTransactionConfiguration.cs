@@ -1,0 +1,23 @@
+using EnhanceFund.BuildingBlocks.Persistence;
+using EnhanceFund.Wallet.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EnhanceFund.Wallet.Infrastructure;
+
+internal sealed class WalletTransactionConfiguration : IEntityTypeConfiguration<WalletTransaction>
+{
+    public void Configure(EntityTypeBuilder<WalletTransaction> builder)
+    {
+        builder.ToTable("transactions");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Id).ValueGeneratedNever();
+        builder.Property(t => t.Type)
+            .HasConversion(type => type.Code(), code => TransactionTypeCodes.Parse(code))
+            .HasMaxLength(30);
+        builder.Property(t => t.Amount).IsMoney();
+        builder.Property(t => t.BalanceAfter).IsMoney();
+        builder.Property(t => t.RelatedType).HasMaxLength(30);
+        builder.HasIndex(t => new { t.UserId, t.Id }).IsDescending(false, true);
+    }
+}
