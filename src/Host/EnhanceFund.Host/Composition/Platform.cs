@@ -1,5 +1,6 @@
 using EnhanceFund.BuildingBlocks.Messaging;
 using EnhanceFund.BuildingBlocks.Modules;
+using EnhanceFund.BuildingBlocks.Persistence;
 using EnhanceFund.BuildingBlocks.Web;
 using EnhanceFund.Host.Errors;
 using EnhanceFund.Host.Health;
@@ -17,7 +18,7 @@ internal static class Platform
         var services = builder.Services;
         var configuration = builder.Configuration;
 
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TimeProvider>(new DatabasePrecisionClock());
         // Built now, not on first use: an unnamed or doubly named event stops the start-up.
         services.AddSingleton(new EventTypeRegistry(modules.Select(m => m.ContractsAssembly)));
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));

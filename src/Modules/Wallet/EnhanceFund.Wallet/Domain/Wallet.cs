@@ -9,6 +9,9 @@ public sealed class Wallet : AggregateRoot
 
     private Wallet() { }
 
+    /// <summary>A new, empty wallet (the database opens one the same way: see WalletDbContext.EnsureWalletAsync).</summary>
+    public static Wallet Open(long userId, DateTimeOffset now) => new() { UserId = userId, Balance = Money.Zero, UpdatedAt = now };
+
     public long UserId { get; private set; }
 
     public Money Balance { get; private set; }

@@ -1,0 +1,172 @@
+using System.Net;
+using EnhanceFund.IntegrationTests.Infrastructure;
+
+namespace EnhanceFund.IntegrationTests;
+
+/// <summary>API.md's rules for bad input: the envelope, the right status, the field named, and no money moved.</summary>
+public sealed class BadInputTests(HostFixture fixture) : IClassFixture<HostFixture>
+{
+    public static TheoryData<string> BadAmounts() =>
+    [
+        """{"amount": 0}""", """{"amount": -5}""", """{"amount": 10.005}""", """{"amount": "100"}""",
+        """{"amount": null}""", """{"amount": "NaN"}""", """{"amount": 1000000.01}""", """{}""", """{"amount": 1e400}""",
+        """{"amount": true}""",
+    ];
+
+    [Theory]
+    [MemberData(nameof(BadAmounts))]
+    public async Task A_bad_amount_is_a_400_naming_the_field_and_moves_no_money(string body)
+    {
+        var user = await ApiClient.RegisterAsync(fixture.Http);
+        await user.PostAsync("/api/wallet/deposits", new { amount = 50m });
+
+        foreach (var path in new[] { "/api/wallet/deposits", "/api/wallet/withdrawals" })
+        {
+            var response = await user.PostRawAsync(path, body);
+            Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+            Assert.Equal(0, response.Body["code"]!.GetValue<int>());
+            Assert.NotEmpty(response.Body["message"]!.GetValue<string>());
+            Assert.True(response.Errors.ContainsKey("amount"), response.ToString());
+        }
+
+        Assert.Equal(50.00m, await user.BalanceAsync());
+    }
+
+    [Fact]
+    public async Task The_largest_amount_is_accepted_at_the_cent()
+    {
+        var user = await ApiClient.RegisterAsync(fixture.Http);
+        var response = await user.PostAsync("/api/wallet/deposits", new { amount = 1_000_000.00m });
+        Assert.Equal(HttpStatusCode.Created, response.Status);
+        Assert.Equal(1_000_000.00m, await user.BalanceAsync());
+    }
+
+    [Theory]
+    [InlineData("not json at all", "body")]
+    [InlineData("""[1, 2]""", "body")]
+    // The parser names where it stopped: a truncated amount is the amount's fault.
+    [InlineData("""{"amount": 5""", "amount")]
+    public async Task A_malformed_body_is_a_400(string body, string field)
+    {
+        var user = await ApiClient.RegisterAsync(fixture.Http);
+        var response = await user.PostRawAsync("/api/wallet/deposits", body);
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.True(response.Errors.ContainsKey(field), response.ToString());
+        Assert.Equal(0.00m, await user.BalanceAsync());
+    }
+
+    [Fact]
+    public async Task An_oversized_body_is_a_413_in_the_envelope()
+    {
+        var user = await ApiClient.RegisterAsync(fixture.Http);
+        var response = await user.PostRawAsync("/api/wallet/deposits", $$"""{"amount": 1, "padding": "{{new string('x', 100_000)}}"}""");
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.Status);
+        Assert.Equal(0, response.Body["code"]!.GetValue<int>());
+        Assert.Equal(0.00m, await user.BalanceAsync());
+    }
+
+    [Theory]
+    [InlineData("limit=0", "limit")]
+    [InlineData("limit=201", "limit")]
+    [InlineData("limit=abc", "limit")]
+    [InlineData("is_read=maybe", "is_read")]
+    [InlineData("type=loan_exploded", "type")]
+    [InlineData("before_id=-1", "before_id")]
+    [InlineData("after_id=0", "after_id")]
+    [InlineData("before_id=5&after_id=3", "after_id")]
+    public async Task A_bad_notifications_query_is_a_400_naming_the_parameter(string query, string field)
+    {
+        var user = await ApiClient.RegisterAsync(fixture.Http);
+        var response = await user.GetAsync($"/api/notifications?{query}");
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.True(response.Errors.ContainsKey(field), response.ToString());
+    }
+
+    [Theory]
+    [InlineData("""{"is_read": "yes"}""", "is_read")]
+    [InlineData("""{}""", "is_read")]
+    [InlineData("""{"is_read": null}""", "is_read")]
+    public async Task A_bad_read_state_is_a_400(string body, string field)
+    {
+        var user = await ApiClient.RegisterAsync(fixture.Http);
+        await user.PostAsync("/api/wallet/deposits", new { amount = 5m });
+        var id = (await user.NotificationsEventuallyAsync(1))[0]!["id"]!.GetValue<long>();
+
+        using var request = new HttpRequestMessage(HttpMethod.Patch, $"/api/notifications/{id}")
+        {
+            Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new("Bearer", user.Token);
+        using var response = await fixture.Http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains($"\"{field}\"", text);
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/wallet")]
+    [InlineData("GET", "/api/notifications")]
+    [InlineData("GET", "/api/notifications/unread-count")]
+    [InlineData("POST", "/api/notifications/mark-all-read")]
+    [InlineData("POST", "/api/wallet/deposits")]
+    [InlineData("GET", "/api/auth/me")]
+    public async Task No_token_or_a_forged_token_is_a_401_in_the_envelope(string method, string path)
+    {
+        foreach (var token in new string?[] { null, "not-a-jwt", ForgedToken })
+        {
+            var response = await ApiClient.Send(fixture.Http, new HttpMethod(method), path, token);
+            Assert.Equal(HttpStatusCode.Unauthorized, response.Status);
+            Assert.Equal(0, response.Body["code"]!.GetValue<int>());
+        }
+    }
+
+    // A structurally valid token signed with another key.
+    private const string ForgedToken =
+        "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxIiwicm9sZSI6ImFkbWluIiwiaXNzIjoiZW5oYW5jZWZ1bmQiLCJhdWQiOiJlbmhhbmNlZnVuZC1jbGllbnRzIiwiZXhwIjo0MTAyNDQ0ODAwfQ.c2lnbmVkLXdpdGgtYW5vdGhlci1rZXktZm9yZ2VkLXRva2Vu";
+
+    [Fact]
+    public async Task Unknown_routes_and_wrong_methods_answer_in_the_envelope()
+    {
+        var user = await ApiClient.RegisterAsync(fixture.Http);
+        var missing = await user.GetAsync("/api/no-such-thing");
+        Assert.Equal(HttpStatusCode.NotFound, missing.Status);
+        Assert.Equal(0, missing.Body["code"]!.GetValue<int>());
+        var wrongMethod = await ApiClient.Send(fixture.Http, HttpMethod.Delete, "/api/wallet", user.Token);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, wrongMethod.Status);
+        Assert.Equal(0, wrongMethod.Body["code"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task An_idempotency_key_reused_for_another_request_is_a_409_and_a_bad_key_a_400()
+    {
+        var user = await ApiClient.RegisterAsync(fixture.Http);
+        var first = await user.PostAsync("/api/wallet/deposits", new { amount = 10m }, idempotencyKey: "key-1");
+        Assert.Equal(HttpStatusCode.Created, first.Status);
+
+        var otherBody = await user.PostAsync("/api/wallet/deposits", new { amount = 11m }, idempotencyKey: "key-1");
+        Assert.Equal(HttpStatusCode.Conflict, otherBody.Status);
+        var otherOperation = await user.PostAsync("/api/wallet/withdrawals", new { amount = 10m }, idempotencyKey: "key-1");
+        Assert.Equal(HttpStatusCode.Conflict, otherOperation.Status);
+
+        var tooLong = await user.PostAsync("/api/wallet/deposits", new { amount = 10m }, idempotencyKey: new string('k', 256));
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.Status);
+        Assert.True(tooLong.Errors.ContainsKey("idempotency_key"));
+
+        // A body field never stands in for the header.
+        await user.PostRawAsync("/api/wallet/deposits", """{"amount": 10, "idempotency_key": "key-1"}""");
+        Assert.Equal(20.00m, await user.BalanceAsync());
+    }
+
+    [Fact]
+    public async Task Withdrawing_more_than_the_balance_is_a_409_and_moves_no_money()
+    {
+        var user = await ApiClient.RegisterAsync(fixture.Http);
+        await user.PostAsync("/api/wallet/deposits", new { amount = 30m });
+        var response = await user.PostAsync("/api/wallet/withdrawals", new { amount = 30.01m });
+        Assert.Equal(HttpStatusCode.Conflict, response.Status);
+        Assert.True(response.Errors.ContainsKey("amount"));
+        Assert.Equal(30.00m, await user.BalanceAsync());
+        var history = (await user.GetAsync("/api/wallet/transactions")).Data["transactions"]!.AsArray();
+        Assert.Single(history);
+    }
+}

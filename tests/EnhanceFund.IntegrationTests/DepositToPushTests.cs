@@ -1,0 +1,78 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using EnhanceFund.IntegrationTests.Infrastructure;
+
+namespace EnhanceFund.IntegrationTests;
+
+public sealed class DepositToPushTests(HostFixture fixture) : IClassFixture<HostFixture>
+{
+    [Fact]
+    public async Task A_deposit_is_pushed_to_the_depositor_as_the_very_object_the_API_serves()
+    {
+        var user = await ApiClient.RegisterAsync(fixture.Http);
+        await using var live = await LiveClient.ConnectAsync(fixture.Host.Address, user.Token);
+
+        var deposit = await user.PostAsync("/api/wallet/deposits", new { amount = 1234.5m });
+        Assert.Equal(HttpStatusCode.Created, deposit.Status);
+
+        var pushed = (await live.NotificationsEventuallyAsync(1)).Single();
+        var served = (await user.NotificationsAsync()).Single()!;
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(pushed.GetRawText()), served), $"pushed {pushed} but served {served}");
+
+        Assert.Equal("fund_added", served["notification_type"]!.GetValue<string>());
+        Assert.Equal("Fund Added", served["notification_type_display"]!.GetValue<string>());
+        Assert.Equal("Fund Added Successfully", served["title"]!.GetValue<string>());
+        Assert.Equal("Your wallet has been credited with $1,234.50. New balance: $1,234.50.", served["message"]!.GetValue<string>());
+        Assert.False(served["is_read"]!.GetValue<bool>());
+        Assert.Equal("transaction", served["related_type"]!.GetValue<string>());
+        Assert.Equal(deposit.Data["transaction"]!["id"]!.GetValue<long>(), served["related_id"]!.GetValue<long>());
+        Assert.EndsWith("Z", served["created_at"]!.GetValue<string>());
+
+        await Eventually.ReturnsAsync(() => live.UnreadCounts.ToArray(), c => c.Contains(1), "the unread count push");
+    }
+
+    [Fact]
+    public async Task A_withdrawal_is_pushed_as_fund_withdrawn_with_the_new_balance()
+    {
+        var user = await ApiClient.RegisterAsync(fixture.Http);
+        await user.PostAsync("/api/wallet/deposits", new { amount = 250m });
+        await using var live = await LiveClient.ConnectAsync(fixture.Host.Address, user.Token);
+
+        var withdrawal = await user.PostAsync("/api/wallet/withdrawals", new { amount = 50m });
+        Assert.Equal(HttpStatusCode.Created, withdrawal.Status);
+        Assert.Equal(200.00m, withdrawal.Data["wallet"]!["balance"]!.GetValue<decimal>());
+
+        var pushed = await Eventually.ReturnsAsync(
+            () => live.Notifications.Where(n => n.GetProperty("notification_type").GetString() == "fund_withdrawn").ToArray(),
+            n => n.Length == 1, "the fund_withdrawn push");
+        Assert.Equal("Fund Withdrawn Successfully", pushed[0].GetProperty("title").GetString());
+        Assert.Equal("$50.00 has been withdrawn from your wallet. New balance: $200.00.", pushed[0].GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task The_hub_takes_the_token_from_the_seed_frontends_query_parameter_and_pushes_only_to_its_owner()
+    {
+        var owner = await ApiClient.RegisterAsync(fixture.Http);
+        var stranger = await ApiClient.RegisterAsync(fixture.Http);
+        await using var ownersTab = await LiveClient.ConnectAsync(fixture.Host.Address, owner.Token, seedStyleQuery: true);
+        await using var strangersTab = await LiveClient.ConnectAsync(fixture.Host.Address, stranger.Token);
+
+        await owner.PostAsync("/api/wallet/deposits", new { amount = 10m });
+        await ownersTab.NotificationsEventuallyAsync(1);
+        // The stranger then does something of its own; when that arrives, the owner's push would have too.
+        await stranger.PostAsync("/api/wallet/deposits", new { amount = 20m });
+        var strangersPushes = await strangersTab.NotificationsEventuallyAsync(1);
+
+        Assert.Single(strangersPushes);
+        Assert.Contains("$20.00", strangersPushes[0].GetProperty("message").GetString());
+        Assert.Single(ownersTab.Notifications);
+    }
+
+    [Fact]
+    public async Task Negotiating_without_a_token_is_refused()
+    {
+        var response = await ApiClient.Send(fixture.Http, HttpMethod.Post, "/hubs/notifications/negotiate?negotiateVersion=1", null);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.Status);
+        Assert.Equal(0, response.Body["code"]!.GetValue<int>());
+    }
+}

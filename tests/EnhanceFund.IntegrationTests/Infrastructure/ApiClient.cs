@@ -1,0 +1,90 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace EnhanceFund.IntegrationTests.Infrastructure;
+
+/// <summary>A signed-in user of the API, speaking plain HTTP and JSON as any frontend would.</summary>
+public sealed class ApiClient(HttpClient http, string token, long userId)
+{
+    public string Token { get; } = token;
+
+    public long UserId { get; } = userId;
+
+    public HttpClient Http { get; } = http;
+
+    public static async Task<ApiClient> RegisterAsync(HttpClient http, string role = "investor", string? email = null)
+    {
+        email ??= $"{role}-{Guid.NewGuid():N}@example.test";
+        var response = await Send(http, HttpMethod.Post, "/api/auth/register", null,
+            new { email, password = "correct-horse-battery", full_name = "Test User", role });
+        Assert.Equal(HttpStatusCode.Created, response.Status);
+        return FromSignIn(http, response.Body);
+    }
+
+    public static async Task<ApiClient> LogInAsync(HttpClient http, string email, string password)
+    {
+        var response = await Send(http, HttpMethod.Post, "/api/auth/login", null, new { email, password });
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        return FromSignIn(http, response.Body);
+    }
+
+    /// <summary>The same user, talking to another instance.</summary>
+    public ApiClient Via(HttpClient other) => new(other, Token, UserId);
+
+    public Task<ApiResponse> GetAsync(string path) => Send(Http, HttpMethod.Get, path, Token);
+
+    public Task<ApiResponse> PostAsync(string path, object? body = null, string? idempotencyKey = null) =>
+        Send(Http, HttpMethod.Post, path, Token, body, idempotencyKey);
+
+    public Task<ApiResponse> PatchAsync(string path, object body) => Send(Http, HttpMethod.Patch, path, Token, body);
+
+    public Task<ApiResponse> PostRawAsync(string path, string rawJson, string? idempotencyKey = null) =>
+        Send(Http, HttpMethod.Post, path, Token, new RawJson(rawJson), idempotencyKey);
+
+    public async Task<decimal> BalanceAsync() => (await GetAsync("/api/wallet")).Data["wallet"]!["balance"]!.GetValue<decimal>();
+
+    public async Task<JsonArray> NotificationsAsync(string query = "")
+    {
+        var response = await GetAsync($"/api/notifications?limit=200{query}");
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        return response.Data["notifications"]!.AsArray();
+    }
+
+    public async Task<JsonArray> NotificationsEventuallyAsync(int count, string query = "") =>
+        await Eventually.ReturnsAsync(() => NotificationsAsync(query), n => n.Count >= count, $"{count} notifications for user {UserId}");
+
+    public static async Task<ApiResponse> Send(
+        HttpClient http, HttpMethod method, string path, string? token, object? body = null, string? idempotencyKey = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
+        request.Content = body switch
+        {
+            null => null,
+            RawJson raw => new StringContent(raw.Json, Encoding.UTF8, "application/json"),
+            _ => JsonContent.Create(body),
+        };
+        using var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return new ApiResponse(response.StatusCode, JsonNode.Parse(text)!.AsObject(), text);
+    }
+
+    private static ApiClient FromSignIn(HttpClient http, JsonObject body) =>
+        new(http, body["data"]!["access_token"]!.GetValue<string>(), body["data"]!["user"]!["id"]!.GetValue<long>());
+
+    private sealed record RawJson(string Json);
+}
+
+public sealed record ApiResponse(HttpStatusCode Status, JsonObject Body, string Text)
+{
+    public JsonObject Data => Body["data"]!.AsObject();
+
+    public JsonObject Errors => Body["errors"]!.AsObject();
+
+    public override string ToString() => $"{(int)Status} {Text}";
+}

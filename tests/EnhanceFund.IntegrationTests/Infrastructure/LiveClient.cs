@@ -1,0 +1,42 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace EnhanceFund.IntegrationTests.Infrastructure;
+
+/// <summary>A real SignalR client on /hubs/notifications, recording every push it receives.</summary>
+public sealed class LiveClient : IAsyncDisposable
+{
+    private readonly HubConnection _connection;
+
+    private LiveClient(HubConnection connection)
+    {
+        _connection = connection;
+        connection.On<JsonElement>("notification", n => Notifications.Enqueue(n.Clone()));
+        connection.On<JsonElement>("unread_count", c => UnreadCounts.Enqueue(c.GetProperty("unread_count").GetInt32()));
+    }
+
+    public ConcurrentQueue<JsonElement> Notifications { get; } = new();
+
+    public ConcurrentQueue<int> UnreadCounts { get; } = new();
+
+    /// <summary>Connects with the token in SignalR's own way (access_token) or the seed frontend's (?token=).</summary>
+    public static async Task<LiveClient> ConnectAsync(Uri host, string token, bool seedStyleQuery = false)
+    {
+        var url = new Uri(host, "/hubs/notifications" + (seedStyleQuery ? $"?token={token}" : ""));
+        var connection = new HubConnectionBuilder()
+            .WithUrl(url, o =>
+            {
+                if (!seedStyleQuery) o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+            })
+            .Build();
+        var client = new LiveClient(connection);
+        await connection.StartAsync();
+        return client;
+    }
+
+    public Task<JsonElement[]> NotificationsEventuallyAsync(int count) =>
+        Eventually.ReturnsAsync(() => Notifications.ToArray(), n => n.Length >= count, $"{count} pushed notifications");
+
+    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+}

@@ -1,0 +1,81 @@
+using EnhanceFund.Host;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace EnhanceFund.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real Host, built by the same code as production, listening on a free Kestrel port of 127.0.0.1.
+/// Several can share one database and one Redis, as instances behind a load balancer do.
+/// </summary>
+public sealed class TestHost : IAsyncDisposable
+{
+    public const string AdminEmail = "admin@enhancefund.test";
+    public const string AdminPassword = "admin-password-for-tests";
+
+    /// <summary>
+    /// Quartz 3 keeps its log provider in a process-wide static, bound to the first Host's LoggerFactory. With
+    /// several Hosts in one test process, disposing one would break every other's scheduler, so all share this
+    /// factory, which lives as long as the process (DI does not dispose an instance it was handed).
+    /// </summary>
+    private static readonly ILoggerFactory SharedLogging = LoggerFactory.Create(logging => logging
+        .AddSimpleConsole()
+        .SetMinimumLevel(LogLevel.Warning)
+        .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Critical)
+        .AddFilter("Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware", LogLevel.Critical));
+
+    private readonly WebApplication _app;
+
+    private TestHost(WebApplication app, Uri address)
+    {
+        _app = app;
+        Address = address;
+        Http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public Uri Address { get; }
+
+    public HttpClient Http { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<TestHost> StartAsync(
+        string postgres, string redis, string channelPrefix, Action<IServiceCollection>? services = null,
+        IDictionary<string, string>? settings = null)
+    {
+        var configuration = new Dictionary<string, string>
+        {
+            ["environment"] = "Testing",
+            ["ConnectionStrings:Postgres"] = postgres,
+            ["ConnectionStrings:Redis"] = redis,
+            ["SignalR:ChannelPrefix"] = channelPrefix,
+            ["Jwt:SigningKey"] = "integration-tests-signing-key-of-enough-length-0123456789",
+            ["Admin:Email"] = AdminEmail,
+            ["Admin:Password"] = AdminPassword,
+            ["Outbox:PollInterval"] = "00:00:00.200",
+            ["Outbox:RetryBaseDelay"] = "00:00:00.100",
+            ["Outbox:MaxRetryDelay"] = "00:00:00.400",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) configuration[key] = value;
+
+        var args = configuration.Select(pair => $"--{pair.Key}={pair.Value}").ToArray();
+        var app = EnhanceFundApp.Build(args, builder =>
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Services.AddSingleton(SharedLogging);
+            services?.Invoke(builder.Services);
+        });
+        await app.PrepareDatabaseAsync();
+        await app.StartAsync();
+        return new TestHost(app, new Uri(app.Urls.First()));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

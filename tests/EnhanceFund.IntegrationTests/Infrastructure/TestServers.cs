@@ -1,0 +1,57 @@
+using Npgsql;
+using Testcontainers.PostgreSql;
+using Testcontainers.Redis;
+
+namespace EnhanceFund.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// One PostgreSQL and one Redis for the whole run. Testcontainers starts them where a Docker engine
+/// answers; elsewhere (this workplace has none) the servers that scripts/test.sh started on loopback are
+/// used, named by ENHANCEFUND_TEST_POSTGRES and ENHANCEFUND_TEST_REDIS. The same tests run either way.
+/// </summary>
+public sealed class TestServers
+{
+    private static readonly Lazy<Task<TestServers>> Shared = new(StartAsync);
+
+    private TestServers(string postgres, string redis) => (Postgres, Redis) = (postgres, redis);
+
+    /// <summary>A connection string to the server's maintenance database (no Database= part that tests rely on).</summary>
+    public string Postgres { get; }
+
+    public string Redis { get; }
+
+    public static Task<TestServers> GetAsync() => Shared.Value;
+
+    public async Task<string> CreateDatabaseAsync()
+    {
+        var name = $"test_{Guid.NewGuid():N}";
+        await using var connection = new NpgsqlConnection(Postgres);
+        await connection.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await create.ExecuteNonQueryAsync();
+        return new NpgsqlConnectionStringBuilder(Postgres) { Database = name, MaxPoolSize = 30 }.ConnectionString;
+    }
+
+    private static async Task<TestServers> StartAsync()
+    {
+        var provisioned = (Environment.GetEnvironmentVariable("ENHANCEFUND_TEST_POSTGRES"), Environment.GetEnvironmentVariable("ENHANCEFUND_TEST_REDIS"));
+        try
+        {
+            var postgres = new PostgreSqlBuilder("postgres:15").Build();
+            var redis = new RedisBuilder("redis:7").Build();
+            await Task.WhenAll(postgres.StartAsync(), redis.StartAsync());
+            return new TestServers(postgres.GetConnectionString(), redis.GetConnectionString());
+        }
+        catch (Exception ex) when (provisioned is ({ Length: > 0 }, { Length: > 0 }))
+        {
+            Console.WriteLine($"No Docker engine ({ex.GetType().Name}); using the servers scripts/test.sh started.");
+            return new TestServers(provisioned.Item1!, provisioned.Item2!);
+        }
+        catch (Exception ex)
+        {
+            throw new InvalidOperationException(
+                "Integration tests need PostgreSQL and Redis: a Docker engine for Testcontainers, or run scripts/test.sh, " +
+                "which starts both on loopback and sets ENHANCEFUND_TEST_POSTGRES and ENHANCEFUND_TEST_REDIS.", ex);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using System.Net;
+using EnhanceFund.IntegrationTests.Infrastructure;
+
+namespace EnhanceFund.IntegrationTests;
+
+public sealed class MoneyUnderConcurrencyTests(HostFixture fixture) : IClassFixture<HostFixture>
+{
+    [Fact]
+    public async Task Racing_withdrawals_never_overdraw_and_each_success_is_notified_exactly_once()
+    {
+        var user = await ApiClient.RegisterAsync(fixture.Http);
+        await user.PostAsync("/api/wallet/deposits", new { amount = 100m });
+
+        // 20 withdrawals of 15.00 race for 100.00: exactly 6 fit.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20)
+            .Select(_ => user.PostAsync("/api/wallet/withdrawals", new { amount = 15m })));
+
+        Assert.All(responses, r => Assert.Contains(r.Status, new[] { HttpStatusCode.Created, HttpStatusCode.Conflict }));
+        var succeeded = responses.Count(r => r.Status == HttpStatusCode.Created);
+        Assert.Equal(6, succeeded);
+        Assert.Equal(10.00m, await user.BalanceAsync());
+        Assert.All(responses.Where(r => r.Status == HttpStatusCode.Created),
+            r => Assert.True(r.Data["wallet"]!["balance"]!.GetValue<decimal>() >= 0));
+
+        var withdrawn = await user.NotificationsEventuallyAsync(succeeded + 1);
+        Assert.Equal(succeeded, withdrawn.Count(n => n!["notification_type"]!.GetValue<string>() == "fund_withdrawn"));
+        var history = (await user.GetAsync("/api/wallet/transactions")).Data["transactions"]!.AsArray();
+        Assert.Equal(succeeded + 1, history.Count);
+        Assert.Equal(10.00m, history[0]!["balance_after"]!.GetValue<decimal>());
+    }
+
+    [Fact]
+    public async Task Racing_retries_of_one_idempotency_key_move_money_once_and_all_get_the_first_answer()
+    {
+        var user = await ApiClient.RegisterAsync(fixture.Http);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10)
+            .Select(_ => user.PostAsync("/api/wallet/deposits", new { amount = 42.42m }, idempotencyKey: "retry-me")));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.Status));
+        Assert.Single(responses.Select(r => r.Data.ToJsonString()).Distinct());
+        Assert.Equal(42.42m, await user.BalanceAsync());
+        await user.NotificationsEventuallyAsync(1);
+        await user.PostAsync("/api/wallet/deposits", new { amount = 1m });
+        var notifications = await user.NotificationsEventuallyAsync(2);
+        Assert.Equal(2, notifications.Count);
+    }
+
+    [Fact]
+    public async Task A_rejected_withdrawal_is_replayed_for_its_key_even_after_the_balance_would_allow_it()
+    {
+        var user = await ApiClient.RegisterAsync(fixture.Http);
+        var refused = await user.PostAsync("/api/wallet/withdrawals", new { amount = 20m }, idempotencyKey: "w-1");
+        Assert.Equal(HttpStatusCode.Conflict, refused.Status);
+
+        await user.PostAsync("/api/wallet/deposits", new { amount = 50m });
+        var retried = await user.PostAsync("/api/wallet/withdrawals", new { amount = 20m }, idempotencyKey: "w-1");
+
+        Assert.Equal(HttpStatusCode.Conflict, retried.Status);
+        Assert.Equal(refused.Text, retried.Text);
+        Assert.Equal(50.00m, await user.BalanceAsync());
+    }
+
+    [Fact]
+    public async Task Transactions_page_newest_first_by_cursor()
+    {
+        var user = await ApiClient.RegisterAsync(fixture.Http);
+        for (var i = 1; i <= 5; i++) await user.PostAsync("/api/wallet/deposits", new { amount = i });
+
+        var first = (await user.GetAsync("/api/wallet/transactions?limit=3")).Data;
+        var amounts = first["transactions"]!.AsArray().Select(t => t!["amount"]!.GetValue<decimal>());
+        Assert.Equal(new[] { 5m, 4m, 3m }, amounts);
+        Assert.Equal("deposit", first["transactions"]![0]!["type"]!.GetValue<string>());
+
+        var rest = (await user.GetAsync($"/api/wallet/transactions?limit=3&before_id={first["next_before_id"]}")).Data;
+        Assert.Equal(new[] { 2m, 1m }, rest["transactions"]!.AsArray().Select(t => t!["amount"]!.GetValue<decimal>()));
+        Assert.Null(rest["next_before_id"]);
+        Assert.Equal(HttpStatusCode.BadRequest, (await user.GetAsync("/api/wallet/transactions?limit=500")).Status);
+    }
+}

@@ -1,0 +1,122 @@
+using System.Net;
+using EnhanceFund.IntegrationTests.Infrastructure;
+
+namespace EnhanceFund.IntegrationTests;
+
+public sealed class NotificationsApiTests(HostFixture fixture) : IClassFixture<HostFixture>
+{
+    private async Task<ApiClient> UserWithNotificationsAsync(int deposits, int withdrawals = 0)
+    {
+        var user = await ApiClient.RegisterAsync(fixture.Http);
+        for (var i = 1; i <= deposits; i++) await user.PostAsync("/api/wallet/deposits", new { amount = 100m + i });
+        for (var i = 1; i <= withdrawals; i++) await user.PostAsync("/api/wallet/withdrawals", new { amount = 1m });
+        await user.NotificationsEventuallyAsync(deposits + withdrawals);
+        return user;
+    }
+
+    [Fact]
+    public async Task The_list_is_newest_first_with_counts_and_the_seed_message()
+    {
+        var user = await UserWithNotificationsAsync(deposits: 3, withdrawals: 2);
+
+        var response = await user.GetAsync("/api/notifications/");
+        Assert.Equal("Notifications retrieved successfully", response.Body["message"]!.GetValue<string>());
+        Assert.Equal(1, response.Body["code"]!.GetValue<int>());
+        var ids = response.Data["notifications"]!.AsArray().Select(n => n!["id"]!.GetValue<long>()).ToList();
+        Assert.Equal(ids.OrderByDescending(id => id), ids);
+        Assert.Equal(5, response.Data["unread_count"]!.GetValue<int>());
+        Assert.Equal(5, response.Data["total_count"]!.GetValue<int>());
+        Assert.Null(response.Data["next_before_id"]);
+    }
+
+    [Fact]
+    public async Task Filters_narrow_the_list_and_total_count_but_not_unread_count()
+    {
+        var user = await UserWithNotificationsAsync(deposits: 3, withdrawals: 2);
+        var newest = (await user.NotificationsAsync())[0]!["id"]!.GetValue<long>();
+        await user.PatchAsync($"/api/notifications/{newest}", new { is_read = true });
+
+        var withdrawn = (await user.GetAsync("/api/notifications?type=fund_withdrawn")).Data;
+        Assert.Equal(2, withdrawn["notifications"]!.AsArray().Count);
+        Assert.Equal(2, withdrawn["total_count"]!.GetValue<int>());
+        Assert.Equal(4, withdrawn["unread_count"]!.GetValue<int>());
+
+        var read = (await user.GetAsync("/api/notifications?is_read=true")).Data;
+        Assert.Equal(newest, read["notifications"]!.AsArray().Single()!["id"]!.GetValue<long>());
+        Assert.Equal(1, read["total_count"]!.GetValue<int>());
+
+        var unreadAdded = (await user.GetAsync("/api/notifications?is_read=false&type=fund_added")).Data;
+        Assert.Equal(3, unreadAdded["total_count"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Pages_follow_next_before_id_and_after_id_catches_up_oldest_first()
+    {
+        var user = await UserWithNotificationsAsync(deposits: 5);
+        var all = (await user.NotificationsAsync()).Select(n => n!["id"]!.GetValue<long>()).ToList();
+
+        var first = (await user.GetAsync("/api/notifications?limit=2")).Data;
+        var firstIds = first["notifications"]!.AsArray().Select(n => n!["id"]!.GetValue<long>()).ToList();
+        Assert.Equal(all.Take(2), firstIds);
+        var cursor = first["next_before_id"]!.GetValue<long>();
+        Assert.Equal(firstIds[^1], cursor);
+
+        var second = (await user.GetAsync($"/api/notifications?limit=2&before_id={cursor}")).Data;
+        Assert.Equal(all.Skip(2).Take(2), second["notifications"]!.AsArray().Select(n => n!["id"]!.GetValue<long>()));
+        var last = (await user.GetAsync($"/api/notifications?limit=2&before_id={second["next_before_id"]}")).Data;
+        Assert.Equal(all.Skip(4), last["notifications"]!.AsArray().Select(n => n!["id"]!.GetValue<long>()));
+        Assert.Null(last["next_before_id"]);
+
+        var oldest = all[^1];
+        var caughtUp = (await user.GetAsync($"/api/notifications?after_id={oldest}")).Data["notifications"]!.AsArray();
+        Assert.Equal(all.Take(4).Reverse(), caughtUp.Select(n => n!["id"]!.GetValue<long>()));
+    }
+
+    [Fact]
+    public async Task Reading_one_and_then_all_updates_counts_and_every_open_tab()
+    {
+        var user = await UserWithNotificationsAsync(deposits: 3);
+        await using var tab1 = await LiveClient.ConnectAsync(fixture.Host.Address, user.Token);
+        await using var tab2 = await LiveClient.ConnectAsync(fixture.Host.Address, user.Token);
+        var id = (await user.NotificationsAsync())[0]!["id"]!.GetValue<long>();
+
+        var marked = await user.PatchAsync($"/api/notifications/{id}/", new { is_read = true });
+        Assert.Equal(HttpStatusCode.OK, marked.Status);
+        Assert.True(marked.Data["notification"]!["is_read"]!.GetValue<bool>());
+        Assert.Equal(2, (await user.GetAsync("/api/notifications/unread-count")).Data["unread_count"]!.GetValue<int>());
+        await Eventually.ReturnsAsync(() => tab2.UnreadCounts.ToArray(), c => c.LastOrDefault(-1) == 2, "tab 2 told of 2 unread");
+
+        var unmarked = await user.PatchAsync($"/api/notifications/{id}", new { is_read = false });
+        Assert.False(unmarked.Data["notification"]!["is_read"]!.GetValue<bool>());
+        Assert.Equal(3, (await user.GetAsync("/api/notifications/unread-count/")).Data["unread_count"]!.GetValue<int>());
+
+        var all = await user.PostAsync("/api/notifications/mark-all-read/");
+        Assert.Equal(3, all.Data["updated"]!.GetValue<int>());
+        var count = await user.GetAsync("/api/notifications/unread-count");
+        Assert.Equal("Unread count retrieved successfully", count.Body["message"]!.GetValue<string>());
+        Assert.Equal(0, count.Data["unread_count"]!.GetValue<int>());
+        foreach (var tab in new[] { tab1, tab2 })
+            await Eventually.ReturnsAsync(() => tab.UnreadCounts.ToArray(), c => c.LastOrDefault(-1) == 0, "every tab told of 0 unread");
+
+        Assert.Equal(0, (await user.PostAsync("/api/notifications/mark-all-read")).Data["updated"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task One_notification_is_served_by_id_to_its_owner_only()
+    {
+        var owner = await UserWithNotificationsAsync(deposits: 1);
+        var other = await ApiClient.RegisterAsync(fixture.Http);
+        var id = (await owner.NotificationsAsync())[0]!["id"]!.GetValue<long>();
+
+        var mine = await owner.GetAsync($"/api/notifications/{id}");
+        Assert.Equal(HttpStatusCode.OK, mine.Status);
+        Assert.Equal(id, mine.Data["notification"]!["id"]!.GetValue<long>());
+
+        var notFound = await other.GetAsync($"/api/notifications/{id}");
+        var missing = await other.GetAsync("/api/notifications/987654321");
+        Assert.Equal(HttpStatusCode.NotFound, notFound.Status);
+        Assert.Equal(missing.Text, notFound.Text);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PatchAsync($"/api/notifications/{id}", new { is_read = true })).Status);
+        Assert.False((await owner.GetAsync($"/api/notifications/{id}")).Data["notification"]!["is_read"]!.GetValue<bool>());
+    }
+}
