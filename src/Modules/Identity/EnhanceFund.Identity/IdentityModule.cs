@@ -25,6 +25,7 @@ public sealed class IdentityModule : IModule
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddSingleton<TokenIssuer>();
         services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.Section));
+        services.AddScoped<AccountOpener>();
         services.AddScoped<AdminSeeder>();
     }
 

@@ -1,18 +1,11 @@
-using EnhanceFund.BuildingBlocks.Persistence;
 using EnhanceFund.BuildingBlocks.Web.Auth;
-using EnhanceFund.Identity.Domain;
-using EnhanceFund.Identity.Infrastructure;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace EnhanceFund.Identity.Application.SeedAdmin;
 
 /// <summary>Creates the configured admin once; every instance runs it and the unique email settles races.</summary>
-internal sealed class AdminSeeder(
-    IdentityDbContext db, IPasswordHasher<User> hasher, IOptions<AdminOptions> options, TimeProvider clock,
-    ILogger<AdminSeeder> logger)
+internal sealed class AdminSeeder(AccountOpener accounts, IOptions<AdminOptions> options, ILogger<AdminSeeder> logger)
 {
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
@@ -23,21 +16,7 @@ internal sealed class AdminSeeder(
             return;
         }
 
-        var email = User.NormalizeEmail(admin.Email);
-        if (await db.Users.AnyAsync(u => u.Email == email, cancellationToken)) return;
-
-        var id = await db.NextIdAsync(IdentityDbContext.UserIds, cancellationToken);
-        var user = User.Register(id, email, admin.FullName, Roles.Admin, clock.GetUtcNow());
-        user.SetPasswordHash(hasher.HashPassword(user, admin.Password));
-        db.Users.Add(user);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            logger.LogInformation("Created admin account {Email}", email);
-        }
-        catch (DbUpdateException ex) when (ex.IsUniqueViolation(UserConfiguration.UniqueEmail))
-        {
-            // Another instance created it first.
-        }
+        if (await accounts.OpenAsync(admin.Email, admin.FullName, Roles.Admin, admin.Password, cancellationToken) is not null)
+            logger.LogInformation("Created admin account {Email}", admin.Email);
     }
 }

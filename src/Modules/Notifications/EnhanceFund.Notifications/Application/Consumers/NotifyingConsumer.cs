@@ -19,7 +19,8 @@ internal abstract class NotifyingConsumer<TEvent>(NotificationsDbContext db, INo
 
     protected override Task ConsumeAsync(TEvent integrationEvent, CancellationToken cancellationToken)
     {
-        _created = Compose(integrationEvent, Clock.GetUtcNow()).ToList();
+        // In user order: the insert trigger locks each recipient, and a fixed order cannot deadlock.
+        _created = Compose(integrationEvent, Clock.GetUtcNow()).OrderBy(n => n.UserId).ToList();
         Db.Notifications.AddRange(_created);
         return Task.CompletedTask;
     }
