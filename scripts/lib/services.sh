@@ -42,7 +42,11 @@ start_postgres() {
   local options="-h 127.0.0.1 -p $port -k $dir"
   for setting in "$@"; do options+=" -c $setting"; done
   if ! as_db_owner "$bin/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
-    as_db_owner "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 -o "$options" start >/dev/null
+    as_db_owner "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 -o "$options" start >/dev/null || {
+      echo "PostgreSQL did not start on 127.0.0.1:$port (is the port taken?). Its log:" >&2
+      tail -n 5 "$dir/server.log" >&2
+      return 1
+    }
   fi
 }
 
