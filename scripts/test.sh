@@ -6,26 +6,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/services.sh
 
-ensure_packages
-work=$(mktemp -d /tmp/enhancefund-test.XXXXXX)
-chmod 755 "$work"
-pg_port=$(free_port 54330)
-redis_port=$(free_port 63800)
-cleanup() { stop_postgres "$work/postgres"; stop_redis "$redis_port"; rm -rf "$work"; }
-trap cleanup EXIT
-
-# Durability is irrelevant for throwaway test data; these make the suite faster.
-start_postgres "$work/postgres" "$pg_port" fsync=off synchronous_commit=off full_page_writes=off max_connections=400
-start_redis "$work/redis" "$redis_port"
-export ENHANCEFUND_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Database=postgres;Username=enhancefund;Password=enhancefund"
-export ENHANCEFUND_TEST_REDIS="127.0.0.1:$redis_port"
+start_throwaway_servers
+export ENHANCEFUND_TEST_POSTGRES=$THROWAWAY_POSTGRES
+export ENHANCEFUND_TEST_REDIS=$THROWAWAY_REDIS
 
 status=0
-dotnet test EnhanceFund.sln -c Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "$work/test.log" || status=$?
+dotnet test EnhanceFund.sln -c Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "$THROWAWAY_DIR/test.log" || status=$?
 
 # One plain closing line over all test projects, for people and for CI.
-count() { { grep -Eo "^ +$1: +[0-9]+" "$work/test.log" || true; } | awk '{s += $2} END {print s + 0}'; }
-passed=$(count Passed)
-failed=$(count Failed)
-echo "tests: $passed passed, $failed failed"
+count() { { grep -Eo "^ +$1: +[0-9]+" "$THROWAWAY_DIR/test.log" || true; } | awk '{s += $2} END {print s + 0}'; }
+echo "tests: $(count Passed) passed, $(count Failed) failed"
 exit "$status"

@@ -72,3 +72,23 @@ start_redis() {
 }
 
 stop_redis() { redis-cli -h 127.0.0.1 -p "$1" shutdown nosave >/dev/null 2>&1 || true; }
+
+# start_throwaway_servers: a PostgreSQL and a Redis on free loopback ports, in a temporary folder that is
+# removed (servers stopped) when the calling script exits. Exports THROWAWAY_POSTGRES (a connection string to
+# the maintenance database), THROWAWAY_REDIS and THROWAWAY_DIR.
+start_throwaway_servers() {
+  ensure_packages
+  THROWAWAY_DIR=$(mktemp -d /tmp/enhancefund-throwaway.XXXXXX)
+  chmod 755 "$THROWAWAY_DIR"
+  local pg_port redis_port
+  pg_port=$(free_port 54330)
+  redis_port=$(free_port 63800)
+  # shellcheck disable=SC2064 # the values are fixed now, on purpose
+  trap "stop_postgres '$THROWAWAY_DIR/postgres'; stop_redis '$redis_port'; rm -rf '$THROWAWAY_DIR'" EXIT
+  # Durability is irrelevant for throwaway data; these make tests and benchmarks faster.
+  start_postgres "$THROWAWAY_DIR/postgres" "$pg_port" fsync=off synchronous_commit=off full_page_writes=off max_connections=400
+  start_redis "$THROWAWAY_DIR/redis" "$redis_port"
+  export THROWAWAY_DIR
+  export THROWAWAY_POSTGRES="Host=127.0.0.1;Port=$pg_port;Database=postgres;Username=enhancefund;Password=enhancefund"
+  export THROWAWAY_REDIS="127.0.0.1:$redis_port"
+}

@@ -11,6 +11,9 @@ public sealed class OutboxOptions
     /// <summary>The fallback poll, for rows other instances wrote and for retries that come due.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long one firing of the relay job keeps relaying before the next firing takes over.</summary>
+    public TimeSpan RelaySlice { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Deliveries before a message is parked (dead-lettered).</summary>
     public int MaxAttempts { get; set; } = 10;
 

@@ -1,33 +1,46 @@
 using EnhanceFund.BuildingBlocks.Persistence;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace EnhanceFund.BuildingBlocks.Messaging;
 
 /// <summary>
-/// Runs a module's relay for one poll interval per firing: it drains the outbox, then sleeps until a commit
-/// wakes it or the interval ends, when the next firing of the same trigger takes over. So a local commit is
-/// relayed at once, other instances' rows and due retries within one interval, and no trigger is ever
-/// created per commit.
+/// Runs a module's relay for one slice per firing: it drains the outbox, then sleeps until a commit wakes it
+/// or the poll interval passes (for other instances' rows and due retries), and again, until the slice ends
+/// or the application stops; the next firing of the same trigger takes over. Long slices matter: between
+/// two firings nothing relays, and Quartz takes a while to fire a trigger its running job had blocked.
+/// No trigger is ever created per commit.
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class OutboxRelayJob<TContext>(
     OutboxRelay<TContext> relay,
     OutboxSignal<TContext> signal,
     IOptions<OutboxOptions> options,
+    IHostApplicationLifetime lifetime,
     TimeProvider clock) : IJob
     where TContext : ModuleDbContext
 {
     public async Task Execute(IJobExecutionContext context)
     {
-        var cancellationToken = context.CancellationToken;
-        var sliceEnds = clock.GetUtcNow() + options.Value.PollInterval;
-        do
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
+        var sliceEnds = clock.GetUtcNow() + options.Value.RelaySlice;
+        try
         {
-            while (await relay.RelayBatchAsync(cancellationToken) == options.Value.BatchSize)
+            while (!stop.IsCancellationRequested)
             {
+                while (await relay.RelayBatchAsync(stop.Token) == options.Value.BatchSize)
+                {
+                }
+
+                var left = sliceEnds - clock.GetUtcNow();
+                if (left <= TimeSpan.Zero) return;
+                await signal.WaitAsync(left < options.Value.PollInterval ? left : options.Value.PollInterval, stop.Token);
             }
         }
-        while (await signal.WaitAsync(sliceEnds - clock.GetUtcNow(), cancellationToken));
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Shutting down: whatever was not relayed stays in the outbox for the next start or another instance.
+        }
     }
 }
