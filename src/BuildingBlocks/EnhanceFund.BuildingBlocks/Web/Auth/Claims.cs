@@ -15,4 +15,6 @@ public static class ClaimsPrincipalExtensions
     public static long UserId(this ClaimsPrincipal principal) =>
         long.Parse(principal.FindFirstValue(ClaimNames.Subject)
             ?? throw new InvalidOperationException("The signed-in principal has no user id."));
+
+    public static string Role(this ClaimsPrincipal principal) => principal.FindFirstValue(ClaimNames.Role) ?? "";
 }

@@ -1,0 +1,27 @@
+using EnhanceFund.BuildingBlocks.Domain;
+using EnhanceFund.Loans.Infrastructure;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace EnhanceFund.Loans.Application.ApproveLoan;
+
+public sealed record ApproveLoan(long LoanId) : IRequest<Result<LoanDto>>;
+
+internal sealed class ApproveLoanHandler(LoansDbContext db) : IRequestHandler<ApproveLoan, Result<LoanDto>>
+{
+    public async Task<Result<LoanDto>> Handle(ApproveLoan command, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Locked, so two admins approving at once cannot both see "pending" and both raise LoanApproved.
+        var loan = (await db.Loans.FromSql($"SELECT * FROM loans.loans WHERE id = {command.LoanId} FOR UPDATE")
+            .ToListAsync(cancellationToken)).SingleOrDefault();
+        if (loan is null) return LoanErrors.NotFound;
+
+        var approved = loan.Approve();
+        if (!approved.IsSuccess) return approved.Error!;
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return LoanDto.From(loan);
+    }
+}

@@ -1,0 +1,57 @@
+using EnhanceFund.BuildingBlocks.Domain;
+using EnhanceFund.BuildingBlocks.Web;
+using EnhanceFund.BuildingBlocks.Web.Auth;
+using EnhanceFund.Loans.Application.RequestLoan;
+using FastEndpoints;
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Http;
+
+namespace EnhanceFund.Loans.Endpoints;
+
+public sealed class RequestLoanRequest
+{
+    public decimal? Amount { get; set; }
+
+    public decimal? InterestRate { get; set; }
+
+    public int? TermMonths { get; set; }
+
+    public string? Purpose { get; set; }
+}
+
+internal sealed class RequestLoanValidator : Validator<RequestLoanRequest>
+{
+    public RequestLoanValidator()
+    {
+        RuleFor(r => r.Amount).ValidAmount();
+        RuleFor(r => r.InterestRate)
+            .NotNull().WithMessage("Interest rate is required.")
+            .Must(r => r is null || (r > 0 && r <= 100 && Money.HasAtMostTwoDecimals(r.Value)))
+            .WithMessage("Interest rate is an annual percentage greater than 0 and at most 100, with at most two decimal places.");
+        RuleFor(r => r.TermMonths)
+            .NotNull().WithMessage("Term months is required.")
+            .InclusiveBetween(1, 120).WithMessage("Term months must be between 1 and 120.");
+        RuleFor(r => r.Purpose)
+            .Must(p => !string.IsNullOrWhiteSpace(p)).WithMessage("Purpose is required.")
+            .Must(p => p is null || p.Trim().Length <= 500).WithMessage("Purpose must be at most 500 characters long.");
+    }
+}
+
+internal sealed class RequestLoanEndpoint(IMediator mediator) : Endpoint<RequestLoanRequest>
+{
+    public override void Configure()
+    {
+        Post("/api/loans");
+        Roles(BuildingBlocks.Web.Auth.Roles.Borrower);
+        Summary(s => s.Summary = "Request a loan (borrowers); it starts pending");
+    }
+
+    public override async Task HandleAsync(RequestLoanRequest request, CancellationToken cancellationToken)
+    {
+        var loan = await mediator.Send(
+            new RequestLoan(User.UserId(), request.Amount!.Value, request.InterestRate!.Value, request.TermMonths!.Value, request.Purpose!),
+            cancellationToken);
+        await HttpContext.Response.SendSuccessAsync("Loan requested successfully", new { loan }, StatusCodes.Status201Created, cancellationToken);
+    }
+}
