@@ -57,6 +57,8 @@ public sealed class TestHost : IAsyncDisposable
             ["Outbox:PollInterval"] = "00:00:00.200",
             ["Outbox:RetryBaseDelay"] = "00:00:00.100",
             ["Outbox:MaxRetryDelay"] = "00:00:00.400",
+            // Every test user signs up from 127.0.0.1; RateLimitTests runs its own Host with a real limit.
+            ["RateLimits:AuthRequestsPerMinute"] = "1000000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) configuration[key] = value;
 

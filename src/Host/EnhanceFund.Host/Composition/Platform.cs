@@ -26,6 +26,7 @@ internal static class Platform
         builder.AddJwtAuthentication();
         services.AddAuthorization();
         builder.AddRealtime();
+        builder.AddRateLimits();
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Limits.MaxRequestBodySize = configuration.GetValue("Api:MaxRequestBodyBytes", 64 * 1024));
 
@@ -60,6 +61,7 @@ internal static class Platform
         app.UseEnvelopeErrors();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseFastEndpoints(c =>
         {
             ApiJson.Configure(c.Serializer.Options);

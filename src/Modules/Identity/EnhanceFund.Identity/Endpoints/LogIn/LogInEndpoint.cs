@@ -1,6 +1,7 @@
 using EnhanceFund.BuildingBlocks.Web;
 using FastEndpoints;
 using MediatR;
+using Microsoft.AspNetCore.Builder;
 using LogInCommand = EnhanceFund.Identity.Application.LogIn.LogIn;
 
 namespace EnhanceFund.Identity.Endpoints.LogIn;
@@ -11,6 +12,7 @@ internal sealed class LogInEndpoint(IMediator mediator) : Endpoint<LogInRequest>
     {
         Post("/api/auth/login");
         AllowAnonymous();
+        Options(route => route.RequireRateLimiting(RateLimitPolicies.SignIn));
         Summary(s => s.Summary = "Sign in with email and password");
     }
 

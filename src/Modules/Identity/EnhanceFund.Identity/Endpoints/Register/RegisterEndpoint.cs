@@ -2,6 +2,7 @@ using EnhanceFund.BuildingBlocks.Web;
 using EnhanceFund.Identity.Application.Register;
 using FastEndpoints;
 using MediatR;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
 namespace EnhanceFund.Identity.Endpoints.Register;
@@ -12,6 +13,7 @@ internal sealed class RegisterEndpoint(IMediator mediator) : Endpoint<RegisterRe
     {
         Post("/api/auth/register");
         AllowAnonymous();
+        Options(route => route.RequireRateLimiting(RateLimitPolicies.SignIn));
         Summary(s => s.Summary = "Create an investor or borrower account and sign in");
     }
 

@@ -1,0 +1,8 @@
+namespace EnhanceFund.BuildingBlocks.Web;
+
+/// <summary>Rate-limit policies the Host defines and endpoints opt into by name.</summary>
+public static class RateLimitPolicies
+{
+    /// <summary>Sign-up and sign-in, limited per client address (RateLimits:AuthRequestsPerMinute).</summary>
+    public const string SignIn = "sign-in";
+}
