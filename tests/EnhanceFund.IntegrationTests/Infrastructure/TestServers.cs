@@ -15,7 +15,7 @@ public sealed class TestServers
 
     private TestServers(string postgres, string redis) => (Postgres, Redis) = (postgres, redis);
 
-    /// <summary>A connection string to the server's maintenance database (no Database= part that tests rely on).</summary>
+    /// <summary>A connection string to the server's maintenance database; each test class creates its own database from it.</summary>
     public string Postgres { get; }
 
     public string Redis { get; }
