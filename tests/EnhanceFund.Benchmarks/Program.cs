@@ -5,10 +5,9 @@ using System.Text.Json;
 using EnhanceFund.Benchmarks;
 using EnhanceFund.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
-using Npgsql;
 
 var options = BenchOptions.Parse(args);
-var database = await CreateDatabaseAsync(options.Postgres);
+var database = await TestServers.CreateDatabaseAsync(options.Postgres, "bench", maxPoolSize: 100);
 await using var host = await TestHost.StartAsync(database, options.Redis, $"bench-{Guid.NewGuid():N}");
 
 var users = await Task.WhenAll(Enumerable.Range(0, options.Users).Select(_ => ApiClient.RegisterAsync(host.Http)));
@@ -75,13 +74,3 @@ static string Report(string what, double[] ms) => ms.Length == 0
     : $"{what}:\n  p50 {Percentile(ms, 50):F1} ms  p95 {Percentile(ms, 95):F1} ms  p99 {Percentile(ms, 99):F1} ms  max {ms[^1]:F1} ms";
 
 static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
-
-static async Task<string> CreateDatabaseAsync(string server)
-{
-    var name = $"bench_{Guid.NewGuid():N}";
-    await using var connection = new NpgsqlConnection(server);
-    await connection.OpenAsync();
-    await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-    await create.ExecuteNonQueryAsync();
-    return new NpgsqlConnectionStringBuilder(server) { Database = name, MaxPoolSize = 100 }.ConnectionString;
-}

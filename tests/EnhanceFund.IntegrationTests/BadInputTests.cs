@@ -124,6 +124,19 @@ public sealed class BadInputTests(HostFixture fixture) : IClassFixture<HostFixtu
     private const string ForgedToken =
         "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxIiwicm9sZSI6ImFkbWluIiwiaXNzIjoiZW5oYW5jZWZ1bmQiLCJhdWQiOiJlbmhhbmNlZnVuZC1jbGllbnRzIiwiZXhwIjo0MTAyNDQ0ODAwfQ.c2lnbmVkLXdpdGgtYW5vdGhlci1rZXktZm9yZ2VkLXRva2Vu";
 
+    [Theory]
+    [InlineData("GET", "/api/notifications/0")]
+    [InlineData("PATCH", "/api/notifications/-3")]
+    [InlineData("GET", "/api/loans/0")]
+    [InlineData("GET", "/api/loans/-1")]
+    public async Task A_route_id_that_is_not_positive_is_a_400_naming_id(string method, string path)
+    {
+        var user = await ApiClient.RegisterAsync(fixture.Http);
+        var response = await ApiClient.Send(fixture.Http, new HttpMethod(method), path, user.Token, method == "PATCH" ? new { is_read = true } : null);
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.True(response.Errors.ContainsKey("id"), response.ToString());
+    }
+
     [Fact]
     public async Task Unknown_routes_and_wrong_methods_answer_in_the_envelope()
     {

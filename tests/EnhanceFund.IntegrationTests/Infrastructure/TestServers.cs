@@ -22,14 +22,17 @@ public sealed class TestServers
 
     public static Task<TestServers> GetAsync() => Shared.Value;
 
-    public async Task<string> CreateDatabaseAsync()
+    public Task<string> CreateDatabaseAsync() => CreateDatabaseAsync(Postgres, "test", maxPoolSize: 30);
+
+    /// <summary>Creates a fresh database on <paramref name="server"/>; returns a connection string to it.</summary>
+    public static async Task<string> CreateDatabaseAsync(string server, string prefix, int maxPoolSize)
     {
-        var name = $"test_{Guid.NewGuid():N}";
-        await using var connection = new NpgsqlConnection(Postgres);
+        var name = $"{prefix}_{Guid.NewGuid():N}";
+        await using var connection = new NpgsqlConnection(server);
         await connection.OpenAsync();
         await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
         await create.ExecuteNonQueryAsync();
-        return new NpgsqlConnectionStringBuilder(Postgres) { Database = name, MaxPoolSize = 30 }.ConnectionString;
+        return new NpgsqlConnectionStringBuilder(server) { Database = name, MaxPoolSize = maxPoolSize }.ConnectionString;
     }
 
     private static async Task<TestServers> StartAsync()

@@ -33,7 +33,8 @@ internal static class Platform
         services.AddFastEndpoints(o =>
         {
             o.DisableAutoDiscovery = true;
-            o.Assemblies = modules.Select(m => m.Assembly);
+            // The building blocks hold validators shared by every module (IdRequestValidator).
+            o.Assemblies = modules.Select(m => m.Assembly).Append(typeof(IdRequest).Assembly);
         });
         services.SwaggerDocument(o =>
         {

@@ -1,3 +1,5 @@
+using EnhanceFund.BuildingBlocks.Domain;
+
 namespace EnhanceFund.Loans.Domain;
 
 /// <summary>pending -> approved -> fulfilled -> repaid, or pending -> rejected.</summary>
@@ -10,25 +12,22 @@ public enum LoanStatus
     Rejected,
 }
 
-/// <summary>The codes stored and served for each status; declared, so renaming a member changes no data.</summary>
 public static class LoanStatusCodes
 {
-    private static readonly Dictionary<LoanStatus, string> Codes = new()
+    private static readonly EnumCodes<LoanStatus> Codes = new(new()
     {
         [LoanStatus.Pending] = "pending",
         [LoanStatus.Approved] = "approved",
         [LoanStatus.Fulfilled] = "fulfilled",
         [LoanStatus.Repaid] = "repaid",
         [LoanStatus.Rejected] = "rejected",
-    };
+    });
 
-    private static readonly Dictionary<string, LoanStatus> Statuses = Codes.ToDictionary(p => p.Value, p => p.Key);
+    public static IEnumerable<string> All => Codes.All;
 
-    public static IEnumerable<string> All => Codes.Values;
+    public static string Code(this LoanStatus status) => Codes.Code(status);
 
-    public static string Code(this LoanStatus status) => Codes[status];
+    public static LoanStatus? Find(string code) => Codes.Find(code);
 
-    public static LoanStatus? Find(string code) => Statuses.TryGetValue(code, out var status) ? status : null;
-
-    public static LoanStatus Parse(string code) => Statuses[code];
+    public static LoanStatus Parse(string code) => Codes.Parse(code);
 }

@@ -5,7 +5,7 @@ using MediatR;
 
 namespace EnhanceFund.Loans.Endpoints;
 
-internal sealed class ApproveLoanEndpoint(IMediator mediator) : Endpoint<LoanIdRequest>
+internal sealed class ApproveLoanEndpoint(IMediator mediator) : Endpoint<IdRequest>
 {
     public override void Configure()
     {
@@ -14,7 +14,7 @@ internal sealed class ApproveLoanEndpoint(IMediator mediator) : Endpoint<LoanIdR
         Summary(s => s.Summary = "Approve a pending loan (admins); 409 if it is not pending (triggers loan_approved)");
     }
 
-    public override async Task HandleAsync(LoanIdRequest request, CancellationToken cancellationToken)
+    public override async Task HandleAsync(IdRequest request, CancellationToken cancellationToken)
     {
         var result = await mediator.Send(new ApproveLoan(request.Id), cancellationToken);
         await HttpContext.Response.SendResultAsync(result, "Loan approved successfully", loan => new { loan }, cancellationToken: cancellationToken);

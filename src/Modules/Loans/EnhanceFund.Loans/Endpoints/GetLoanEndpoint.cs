@@ -5,7 +5,7 @@ using MediatR;
 
 namespace EnhanceFund.Loans.Endpoints;
 
-internal sealed class GetLoanEndpoint(IMediator mediator) : Endpoint<LoanIdRequest>
+internal sealed class GetLoanEndpoint(IMediator mediator) : Endpoint<IdRequest>
 {
     public override void Configure()
     {
@@ -13,7 +13,7 @@ internal sealed class GetLoanEndpoint(IMediator mediator) : Endpoint<LoanIdReque
         Summary(s => s.Summary = "One loan the signed-in user may see (404 otherwise)");
     }
 
-    public override async Task HandleAsync(LoanIdRequest request, CancellationToken cancellationToken)
+    public override async Task HandleAsync(IdRequest request, CancellationToken cancellationToken)
     {
         var result = await mediator.Send(new GetLoan(User.LoanViewer(), request.Id), cancellationToken);
         await HttpContext.Response.SendResultAsync(result, "Loan retrieved successfully", loan => new { loan }, cancellationToken: cancellationToken);

@@ -1,3 +1,5 @@
+using EnhanceFund.BuildingBlocks.Domain;
+
 namespace EnhanceFund.Wallet.Domain;
 
 /// <summary>Why money moved.</summary>
@@ -12,10 +14,9 @@ public enum TransactionType
     InvestmentReturn,
 }
 
-/// <summary>The codes stored and served for each type; declared, so renaming a member changes no data.</summary>
 public static class TransactionTypeCodes
 {
-    private static readonly Dictionary<TransactionType, string> Codes = new()
+    private static readonly EnumCodes<TransactionType> Codes = new(new()
     {
         [TransactionType.Deposit] = "deposit",
         [TransactionType.Withdrawal] = "withdrawal",
@@ -24,11 +25,9 @@ public static class TransactionTypeCodes
         [TransactionType.LoanDisbursement] = "loan_disbursement",
         [TransactionType.LoanRepayment] = "loan_repayment",
         [TransactionType.InvestmentReturn] = "investment_return",
-    };
+    });
 
-    private static readonly Dictionary<string, TransactionType> Types = Codes.ToDictionary(p => p.Value, p => p.Key);
+    public static string Code(this TransactionType type) => Codes.Code(type);
 
-    public static string Code(this TransactionType type) => Codes[type];
-
-    public static TransactionType Parse(string code) => Types[code];
+    public static TransactionType Parse(string code) => Codes.Parse(code);
 }

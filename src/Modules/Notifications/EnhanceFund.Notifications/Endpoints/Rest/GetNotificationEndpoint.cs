@@ -6,7 +6,7 @@ using MediatR;
 
 namespace EnhanceFund.Notifications.Endpoints.Rest;
 
-internal sealed class GetNotificationEndpoint(IMediator mediator) : Endpoint<NotificationIdRequest>
+internal sealed class GetNotificationEndpoint(IMediator mediator) : Endpoint<IdRequest>
 {
     public override void Configure()
     {
@@ -14,7 +14,7 @@ internal sealed class GetNotificationEndpoint(IMediator mediator) : Endpoint<Not
         Summary(s => s.Summary = "One of the signed-in user's notifications (404 for anyone else's)");
     }
 
-    public override async Task HandleAsync(NotificationIdRequest request, CancellationToken cancellationToken)
+    public override async Task HandleAsync(IdRequest request, CancellationToken cancellationToken)
     {
         var result = await mediator.Send(new GetNotification(User.UserId(), request.Id), cancellationToken);
         await HttpContext.Response.SendResultAsync(

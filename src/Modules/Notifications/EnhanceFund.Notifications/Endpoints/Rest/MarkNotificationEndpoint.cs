@@ -7,7 +7,7 @@ using MediatR;
 
 namespace EnhanceFund.Notifications.Endpoints.Rest;
 
-public sealed class MarkNotificationRequest : NotificationIdRequest
+public sealed class MarkNotificationRequest : IdRequest
 {
     public bool? IsRead { get; set; }
 }
@@ -16,7 +16,7 @@ internal sealed class MarkNotificationValidator : Validator<MarkNotificationRequ
 {
     public MarkNotificationValidator()
     {
-        Include(new NotificationIdValidator());
+        Include(new IdRequestValidator());
         RuleFor(r => r.IsRead).NotNull().WithMessage("Is read is required: true or false.");
     }
 }
