@@ -1,6 +1,7 @@
 using EnhanceFund.BuildingBlocks.Modules;
 using EnhanceFund.Host.Composition;
 using EnhanceFund.Identity;
+using EnhanceFund.Investments;
 using EnhanceFund.Loans;
 using EnhanceFund.Notifications;
 using EnhanceFund.Wallet;
@@ -13,7 +14,8 @@ namespace EnhanceFund.Host;
 /// </summary>
 public static class EnhanceFundApp
 {
-    public static readonly IReadOnlyList<IModule> Modules = [new IdentityModule(), new WalletModule(), new LoansModule(), new NotificationsModule()];
+    public static readonly IReadOnlyList<IModule> Modules =
+        [new IdentityModule(), new WalletModule(), new LoansModule(), new InvestmentsModule(), new NotificationsModule()];
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? customize = null)
     {

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EnhanceFund.Loans;
 
-/// <summary>Loan requests, their approval, and (next) their funding and repayment.</summary>
+/// <summary>Loan requests, their approval, their funding by investors and their repayment.</summary>
 public sealed class LoansModule : IModule
 {
     public string Name => "Loans";

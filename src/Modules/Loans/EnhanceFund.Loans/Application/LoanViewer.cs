@@ -1,15 +1,21 @@
 using EnhanceFund.BuildingBlocks.Web.Auth;
 using EnhanceFund.Loans.Domain;
+using EnhanceFund.Loans.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace EnhanceFund.Loans.Application;
 
 /// <summary>Who is looking, which decides which loans exist for them: anything else is a 404, never a 403.</summary>
 public sealed record LoanViewer(long UserId, string Role)
 {
-    public IQueryable<Loan> Visible(IQueryable<Loan> loans) => Role switch
+    /// <summary>Admins see every loan, borrowers their own, investors the open ones and those that took their money.</summary>
+    public IQueryable<Loan> Visible(LoansDbContext db) => Visible(db.Loans.AsNoTracking(), db.Fundings);
+
+    private IQueryable<Loan> Visible(IQueryable<Loan> loans, IQueryable<LoanFunding> fundings) => Role switch
     {
         Roles.Admin => loans,
         Roles.Borrower => loans.Where(l => l.BorrowerId == UserId),
-        _ => loans.Where(l => l.Status == LoanStatus.Approved),
+        _ => loans.Where(l => l.Status == LoanStatus.Approved
+            || fundings.Any(f => f.LoanId == l.Id && f.InvestorId == UserId && f.RejectionReason == null)),
     };
 }

@@ -1,8 +1,12 @@
 using EnhanceFund.BuildingBlocks.Domain;
+using EnhanceFund.Loans.Contracts;
 
 namespace EnhanceFund.Loans.Domain;
 
-/// <summary>A borrower's request for money, which an admin opens for investment by approving it.</summary>
+/// <summary>
+/// A borrower's request for money: approved by an admin, funded by investors until it is fulfilled (and paid out
+/// to the borrower), then repaid and split among its investors.
+/// </summary>
 public sealed class Loan : AggregateRoot
 {
     private Loan() { }
@@ -26,12 +30,16 @@ public sealed class Loan : AggregateRoot
 
     public LoanStatus Status { get; private set; }
 
+    /// <summary>Distinct investors whose money the loan took.</summary>
     public int InvestorCount { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
 
-    public static Loan Request(long id, long borrowerId, Money amount, decimal interestRate, int termMonths, string purpose, DateTimeOffset now) =>
-        new()
+    public Money RepaymentDue => Repayment.Due(Amount, InterestRate, TermMonths);
+
+    public static Loan Request(long id, long borrowerId, Money amount, decimal interestRate, int termMonths, string purpose, DateTimeOffset now)
+    {
+        var loan = new Loan
         {
             Id = id,
             BorrowerId = borrowerId,
@@ -43,6 +51,9 @@ public sealed class Loan : AggregateRoot
             Status = LoanStatus.Pending,
             CreatedAt = now,
         };
+        loan.Raise(new LoanRequested(id, borrowerId, amount.Amount));
+        return loan;
+    }
 
     public Result<Loan> Approve()
     {
@@ -53,6 +64,46 @@ public sealed class Loan : AggregateRoot
         Raise(new LoanApproved(Id, BorrowerId, Amount.Amount));
         return this;
     }
-}
 
-public sealed record LoanApproved(long LoanId, long BorrowerId, decimal Amount) : DomainEvent;
+    /// <summary>
+    /// Takes an investment's money if the loan is open and still needs that much; otherwise the funding is
+    /// rejected (and the investor refunded). The funding that completes the amount fulfils the loan.
+    /// </summary>
+    /// <param name="investorsSoFar">Every investor whose money this loan already took.</param>
+    public LoanFunding Fund(long investmentId, long investorId, Money amount, IReadOnlySet<long> investorsSoFar, DateTimeOffset now)
+    {
+        if (Status != LoanStatus.Approved)
+            return LoanFunding.Reject(investmentId, Id, investorId, amount, FundingRejectionReasons.LoanNotOpen, now);
+        if (amount > RemainingAmount)
+            return LoanFunding.Reject(investmentId, Id, investorId, amount, FundingRejectionReasons.ExceedsRemaining, now);
+
+        FundedAmount += amount;
+        var isNewInvestor = !investorsSoFar.Contains(investorId);
+        if (isNewInvestor) InvestorCount++;
+        Raise(new LoanFunded(
+            Id, BorrowerId, investmentId, investorId, amount.Amount, FundedAmount.Amount, Amount.Amount,
+            Repayment.Due(amount, InterestRate, TermMonths).Amount));
+
+        if (RemainingAmount == Money.Zero)
+        {
+            Status = LoanStatus.Fulfilled;
+            var investors = isNewInvestor ? investorsSoFar.Append(investorId) : investorsSoFar;
+            Raise(new LoanFulfilled(Id, BorrowerId, Amount.Amount, RepaymentDue.Amount, investors.Order().ToList()));
+        }
+
+        return LoanFunding.Accept(investmentId, Id, investorId, amount, now);
+    }
+
+    /// <summary>Closes a fulfilled loan whose repayment was collected, splitting it among the accepted fundings.</summary>
+    public void Repay(Money collected, IReadOnlyList<LoanFunding> fundings)
+    {
+        if (Status != LoanStatus.Fulfilled)
+            throw new InvalidOperationException($"Loan {Id} is {Status.Code()}; only a fulfilled loan can be repaid.");
+
+        Status = LoanStatus.Repaid;
+        var shares = Repayment.Split(collected, fundings.Select(f => (f.InvestmentId, f.Amount)).ToList());
+        Raise(new LoanRepaid(Id, BorrowerId, collected.Amount, fundings
+            .Select(f => new Contracts.InvestmentShare(f.InvestmentId, f.InvestorId, f.Amount.Amount, shares[f.InvestmentId].Amount))
+            .ToList()));
+    }
+}

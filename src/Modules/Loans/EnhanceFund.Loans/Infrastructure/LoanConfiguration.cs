@@ -23,6 +23,7 @@ internal sealed class LoanConfiguration : IEntityTypeConfiguration<Loan>
         builder.Property(l => l.Purpose).HasMaxLength(500);
         builder.Property(l => l.Status).HasConversion(s => s.Code(), code => LoanStatusCodes.Parse(code)).HasMaxLength(20);
         builder.Ignore(l => l.RemainingAmount);
+        builder.Ignore(l => l.RepaymentDue);
         builder.Ignore(l => l.DomainEvents);
         builder.HasIndex(l => new { l.Status, l.Id }).IsDescending(false, true);
         builder.HasIndex(l => new { l.BorrowerId, l.Id }).IsDescending(false, true);

@@ -11,6 +11,13 @@ public sealed class LoansDbContext(DbContextOptions<LoansDbContext> options) : M
 
     public DbSet<Loan> Loans => Set<Loan>();
 
+    public DbSet<LoanFunding> Fundings => Set<LoanFunding>();
+
+    /// <summary>Locks the loan row until the transaction ends: fundings, approvals and repayment of one loan queue here.</summary>
+    public async Task<Loan?> LockLoanAsync(long loanId, CancellationToken cancellationToken) =>
+        (await Loans.FromSql($"SELECT * FROM loans.loans WHERE id = {loanId} FOR UPDATE").ToListAsync(cancellationToken))
+        .SingleOrDefault();
+
     protected override string Schema => SchemaName;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -22,7 +22,7 @@ public sealed class Wallet : AggregateRoot
 
     public WalletTransaction Deposit(long transactionId, Money amount, DateTimeOffset now)
     {
-        var transaction = Credit(transactionId, TransactionType.Deposit, amount, now);
+        var transaction = Credit(transactionId, TransactionType.Deposit, amount, null, now);
         Raise(new FundsDeposited(UserId, transaction.Id, amount.Amount, Balance.Amount));
         return transaction;
     }
@@ -32,22 +32,73 @@ public sealed class Wallet : AggregateRoot
         if (amount > Balance)
             return Error.Conflict($"Insufficient funds: the balance is {Balance}, the withdrawal {amount}.", "amount");
 
-        var transaction = Debit(transactionId, TransactionType.Withdrawal, amount, now);
+        var transaction = Debit(transactionId, TransactionType.Withdrawal, amount, null, now);
         Raise(new FundsWithdrawn(UserId, transaction.Id, amount.Amount, Balance.Amount));
         return transaction;
     }
 
-    private WalletTransaction Credit(long transactionId, TransactionType type, Money amount, DateTimeOffset now)
+    /// <summary>Sets an investment's amount aside for its loan, or refuses it when the balance is short.</summary>
+    public WalletTransaction? Invest(long transactionId, long investmentId, long loanId, Money amount, DateTimeOffset now)
+    {
+        if (amount > Balance)
+        {
+            Raise(new InvestmentFundsRefused(investmentId, UserId, loanId, amount.Amount, Balance.Amount));
+            return null;
+        }
+
+        var transaction = Debit(transactionId, TransactionType.Investment, amount, Subject.Investment(investmentId), now);
+        Raise(new InvestmentFundsDebited(investmentId, UserId, loanId, amount.Amount, transaction.Id));
+        return transaction;
+    }
+
+    /// <summary>Gives back an investment's amount that its loan refused.</summary>
+    public WalletTransaction RefundInvestment(long transactionId, long investmentId, long loanId, Money amount, string reason, DateTimeOffset now)
+    {
+        var transaction = Credit(transactionId, TransactionType.InvestmentRefund, amount, Subject.Investment(investmentId), now);
+        Raise(new InvestmentFundsRefunded(investmentId, UserId, loanId, amount.Amount, reason, transaction.Id));
+        return transaction;
+    }
+
+    /// <summary>Pays a fulfilled loan's amount to its borrower, who from now on owes its repayment.</summary>
+    public WalletTransaction ReceiveLoan(long transactionId, LoanDebt debt, Money amount, Money repaymentDue, DateTimeOffset now)
+    {
+        debt.FallDue(repaymentDue);
+        return Credit(transactionId, TransactionType.LoanDisbursement, amount, Subject.Loan(debt.LoanId), now);
+    }
+
+    /// <summary>Pays what the borrower owes on a loan, all at once, if the balance covers it.</summary>
+    public Result<WalletTransaction> RepayLoan(long transactionId, LoanDebt debt, DateTimeOffset now)
+    {
+        var due = debt.AmountToRepay();
+        if (!due.IsSuccess) return due.Error!;
+        if (due.Value > Balance)
+            return Error.Conflict($"Insufficient funds: the balance is {Balance}, the repayment due {due.Value}.");
+
+        var transaction = Debit(transactionId, TransactionType.LoanRepayment, due.Value, Subject.Loan(debt.LoanId), now);
+        debt.MarkRepaid(now);
+        Raise(new LoanRepaymentCollected(debt.LoanId, UserId, due.Value.Amount, transaction.Id));
+        return transaction;
+    }
+
+    /// <summary>Credits an investment's share of its repaid loan.</summary>
+    public WalletTransaction ReceiveReturn(long transactionId, long investmentId, long loanId, Money amount, DateTimeOffset now)
+    {
+        var transaction = Credit(transactionId, TransactionType.InvestmentReturn, amount, Subject.Investment(investmentId), now);
+        Raise(new InvestmentReturnPaid(investmentId, UserId, loanId, amount.Amount, transaction.Id));
+        return transaction;
+    }
+
+    private WalletTransaction Credit(long transactionId, TransactionType type, Money amount, Subject? subject, DateTimeOffset now)
     {
         Balance += amount;
         UpdatedAt = now;
-        return new WalletTransaction(transactionId, UserId, type, amount, Balance, now);
+        return new WalletTransaction(transactionId, UserId, type, amount, Balance, subject, now);
     }
 
-    private WalletTransaction Debit(long transactionId, TransactionType type, Money amount, DateTimeOffset now)
+    private WalletTransaction Debit(long transactionId, TransactionType type, Money amount, Subject? subject, DateTimeOffset now)
     {
         Balance -= amount;
         UpdatedAt = now;
-        return new WalletTransaction(transactionId, UserId, type, amount, Balance, now);
+        return new WalletTransaction(transactionId, UserId, type, amount, Balance, subject, now);
     }
 }

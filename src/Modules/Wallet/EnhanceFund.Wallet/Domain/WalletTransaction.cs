@@ -7,13 +7,16 @@ public sealed class WalletTransaction
 {
     private WalletTransaction() { }
 
-    internal WalletTransaction(long id, long userId, TransactionType type, Money amount, Money balanceAfter, DateTimeOffset createdAt)
+    internal WalletTransaction(
+        long id, long userId, TransactionType type, Money amount, Money balanceAfter, Subject? subject, DateTimeOffset createdAt)
     {
         Id = id;
         UserId = userId;
         Type = type;
         Amount = amount;
         BalanceAfter = balanceAfter;
+        RelatedId = subject?.Id;
+        RelatedType = subject?.Type;
         CreatedAt = createdAt;
     }
 
@@ -32,4 +35,12 @@ public sealed class WalletTransaction
     public string? RelatedType { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
+}
+
+/// <summary>What a transaction was for: the <c>related_id</c> and <c>related_type</c> of the history line.</summary>
+public sealed record Subject(long Id, string Type)
+{
+    public static Subject Investment(long investmentId) => new(investmentId, "investment");
+
+    public static Subject Loan(long loanId) => new(loanId, "loan");
 }

@@ -1,5 +1,4 @@
 using EnhanceFund.BuildingBlocks.Persistence;
-using EnhanceFund.Wallet.Application.MoveFunds;
 using EnhanceFund.Wallet.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,13 +7,15 @@ namespace EnhanceFund.Wallet.Infrastructure;
 public sealed class WalletDbContext(DbContextOptions<WalletDbContext> options) : ModuleDbContext(options)
 {
     public const string SchemaName = "wallet";
-    public const string TransactionIds = "transaction_ids";
+    private const string TransactionIds = "transaction_ids";
 
     public DbSet<Domain.Wallet> Wallets => Set<Domain.Wallet>();
 
     public DbSet<WalletTransaction> Transactions => Set<WalletTransaction>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<LoanDebt> LoanDebts => Set<LoanDebt>();
 
     protected override string Schema => SchemaName;
 
@@ -31,6 +32,9 @@ public sealed class WalletDbContext(DbContextOptions<WalletDbContext> options) :
         return wallets.Single();
     }
 
+    /// <summary>Reserves the id of the next history line.</summary>
+    public Task<long> NextTransactionIdAsync(CancellationToken cancellationToken) => NextIdAsync(TransactionIds, cancellationToken);
+
     public Task EnsureWalletAsync(long userId, DateTimeOffset now, CancellationToken cancellationToken) =>
         Database.ExecuteSqlAsync(
             $"""
@@ -44,5 +48,6 @@ public sealed class WalletDbContext(DbContextOptions<WalletDbContext> options) :
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.HasSequence<long>(TransactionIds);
+        modelBuilder.ApplyConfiguration(new IdempotencyRecordConfiguration());
     }
 }

@@ -1,7 +1,6 @@
 using EnhanceFund.BuildingBlocks.Domain;
 using EnhanceFund.Loans.Infrastructure;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace EnhanceFund.Loans.Application.ApproveLoan;
 
@@ -13,8 +12,7 @@ internal sealed class ApproveLoanHandler(LoansDbContext db) : IRequestHandler<Ap
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Locked, so two admins approving at once cannot both see "pending" and both raise LoanApproved.
-        var loan = (await db.Loans.FromSql($"SELECT * FROM loans.loans WHERE id = {command.LoanId} FOR UPDATE")
-            .ToListAsync(cancellationToken)).SingleOrDefault();
+        var loan = await db.LockLoanAsync(command.LoanId, cancellationToken);
         if (loan is null) return LoanErrors.NotFound;
 
         var approved = loan.Approve();

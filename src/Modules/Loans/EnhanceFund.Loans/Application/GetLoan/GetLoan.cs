@@ -11,7 +11,7 @@ internal sealed class GetLoanHandler(LoansDbContext db) : IRequestHandler<GetLoa
 {
     public async Task<Result<LoanDto>> Handle(GetLoan query, CancellationToken cancellationToken)
     {
-        var loan = await query.Viewer.Visible(db.Loans.AsNoTracking()).SingleOrDefaultAsync(l => l.Id == query.LoanId, cancellationToken);
+        var loan = await query.Viewer.Visible(db).SingleOrDefaultAsync(l => l.Id == query.LoanId, cancellationToken);
         return loan is null ? LoanErrors.NotFound : LoanDto.From(loan);
     }
 }

@@ -14,7 +14,7 @@ internal sealed class ListLoansHandler(LoansDbContext db) : IRequestHandler<List
 {
     public async Task<LoanPage> Handle(ListLoans query, CancellationToken cancellationToken)
     {
-        var loans = query.Viewer.Visible(db.Loans.AsNoTracking());
+        var loans = query.Viewer.Visible(db);
         if (query.Status is { } status) loans = loans.Where(l => l.Status == status);
         var fetched = await loans
             .Where(l => query.BeforeId == null || l.Id < query.BeforeId)

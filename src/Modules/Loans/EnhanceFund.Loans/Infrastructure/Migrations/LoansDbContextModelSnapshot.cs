@@ -170,6 +170,45 @@ namespace EnhanceFund.Loans.Infrastructure.Migrations
                             t.HasCheckConstraint("ck_loans_term_months", "term_months BETWEEN 1 AND 120");
                         });
                 });
+
+            modelBuilder.Entity("EnhanceFund.Loans.Domain.LoanFunding", b =>
+                {
+                    b.Property<long>("InvestmentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("investment_id");
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("InvestorId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("investor_id");
+
+                    b.Property<long>("LoanId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("loan_id");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("rejection_reason");
+
+                    b.HasKey("InvestmentId")
+                        .HasName("pk_loan_fundings");
+
+                    b.HasIndex("InvestorId", "LoanId")
+                        .HasDatabaseName("ix_loan_fundings_investor_id_loan_id");
+
+                    b.HasIndex("LoanId", "InvestorId")
+                        .HasDatabaseName("ix_loan_fundings_loan_id_investor_id");
+
+                    b.ToTable("loan_fundings", "loans");
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -1,4 +1,5 @@
 using EnhanceFund.BuildingBlocks.Domain;
+using EnhanceFund.Wallet.Domain;
 using MediatR;
 
 namespace EnhanceFund.Wallet.Application.MoveFunds;
@@ -12,7 +13,7 @@ internal sealed class DepositFundsHandler(FundsMover mover) : IRequestHandler<De
         var amount = Money.Of(command.Amount);
         return mover.ExecuteAsync(
             command.UserId, $"deposit:{amount.Amount}", command.IdempotencyKey,
-            (wallet, transactionId, now) => wallet.Deposit(transactionId, amount, now),
+            (wallet, transactionId, now) => Task.FromResult<Result<WalletTransaction>>(wallet.Deposit(transactionId, amount, now)),
             cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using EnhanceFund.BuildingBlocks.Domain;
+using EnhanceFund.BuildingBlocks.Persistence;
 using EnhanceFund.Wallet.Domain;
 using EnhanceFund.Wallet.Infrastructure;
 
@@ -10,7 +11,8 @@ namespace EnhanceFund.Wallet.Application.MoveFunds;
 /// </summary>
 internal sealed class FundsMover(WalletDbContext db, TimeProvider clock)
 {
-    public delegate Result<WalletTransaction> Move(Domain.Wallet wallet, long transactionId, DateTimeOffset now);
+    /// <summary>Applies the move to the locked wallet; it may read more state, which the wallet lock keeps still.</summary>
+    public delegate Task<Result<WalletTransaction>> Move(Domain.Wallet wallet, long transactionId, DateTimeOffset now);
 
     public async Task<Result<WalletMovement>> ExecuteAsync(
         long userId, string request, string? idempotencyKey, Move move, CancellationToken cancellationToken)
@@ -23,11 +25,11 @@ internal sealed class FundsMover(WalletDbContext db, TimeProvider clock)
         if (idempotencyKey is not null
             && await db.IdempotencyRecords.FindAsync([userId, idempotencyKey], cancellationToken) is { } first)
         {
-            return first.Replay(request);
+            return first.Replay<WalletMovement>(request);
         }
 
-        var transactionId = await db.NextIdAsync(WalletDbContext.TransactionIds, cancellationToken);
-        var moved = move(wallet, transactionId, now);
+        var transactionId = await db.NextTransactionIdAsync(cancellationToken);
+        var moved = await move(wallet, transactionId, now);
         Result<WalletMovement> outcome = moved.IsSuccess
             ? new WalletMovement(TransactionDto.From(moved.Value!), WalletDto.From(wallet))
             : moved.Error!;

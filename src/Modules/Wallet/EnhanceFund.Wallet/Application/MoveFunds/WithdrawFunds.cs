@@ -1,4 +1,5 @@
 using EnhanceFund.BuildingBlocks.Domain;
+using EnhanceFund.Wallet.Domain;
 using MediatR;
 
 namespace EnhanceFund.Wallet.Application.MoveFunds;
@@ -12,7 +13,7 @@ internal sealed class WithdrawFundsHandler(FundsMover mover) : IRequestHandler<W
         var amount = Money.Of(command.Amount);
         return mover.ExecuteAsync(
             command.UserId, $"withdrawal:{amount.Amount}", command.IdempotencyKey,
-            (wallet, transactionId, now) => wallet.Withdraw(transactionId, amount, now),
+            (wallet, transactionId, now) => Task.FromResult(wallet.Withdraw(transactionId, amount, now)),
             cancellationToken);
     }
 }

@@ -104,7 +104,7 @@ namespace EnhanceFund.Wallet.Infrastructure.Migrations
                     b.ToTable("outbox_messages", "wallet");
                 });
 
-            modelBuilder.Entity("EnhanceFund.Wallet.Application.MoveFunds.IdempotencyRecord", b =>
+            modelBuilder.Entity("EnhanceFund.BuildingBlocks.Persistence.IdempotencyRecord", b =>
                 {
                     b.Property<long>("UserId")
                         .HasColumnType("bigint")
@@ -134,6 +134,30 @@ namespace EnhanceFund.Wallet.Infrastructure.Migrations
                         .HasName("pk_idempotency_records");
 
                     b.ToTable("idempotency_records", "wallet");
+                });
+
+            modelBuilder.Entity("EnhanceFund.Wallet.Domain.LoanDebt", b =>
+                {
+                    b.Property<long>("LoanId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("loan_id");
+
+                    b.Property<long>("BorrowerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("borrower_id");
+
+                    b.Property<DateTimeOffset?>("RepaidAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("repaid_at");
+
+                    b.Property<decimal?>("RepaymentDue")
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("repayment_due");
+
+                    b.HasKey("LoanId")
+                        .HasName("pk_loan_debts");
+
+                    b.ToTable("loan_debts", "wallet");
                 });
 
             modelBuilder.Entity("EnhanceFund.Wallet.Domain.Wallet", b =>

@@ -1,10 +1,10 @@
-using EnhanceFund.Wallet.Application.MoveFunds;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace EnhanceFund.Wallet.Infrastructure;
+namespace EnhanceFund.BuildingBlocks.Persistence;
 
-internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
+/// <summary>Maps <see cref="IdempotencyRecord"/> into a module's schema; a module that honours Idempotency-Key applies it.</summary>
+public sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
 {
     public void Configure(EntityTypeBuilder<IdempotencyRecord> builder)
     {

@@ -1,0 +1,24 @@
+using EnhanceFund.BuildingBlocks.Web;
+using EnhanceFund.BuildingBlocks.Web.Auth;
+using EnhanceFund.Investments.Application.GetInvestment;
+using FastEndpoints;
+using MediatR;
+
+namespace EnhanceFund.Investments.Endpoints;
+
+internal sealed class GetInvestmentEndpoint(IMediator mediator) : Endpoint<IdRequest>
+{
+    public override void Configure()
+    {
+        Get("/api/investments/{id}");
+        Roles(BuildingBlocks.Web.Auth.Roles.Investor);
+        Summary(s => s.Summary = "One of the signed-in investor's investments (404 for anyone else's)");
+    }
+
+    public override async Task HandleAsync(IdRequest request, CancellationToken cancellationToken)
+    {
+        var result = await mediator.Send(new GetInvestment(User.UserId(), request.Id), cancellationToken);
+        await HttpContext.Response.SendResultAsync(
+            result, "Investment retrieved successfully", investment => new { investment }, cancellationToken: cancellationToken);
+    }
+}

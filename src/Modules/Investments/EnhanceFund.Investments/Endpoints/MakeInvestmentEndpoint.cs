@@ -1,0 +1,51 @@
+using EnhanceFund.BuildingBlocks.Web;
+using EnhanceFund.BuildingBlocks.Web.Auth;
+using EnhanceFund.Investments.Application.MakeInvestment;
+using FastEndpoints;
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Http;
+
+namespace EnhanceFund.Investments.Endpoints;
+
+public sealed class MakeInvestmentRequest
+{
+    public long? LoanId { get; set; }
+
+    public decimal? Amount { get; set; }
+}
+
+internal sealed class MakeInvestmentValidator : Validator<MakeInvestmentRequest>
+{
+    public MakeInvestmentValidator()
+    {
+        RuleFor(r => r.LoanId)
+            .NotNull().WithMessage("Loan id is required.")
+            .GreaterThan(0).WithMessage("Loan id must be a positive id.");
+        RuleFor(r => r.Amount).ValidAmount();
+    }
+}
+
+internal sealed class MakeInvestmentEndpoint(IMediator mediator) : Endpoint<MakeInvestmentRequest>
+{
+    public override void Configure()
+    {
+        Post("/api/investments");
+        Roles(BuildingBlocks.Web.Auth.Roles.Investor);
+        Summary(s => s.Summary = "Invest in a loan (investors); answers 202 with a pending investment that settles asynchronously");
+    }
+
+    public override async Task HandleAsync(MakeInvestmentRequest request, CancellationToken cancellationToken)
+    {
+        if (!IdempotencyKeyHeader.TryRead(HttpContext.Request, out var idempotencyKey, out var invalid))
+        {
+            await HttpContext.Response.SendErrorAsync(invalid, cancellationToken);
+            return;
+        }
+
+        var result = await mediator.Send(
+            new MakeInvestment(User.UserId(), request.LoanId!.Value, request.Amount!.Value, idempotencyKey), cancellationToken);
+        await HttpContext.Response.SendResultAsync(
+            result, "Investment accepted for processing", investment => new { investment }, StatusCodes.Status202Accepted, cancellationToken);
+    }
+}

@@ -1,0 +1,37 @@
+using EnhanceFund.BuildingBlocks.Domain;
+using EnhanceFund.BuildingBlocks.Messaging;
+using EnhanceFund.Loans.Contracts;
+using EnhanceFund.Loans.Domain;
+using EnhanceFund.Loans.Infrastructure;
+using EnhanceFund.Wallet.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace EnhanceFund.Loans.Application.Funding;
+
+/// <summary>
+/// The saga's second step: the investor's money is debited, so the loan takes it, or refuses it and the wallet
+/// refunds it. The loan row is locked, so investors racing for the last remaining amount queue here and the
+/// loan is never over-funded.
+/// </summary>
+internal sealed class FundLoanOnInvestmentFundsDebited(LoansDbContext db, TimeProvider clock)
+    : InboxConsumer<InvestmentFundsDebited, LoansDbContext>(db, clock)
+{
+    protected override async Task ConsumeAsync(InvestmentFundsDebited e, CancellationToken cancellationToken)
+    {
+        var amount = Money.Of(e.Amount);
+        var now = Clock.GetUtcNow();
+        var loan = await Db.LockLoanAsync(e.LoanId, cancellationToken);
+        if (loan is null)
+        {
+            Db.Fundings.Add(LoanFunding.Reject(e.InvestmentId, e.LoanId, e.InvestorId, amount, FundingRejectionReasons.LoanNotOpen, now));
+            return;
+        }
+
+        var investorsSoFar = await Db.Fundings
+            .Where(f => f.LoanId == loan.Id && f.RejectionReason == null)
+            .Select(f => f.InvestorId)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        Db.Fundings.Add(loan.Fund(e.InvestmentId, e.InvestorId, amount, investorsSoFar.ToHashSet(), now));
+    }
+}

@@ -1,0 +1,23 @@
+using EnhanceFund.BuildingBlocks.Domain;
+using EnhanceFund.BuildingBlocks.Messaging;
+using EnhanceFund.Loans.Infrastructure;
+using EnhanceFund.Wallet.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace EnhanceFund.Loans.Application.Repay;
+
+/// <summary>The borrower's wallet paid: the loan is repaid, and what was collected is split among its investments.</summary>
+internal sealed class RepayLoanOnRepaymentCollected(LoansDbContext db, TimeProvider clock)
+    : InboxConsumer<LoanRepaymentCollected, LoansDbContext>(db, clock)
+{
+    protected override async Task ConsumeAsync(LoanRepaymentCollected e, CancellationToken cancellationToken)
+    {
+        var loan = await Db.LockLoanAsync(e.LoanId, cancellationToken)
+            ?? throw new InvalidOperationException($"Repayment collected for loan {e.LoanId}, which does not exist.");
+        var fundings = await Db.Fundings
+            .Where(f => f.LoanId == loan.Id && f.RejectionReason == null)
+            .OrderBy(f => f.InvestmentId)
+            .ToListAsync(cancellationToken);
+        loan.Repay(Money.Of(e.Amount), fundings);
+    }
+}

@@ -1,0 +1,23 @@
+using EnhanceFund.BuildingBlocks.Domain;
+using EnhanceFund.BuildingBlocks.Messaging;
+using EnhanceFund.Investments.Contracts;
+using EnhanceFund.Wallet.Infrastructure;
+
+namespace EnhanceFund.Wallet.Application.Investing;
+
+/// <summary>
+/// The saga's first step: the investor's money leaves the wallet before any loan sees it, under the same wallet
+/// lock as withdrawals, so investments and withdrawals racing for one balance can never overdraw it.
+/// </summary>
+internal sealed class DebitInvestorOnInvestmentRequested(WalletDbContext db, TimeProvider clock)
+    : InboxConsumer<InvestmentRequested, WalletDbContext>(db, clock)
+{
+    protected override async Task ConsumeAsync(InvestmentRequested e, CancellationToken cancellationToken)
+    {
+        var now = Clock.GetUtcNow();
+        var wallet = await Db.LockWalletAsync(e.InvestorId, now, cancellationToken);
+        var transactionId = await Db.NextTransactionIdAsync(cancellationToken);
+        if (wallet.Invest(transactionId, e.InvestmentId, e.LoanId, Money.Of(e.Amount), now) is { } debit)
+            Db.Transactions.Add(debit);
+    }
+}

@@ -1,0 +1,23 @@
+using EnhanceFund.BuildingBlocks.Domain;
+using EnhanceFund.BuildingBlocks.Messaging;
+using EnhanceFund.Loans.Contracts;
+using EnhanceFund.Wallet.Infrastructure;
+
+namespace EnhanceFund.Wallet.Application.Investing;
+
+/// <summary>A repaid loan's shares are credited to its investors, all in one transaction.</summary>
+internal sealed class PayReturnsOnLoanRepaid(WalletDbContext db, TimeProvider clock)
+    : InboxConsumer<LoanRepaid, WalletDbContext>(db, clock)
+{
+    protected override async Task ConsumeAsync(LoanRepaid e, CancellationToken cancellationToken)
+    {
+        var now = Clock.GetUtcNow();
+        // Wallets are locked in one order (by user id) everywhere several are locked, so two payouts cannot deadlock.
+        foreach (var share in e.Shares.OrderBy(s => s.InvestorId).ThenBy(s => s.InvestmentId))
+        {
+            var wallet = await Db.LockWalletAsync(share.InvestorId, now, cancellationToken);
+            var transactionId = await Db.NextTransactionIdAsync(cancellationToken);
+            Db.Transactions.Add(wallet.ReceiveReturn(transactionId, share.InvestmentId, e.LoanId, Money.Of(share.Amount), now));
+        }
+    }
+}

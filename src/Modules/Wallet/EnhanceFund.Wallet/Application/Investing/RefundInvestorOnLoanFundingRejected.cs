@@ -1,0 +1,19 @@
+using EnhanceFund.BuildingBlocks.Domain;
+using EnhanceFund.BuildingBlocks.Messaging;
+using EnhanceFund.Loans.Contracts;
+using EnhanceFund.Wallet.Infrastructure;
+
+namespace EnhanceFund.Wallet.Application.Investing;
+
+/// <summary>The loan refused the investment's money: it goes back to the investor's wallet.</summary>
+internal sealed class RefundInvestorOnLoanFundingRejected(WalletDbContext db, TimeProvider clock)
+    : InboxConsumer<LoanFundingRejected, WalletDbContext>(db, clock)
+{
+    protected override async Task ConsumeAsync(LoanFundingRejected e, CancellationToken cancellationToken)
+    {
+        var now = Clock.GetUtcNow();
+        var wallet = await Db.LockWalletAsync(e.InvestorId, now, cancellationToken);
+        var transactionId = await Db.NextTransactionIdAsync(cancellationToken);
+        Db.Transactions.Add(wallet.RefundInvestment(transactionId, e.InvestmentId, e.LoanId, Money.Of(e.Amount), e.Reason, now));
+    }
+}

@@ -1,0 +1,35 @@
+using EnhanceFund.BuildingBlocks.Web;
+using EnhanceFund.BuildingBlocks.Web.Auth;
+using EnhanceFund.Wallet.Application.Lending;
+using FastEndpoints;
+using MediatR;
+using Microsoft.AspNetCore.Http;
+
+namespace EnhanceFund.Wallet.Endpoints.Lending;
+
+/// <summary>
+/// <c>POST /api/loans/{id}/repay</c> lives in Wallet, not Loans: the wallet alone can refuse a short balance on the
+/// spot (see RepayLoanHandler). It answers 202 because the loan closes and investors are paid asynchronously.
+/// </summary>
+internal sealed class RepayLoanEndpoint(IMediator mediator) : Endpoint<IdRequest>
+{
+    public override void Configure()
+    {
+        Post("/api/loans/{id}/repay");
+        Roles(BuildingBlocks.Web.Auth.Roles.Borrower);
+        Summary(s => s.Summary = "Repay a fulfilled loan from the borrower's wallet, principal plus interest; 409 if short (triggers investment_return)");
+    }
+
+    public override async Task HandleAsync(IdRequest request, CancellationToken cancellationToken)
+    {
+        if (!IdempotencyKeyHeader.TryRead(HttpContext.Request, out var idempotencyKey, out var invalid))
+        {
+            await HttpContext.Response.SendErrorAsync(invalid, cancellationToken);
+            return;
+        }
+
+        var result = await mediator.Send(new RepayLoan(User.UserId(), request.Id, idempotencyKey), cancellationToken);
+        await HttpContext.Response.SendResultAsync(
+            result, "Loan repayment accepted", movement => movement, StatusCodes.Status202Accepted, cancellationToken);
+    }
+}

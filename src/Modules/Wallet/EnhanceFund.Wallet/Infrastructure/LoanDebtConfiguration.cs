@@ -1,0 +1,17 @@
+using EnhanceFund.BuildingBlocks.Persistence;
+using EnhanceFund.Wallet.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EnhanceFund.Wallet.Infrastructure;
+
+internal sealed class LoanDebtConfiguration : IEntityTypeConfiguration<LoanDebt>
+{
+    public void Configure(EntityTypeBuilder<LoanDebt> builder)
+    {
+        builder.ToTable("loan_debts");
+        builder.HasKey(d => d.LoanId);
+        builder.Property(d => d.LoanId).ValueGeneratedNever();
+        builder.Property(d => d.RepaymentDue).IsMoney();
+    }
+}
