@@ -6,24 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EnhanceFund.IntegrationTests;
 
-/// <summary>Two Hosts on one PostgreSQL and one Redis, as two instances behind a load balancer.</summary>
-public sealed class TwoInstancesFixture : HostFixture
+/// <summary>Two instances whose every delivery of FundsAdded is recorded in one log.</summary>
+public sealed class TwoInstancesFixture : TwoHostsFixture
 {
     public DeliveryLog Deliveries { get; } = new();
-
-    public TestHost Other { get; private set; } = null!;
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        Other = await TestHost.StartAsync(Database, Servers.Redis, ChannelPrefix, ConfigureServices);
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await Other.DisposeAsync();
-        await base.DisposeAsync();
-    }
 
     // Both instances record into one log: a delivery by either relay counts.
     protected override void ConfigureServices(IServiceCollection services)

@@ -47,6 +47,11 @@ public sealed class ApiClient(HttpClient http, string token, long userId)
 
     public async Task<decimal> BalanceAsync() => (await GetAsync("/api/wallet")).Data["wallet"]!["balance"]!.GetValue<decimal>();
 
+    /// <summary>The types of the wallet's history lines, oldest first.</summary>
+    public async Task<string[]> TransactionTypesAsync() =>
+        (await GetAsync("/api/wallet/transactions?limit=200")).Data["transactions"]!.AsArray()
+        .Select(t => t!["type"]!.GetValue<string>()).Reverse().ToArray();
+
     public async Task<JsonArray> NotificationsAsync(string query = "")
     {
         var response = await GetAsync($"/api/notifications?limit=200{query}");

@@ -103,10 +103,10 @@ public sealed class LoanLifecycle
 
         Assert.Equal(
             ["deposit", "investment", "investment_return"],
-            await TransactionTypesAsync(FirstInvestor));
+            await FirstInvestor.TransactionTypesAsync());
         Assert.Equal(
             ["loan_disbursement", "deposit", "loan_repayment"],
-            await TransactionTypesAsync(Borrower));
+            await Borrower.TransactionTypesAsync());
 
         // Exactly these notifications, each once: the multiset of (type, related id) per person.
         await AssertNotificationsAsync(FirstInvestor,
@@ -135,10 +135,6 @@ public sealed class LoanLifecycle
         Assert.Equal(returned, investment["expected_return"]!.GetValue<decimal>());
         Assert.Null(investment["rejection_reason"]);
     }
-
-    private static async Task<string[]> TransactionTypesAsync(ApiClient user) =>
-        (await user.GetAsync("/api/wallet/transactions")).Data["transactions"]!.AsArray()
-        .Select(t => t!["type"]!.GetValue<string>()).Reverse().ToArray();
 
     // A deposit's related id is its transaction's, which the scenario does not track: null stands for "any".
     private static async Task AssertNotificationsAsync(ApiClient user, params (string Type, long? RelatedId)[] expected)

@@ -11,9 +11,9 @@ public sealed record LoanFundingRejected(
 /// <summary>Why a loan refuses funding; the codes are the investment's <c>rejection_reason</c> in the API.</summary>
 public static class FundingRejectionReasons
 {
-    /// <summary>The loan does not exist or is not approved (pending, already fulfilled, repaid or rejected).</summary>
+    /// <summary>The loan does not exist, or is not open for investment: pending, repaid or rejected.</summary>
     public const string LoanNotOpen = "loan_not_open";
 
-    /// <summary>The investment is larger than what the loan still needs.</summary>
+    /// <summary>The investment is larger than what the loan still needs (nothing, once it is fulfilled).</summary>
     public const string ExceedsRemaining = "exceeds_remaining";
 }

@@ -19,32 +19,25 @@ internal sealed class MakeInvestmentHandler(InvestmentsDbContext db, TimeProvide
     {
         var amount = Money.Of(command.Amount);
         var request = $"investment:{command.LoanId}:{amount.Amount}";
-        if (await FirstOutcomeAsync(command, request, cancellationToken) is { } replay) return replay;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        if (command.IdempotencyKey is { } key)
+        {
+            // Retries of one key queue here, so the lookup below cannot race the first one's insert.
+            await db.LockIdempotencyKeyAsync(command.InvestorId, key, cancellationToken);
+            if (await db.IdempotencyRecords.FindAsync([command.InvestorId, key], cancellationToken) is { } first)
+                return first.Replay<InvestmentDto>(request);
+        }
 
         var now = clock.GetUtcNow();
         var investment = Investment.Make(await db.NextInvestmentIdAsync(cancellationToken), command.InvestorId, command.LoanId, amount, now);
         var dto = InvestmentDto.From(investment);
         db.Investments.Add(investment);
-        if (command.IdempotencyKey is { } key)
-            db.IdempotencyRecords.Add(IdempotencyRecord.Of<InvestmentDto>(command.InvestorId, key, request, dto, now));
+        if (command.IdempotencyKey is not null)
+            db.IdempotencyRecords.Add(IdempotencyRecord.Of<InvestmentDto>(command.InvestorId, command.IdempotencyKey, request, dto, now));
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return dto;
-        }
-        catch (DbUpdateException ex) when (ex.IsUniqueViolation("pk_idempotency_records"))
-        {
-            // A concurrent retry under the same key committed first: its investment stands, and this one never existed.
-            db.ChangeTracker.Clear();
-            return (await FirstOutcomeAsync(command, request, cancellationToken))!;
-        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return dto;
     }
-
-    private async Task<Result<InvestmentDto>?> FirstOutcomeAsync(MakeInvestment command, string request, CancellationToken cancellationToken) =>
-        command.IdempotencyKey is { } key
-        && await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(
-            r => r.UserId == command.InvestorId && r.Key == key, cancellationToken) is { } first
-            ? first.Replay<InvestmentDto>(request)
-            : null;
 }

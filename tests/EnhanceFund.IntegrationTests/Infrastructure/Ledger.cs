@@ -1,0 +1,81 @@
+using Npgsql;
+
+namespace EnhanceFund.IntegrationTests.Infrastructure;
+
+/// <summary>Reads a test database directly, across module schemas, for the facts no single API call shows.</summary>
+public sealed class Ledger(string database)
+{
+    /// <summary>
+    /// Every dollar the platform holds: wallet balances plus what open loans took and have not yet paid out.
+    /// Moving money between users, loans and back never changes it; only deposits and withdrawals do.
+    /// Meaningful when no step of a saga is in flight.
+    /// </summary>
+    public Task<decimal> MoneyHeldAsync() => ScalarAsync<decimal>(
+        """
+        SELECT (SELECT coalesce(sum(balance), 0) FROM wallet.wallets)
+             + (SELECT coalesce(sum(funded_amount), 0) FROM loans.loans WHERE status = 'approved')
+        """);
+
+    /// <summary>Outbox rows of every module not yet delivered, parked ones included.</summary>
+    public Task<long> UndeliveredAsync() => SumOverOutboxesAsync("count(*) FILTER (WHERE processed_at IS NULL)");
+
+    public Task<long> ParkedAsync() => SumOverOutboxesAsync("count(*) FILTER (WHERE parked_at IS NOT NULL)");
+
+    public Task<long> DeliveredAsync() => SumOverOutboxesAsync("count(*) FILTER (WHERE processed_at IS NOT NULL)");
+
+    /// <summary>
+    /// Marks every delivered outbox row as undelivered and due, as if each relay had crashed just before recording
+    /// its deliveries: every one of those events will be delivered again. Returns how many were rewound.
+    /// </summary>
+    public async Task<int> RewindDeliveredAsync()
+    {
+        var rewound = 0;
+        foreach (var schema in await OutboxSchemasAsync())
+        {
+            rewound += await ExecuteAsync(
+                $"UPDATE \"{schema}\".outbox_messages SET processed_at = NULL, next_attempt_at = now() WHERE processed_at IS NOT NULL");
+        }
+
+        return rewound;
+    }
+
+    private async Task<long> SumOverOutboxesAsync(string aggregate)
+    {
+        long total = 0;
+        foreach (var schema in await OutboxSchemasAsync())
+            total += await ScalarAsync<long>($"SELECT {aggregate} FROM \"{schema}\".outbox_messages");
+        return total;
+    }
+
+    private async Task<List<string>> OutboxSchemasAsync()
+    {
+        await using var connection = await OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT table_schema FROM information_schema.tables WHERE table_name = 'outbox_messages' ORDER BY 1", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var schemas = new List<string>();
+        while (await reader.ReadAsync()) schemas.Add(reader.GetString(0));
+        return schemas;
+    }
+
+    private async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)Convert.ChangeType((await command.ExecuteScalarAsync())!, typeof(T));
+    }
+
+    private async Task<int> ExecuteAsync(string sql)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task<NpgsqlConnection> OpenAsync()
+    {
+        var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        return connection;
+    }
+}
