@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Runs EnhanceFund on this machine: PostgreSQL and Redis on loopback (installed and started if needed),
-# then the Host, which applies migrations and creates the admin before it listens.
+# the browser client built, then the Host, which applies migrations and creates the admin before it listens.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/services.sh
 
 data=${ENHANCEFUND_DATA_DIR:-/var/tmp/enhancefund}
 ensure_packages
+build_web_client
 mkdir -p "$data" && chmod 755 "$data"
 start_postgres "$data/postgres" 54320
 create_database 54320 enhancefund

@@ -1,5 +1,6 @@
-# Sourced by scripts/run.sh and scripts/test.sh: installs PostgreSQL and Redis from Debian packages when they
-# are missing, and starts private servers on loopback, so a fresh machine needs nothing done by hand.
+# Sourced by scripts/run.sh and scripts/test.sh: installs PostgreSQL, Redis and Node.js (and Chromium for the
+# browser tests) from Debian packages when they are missing, builds the browser client, and starts private
+# servers on loopback, so a fresh machine needs nothing done by hand.
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -8,16 +9,33 @@ as_db_owner() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$
 
 pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 
+# ensure_packages [EXTRA...]: the servers, Node.js for the web client, and any extra package whose command
+# has the package's name (chromium).
 ensure_packages() {
   local missing=()
   command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
   [ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || missing+=(postgresql)
   command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
+  command -v node >/dev/null 2>&1 || missing+=(nodejs)
+  command -v npm >/dev/null 2>&1 || missing+=(npm)
+  for extra in "$@"; do command -v "$extra" >/dev/null 2>&1 || missing+=("$extra"); done
   if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing ${missing[*]} from Debian packages..."
     as_root apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
+}
+
+# build_web_client: web/dist from web/src with the locked @microsoft/signalr and esbuild (npm ci only when the
+# lock file changed). The Host's build copies web/dist into its wwwroot, so this runs before `dotnet build`.
+build_web_client() {
+  (
+    cd web
+    if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+      npm ci --no-audit --no-fund --loglevel=error
+    fi
+    npm run --silent build >/dev/null
+  )
 }
 
 # The first port at or above $1 that nothing listens on.
@@ -73,11 +91,11 @@ start_redis() {
 
 stop_redis() { redis-cli -h 127.0.0.1 -p "$1" shutdown nosave >/dev/null 2>&1 || true; }
 
-# start_throwaway_servers: a PostgreSQL and a Redis on free loopback ports, in a temporary folder that is
+# start_throwaway_servers [EXTRA PACKAGES...]: a PostgreSQL and a Redis on free loopback ports, in a temporary folder that is
 # removed (servers stopped) when the calling script exits. Exports THROWAWAY_POSTGRES (a connection string to
 # the maintenance database), THROWAWAY_REDIS and THROWAWAY_DIR.
 start_throwaway_servers() {
-  ensure_packages
+  ensure_packages "$@"
   THROWAWAY_DIR=$(mktemp -d /tmp/enhancefund-throwaway.XXXXXX)
   chmod 755 "$THROWAWAY_DIR"
   local pg_port redis_port

@@ -19,8 +19,15 @@ public static class EnhanceFundApp
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? customize = null)
     {
-        // appsettings*.json sit beside the binary: the Host reads the same configuration from any working directory.
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        // appsettings*.json and the browser client sit beside the binary: the Host reads the same configuration and
+        // serves the same files from any working directory. Not "wwwroot": the Web SDK would treat that as static
+        // web assets and, under `dotnet run`, look for them in the source folder instead.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "webclient"),
+        });
         customize?.Invoke(builder);
 
         builder.AddPlatform(Modules);

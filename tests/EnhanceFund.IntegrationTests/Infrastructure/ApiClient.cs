@@ -10,6 +10,9 @@ namespace EnhanceFund.IntegrationTests.Infrastructure;
 /// <summary>A signed-in user of the API, speaking plain HTTP and JSON as any frontend would.</summary>
 public sealed class ApiClient(HttpClient http, string token, long userId)
 {
+    /// <summary>Every test user's password, so a browser test can sign in as a user the API registered.</summary>
+    public const string Password = "correct-horse-battery";
+
     public string Token { get; } = token;
 
     public long UserId { get; } = userId;
@@ -20,7 +23,7 @@ public sealed class ApiClient(HttpClient http, string token, long userId)
     {
         email ??= $"{role}-{Guid.NewGuid():N}@example.test";
         var response = await Send(http, HttpMethod.Post, "/api/auth/register", null,
-            new { email, password = "correct-horse-battery", full_name = "Test User", role });
+            new { email, password = Password, full_name = "Test User", role });
         Assert.Equal(HttpStatusCode.Created, response.Status);
         return FromSignIn(http, response.Body);
     }

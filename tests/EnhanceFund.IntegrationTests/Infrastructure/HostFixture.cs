@@ -22,6 +22,18 @@ public class HostFixture : IAsyncLifetime
         Host = await TestHost.StartAsync(Database, Servers.Redis, ChannelPrefix, ConfigureServices, Settings);
     }
 
+    /// <summary>
+    /// Stops the Host, runs <paramref name="whileDown"/>, and starts a new Host on the same port and database,
+    /// as a deployment or a crash-and-restart would.
+    /// </summary>
+    public async Task RestartHostAsync(Func<Task> whileDown)
+    {
+        var port = Host.Address.Port;
+        await Host.DisposeAsync();
+        await whileDown();
+        Host = await TestHost.StartAsync(Database, Servers.Redis, ChannelPrefix, ConfigureServices, Settings, port);
+    }
+
     /// <summary>Test-only services (extra consumers, fault injection) for every Host of the fixture.</summary>
     protected virtual void ConfigureServices(IServiceCollection services)
     {

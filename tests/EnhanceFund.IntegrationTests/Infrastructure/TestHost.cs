@@ -43,7 +43,7 @@ public sealed class TestHost : IAsyncDisposable
 
     public static async Task<TestHost> StartAsync(
         string postgres, string redis, string channelPrefix, Action<IServiceCollection>? services = null,
-        IDictionary<string, string>? settings = null)
+        IDictionary<string, string>? settings = null, int port = 0)
     {
         var configuration = new Dictionary<string, string>
         {
@@ -65,7 +65,7 @@ public sealed class TestHost : IAsyncDisposable
         var args = configuration.Select(pair => $"--{pair.Key}={pair.Value}").ToArray();
         var app = EnhanceFundApp.Build(args, builder =>
         {
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
             builder.Services.AddSingleton(SharedLogging);
             services?.Invoke(builder.Services);
         });

@@ -60,6 +60,7 @@ internal static class Platform
     public static void UsePlatform(this WebApplication app, IReadOnlyList<IModule> modules)
     {
         app.UseEnvelopeErrors();
+        app.UseWebClient();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -1,0 +1,102 @@
+using System.Globalization;
+using EnhanceFund.IntegrationTests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace EnhanceFund.IntegrationTests.Browser;
+
+/// <summary>One tab of the reference web client, driven the way a person uses it: by its labelled controls.</summary>
+public sealed class WebApp
+{
+    private readonly List<string> _pageErrors = [];
+
+    private WebApp(IPage page)
+    {
+        Page = page;
+        // An uncaught exception in the client is a bug even when the screen happens to look right.
+        page.PageError += (_, error) => _pageErrors.Add(error);
+    }
+
+    public IPage Page { get; }
+
+    public ILocator Badge => Page.GetByTestId("unread-badge");
+
+    public ILocator Toasts => Page.GetByTestId("toast");
+
+    public ILocator Notifications => Page.GetByTestId("notification-item");
+
+    public ILocator Connection => Page.GetByTestId("connection-status");
+
+    public ILocator Balance => Page.GetByTestId("wallet-balance");
+
+    public ILocator Error => Page.GetByTestId("error-message");
+
+    public IReadOnlyList<string> PageErrors => _pageErrors;
+
+    /// <summary>A new tab on the client's start page; signed in already if its context has a session.</summary>
+    public static async Task<WebApp> OpenAsync(IBrowserContext context)
+    {
+        var app = new WebApp(await context.NewPageAsync());
+        await app.Page.GotoAsync("/");
+        return app;
+    }
+
+    /// <summary>Opens a tab and signs in through the form, as a person would.</summary>
+    public static async Task<WebApp> SignInAsync(IBrowserContext context, string email)
+    {
+        var app = await OpenAsync(context);
+        await app.Page.GetByTestId("auth-email").FillAsync(email);
+        await app.Page.GetByTestId("auth-password").FillAsync(ApiClient.Password);
+        await app.Page.GetByTestId("login-button").ClickAsync();
+        await app.WaitUntilLiveAsync();
+        return app;
+    }
+
+    /// <summary>The page is shown and its hub connection is up: from here on, pushes reach it.</summary>
+    public async Task WaitUntilLiveAsync()
+    {
+        await Expect(Page.GetByTestId("current-user")).ToBeVisibleAsync();
+        await Expect(Connection).ToHaveAttributeAsync("data-state", "connected");
+    }
+
+    public async Task DepositAsync(decimal amount)
+    {
+        await Page.GetByTestId("deposit-amount").FillAsync(Text(amount));
+        await Page.GetByTestId("deposit-button").ClickAsync();
+    }
+
+    public async Task WithdrawAsync(decimal amount)
+    {
+        await Page.GetByTestId("withdraw-amount").FillAsync(Text(amount));
+        await Page.GetByTestId("withdraw-button").ClickAsync();
+    }
+
+    public Task ExpectBalanceAsync(decimal amount) => Expect(Balance).ToHaveTextAsync(Money(amount));
+
+    public Task ExpectUnreadAsync(int count) => Expect(Badge).ToHaveTextAsync(count.ToString(CultureInfo.InvariantCulture));
+
+    public async Task OpenNotificationsAsync()
+    {
+        var bell = Page.GetByTestId("notification-bell");
+        if (await bell.GetAttributeAsync("aria-expanded") != "true") await bell.ClickAsync();
+        await Expect(Page.GetByTestId("notification-dropdown")).ToBeVisibleAsync();
+    }
+
+    /// <summary>What the notification list shows, top to bottom.</summary>
+    public async Task<IReadOnlyList<ListedNotification>> ListedAsync()
+    {
+        var rows = await Notifications.EvaluateAllAsync<string[][]>(
+            "items => items.map(i => [i.dataset.notificationId, i.dataset.type, String(i.classList.contains('unread'))])");
+        return rows.Select(r => new ListedNotification(long.Parse(r[0], CultureInfo.InvariantCulture), r[1], r[2] == "true")).ToList();
+    }
+
+    public ILocator LoanRow(long loanId) => Page.Locator($"[data-testid=loan-row][data-loan-id='{loanId}']");
+
+    public ILocator InvestmentRow(long investmentId) => Page.Locator($"[data-testid=investment-row][data-investment-id='{investmentId}']");
+
+    public static string Money(decimal amount) => amount.ToString("$#,##0.00", CultureInfo.InvariantCulture);
+
+    private static string Text(decimal amount) => amount.ToString(CultureInfo.InvariantCulture);
+}
+
+public sealed record ListedNotification(long Id, string Type, bool Unread);

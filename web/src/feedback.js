@@ -1,0 +1,47 @@
+// The one error line of the page (data-testid="error-message"): it shows the API's message of the last action
+// that failed, and clears when the user starts another one.
+import { h, icon, icons } from './dom.js';
+
+const text = h('span', { testid: 'error-message', role: 'alert' });
+const banner = h(
+  'div',
+  { class: 'error-banner', hidden: true },
+  text,
+  h('button', { class: 'icon-button', type: 'button', 'aria-label': 'Dismiss', onclick: () => clearError() }, icon(icons.close)),
+);
+
+export const errorBanner = banner;
+
+export function showError(error) {
+  text.textContent = error?.message || String(error);
+  banner.hidden = false;
+}
+
+export function clearError() {
+  text.textContent = '';
+  banner.hidden = true;
+}
+
+/**
+ * Runs a user action: clears the previous error, disables the button so a double click is not a second
+ * request, and shows the API's message if it fails. Resolves to the action's result, or undefined on failure.
+ */
+export async function runAction(button, action) {
+  clearError();
+  const previouslyDisabled = button?.disabled;
+  if (button) {
+    button.disabled = true;
+    button.classList.add('busy');
+  }
+  try {
+    return await action();
+  } catch (error) {
+    showError(error);
+    return undefined;
+  } finally {
+    if (button) {
+      button.disabled = previouslyDisabled ?? false;
+      button.classList.remove('busy');
+    }
+  }
+}

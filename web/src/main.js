@@ -1,0 +1,109 @@
+// Entry point: shows the sign-in form or the signed-in page, and keeps every tab on the same session.
+import { onUnauthorized } from './api.js';
+import { createApp } from './app.js';
+import { createAuthView } from './auth.js';
+import { h, replaceChildren } from './dom.js';
+import { clearError, errorBanner, showError } from './feedback.js';
+import { session } from './session.js';
+import { toastContainer } from './toasts.js';
+
+const headerTools = h('div', { class: 'header-slot' });
+const bannerSlot = h('div', { class: 'banner-slot' });
+const view = h('div', { class: 'view' });
+
+const shell = h(
+  'div',
+  { class: 'shell' },
+  h('header', { class: 'topbar' }, h('div', { class: 'brand' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }), 'EnhanceFund'), headerTools),
+  bannerSlot,
+  h('main', { class: 'content' }, errorBanner, view),
+  toastContainer,
+);
+
+let app = null;
+let expiryTimer = null;
+// Bumped on every switch, so a slow start-up that is overtaken (sign-out in another tab) is dropped.
+let generation = 0;
+
+async function showAuth(message) {
+  const mine = ++generation;
+  clearTimeout(expiryTimer);
+  const previous = app;
+  app = null;
+  await previous?.stop();
+  if (mine !== generation) return;
+  replaceChildren(headerTools);
+  replaceChildren(bannerSlot);
+  replaceChildren(view, createAuthView({ onSignedIn: () => showApp() }));
+  if (message) showError({ message });
+  else clearError();
+}
+
+async function showApp() {
+  const mine = ++generation;
+  const previous = app;
+  app = null;
+  await previous?.stop();
+  const current = session.current();
+  if (!current) return showAuth();
+
+  replaceChildren(headerTools);
+  replaceChildren(bannerSlot);
+  replaceChildren(view, h('div', { class: 'splash' }, 'Loading your account…'));
+  clearError();
+
+  let next;
+  try {
+    next = await createApp({ user: current.user, onSignOut: (text) => showAuth(text) });
+  } catch (error) {
+    if (mine !== generation) return;
+    // A refused token has already sent us to the sign-in form (see onUnauthorized below).
+    if (error?.status === 401) return;
+    showError(error);
+    replaceChildren(
+      view,
+      h('div', { class: 'splash' }, h('p', {}, 'EnhanceFund could not load your account.'), h('button', { class: 'primary', type: 'button', onclick: () => showApp() }, 'Try again')),
+    );
+    return;
+  }
+  if (mine !== generation) {
+    next.stop();
+    return;
+  }
+  app = next;
+  replaceChildren(headerTools, app.header);
+  replaceChildren(bannerSlot, app.banner);
+  replaceChildren(view, app.body);
+  watchExpiry();
+}
+
+// The token has a lifetime (expires_in); when it runs out, say so instead of failing the next click.
+function watchExpiry() {
+  clearTimeout(expiryTimer);
+  const left = session.msLeft();
+  if (left === Infinity) return;
+  expiryTimer = setTimeout(() => {
+    // Another tab may have signed in again meanwhile and stored a fresh token.
+    if (session.msLeft() > 0) return watchExpiry();
+    session.clear();
+    showAuth('Your session has expired. Please sign in again.');
+  }, Math.min(left, 2 ** 31 - 1));
+}
+
+onUnauthorized((error) => {
+  session.clear();
+  showAuth(error.message);
+});
+
+// Another tab signed out, or signed in (possibly as someone else): follow it.
+session.onChangeInOtherTab((current) => {
+  if (!current) {
+    if (app) showAuth();
+  } else if (!app || app.user.id !== current.user.id) {
+    showApp();
+  }
+});
+
+document.getElementById('app').replaceChildren(shell);
+if (session.current()) showApp();
+else showAuth();

@@ -1,0 +1,127 @@
+// What the notification center knows, with no DOM and no network: the loaded list for the current filter,
+// the unread count, and the catch-up cursor. Three sources feed it (REST pages, live pushes and the catch-up
+// after a reconnect) and they overlap, so everything here is keyed by id and safe to apply twice.
+
+export const PAGE_SIZE = 20;
+
+export const NOTIFICATION_TYPES = [
+  ['fund_added', 'Fund Added'],
+  ['fund_withdrawn', 'Fund Withdrawn'],
+  ['investment_made', 'Investment Made'],
+  ['investment_return', 'Investment Return'],
+  ['loan_funded', 'Loan Funded'],
+  ['loan_fulfilled', 'Loan Fulfilled'],
+  ['loan_approved', 'Loan Approved'],
+  ['investment_rejected', 'Investment Rejected'],
+];
+
+export const ALL_TYPES = 'all';
+
+const newestFirst = (a, b) => b.id - a.id;
+
+export class NotificationStore {
+  /** The loaded notifications matching `filter`, newest first. */
+  items = [];
+  filter = ALL_TYPES;
+  /** `before_id` for the next older page of the current filter; null when the oldest is loaded. */
+  nextBeforeId = null;
+  /** The user's total unread count; null until the server has said. */
+  unreadCount = null;
+  /**
+   * The newest id such that every notification up to it has been received: the `after_id` to catch up from.
+   * Null while the user has none. It only moves on unfiltered, gap-free sources (see advanceCursor).
+   */
+  cursor = null;
+
+  #seen = new Set();
+  #countVersion = 0;
+  #listeners = new Set();
+
+  subscribe(listener) {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  changed() {
+    for (const listener of this.#listeners) listener(this);
+  }
+
+  matchesFilter(notification) {
+    return this.filter === ALL_TYPES || notification.notification_type === this.filter;
+  }
+
+  /** Records the id as seen; true the first time, so a toast is raised once however the item arrives. */
+  markSeen(notification) {
+    if (this.#seen.has(notification.id)) return false;
+    this.#seen.add(notification.id);
+    return true;
+  }
+
+  /** Inserts or refreshes one notification in the list, if the current filter shows it. */
+  upsert(notification) {
+    this.#seen.add(notification.id);
+    if (!this.matchesFilter(notification)) return;
+    const index = this.items.findIndex((n) => n.id === notification.id);
+    if (index >= 0) {
+      this.items[index] = notification;
+      return;
+    }
+    // Older than the oldest loaded and more pages exist: it belongs to a page not loaded yet.
+    const oldest = this.items.at(-1);
+    if (this.nextBeforeId !== null && oldest && notification.id < oldest.id) return;
+    this.items.push(notification);
+    this.items.sort(newestFirst);
+  }
+
+  /**
+   * The first page for a filter: replaces the list. Items newer than the page's newest are kept: they were
+   * pushed while the request was in flight, after the server had read the page.
+   */
+  replacePage(filter, notifications, nextBeforeId) {
+    const pageNewest = notifications.reduce((max, n) => Math.max(max, n.id), 0);
+    const pushedMeanwhile = filter === this.filter ? this.items.filter((n) => n.id > pageNewest) : [];
+    this.filter = filter;
+    this.items = [...pushedMeanwhile, ...notifications].sort(newestFirst);
+    this.nextBeforeId = nextBeforeId ?? null;
+    for (const n of notifications) this.#seen.add(n.id);
+  }
+
+  /** An older page: appended, duplicates dropped (a push may have shifted the pages under us). */
+  appendOlder(notifications, nextBeforeId) {
+    const have = new Set(this.items.map((n) => n.id));
+    for (const n of notifications) {
+      this.#seen.add(n.id);
+      if (!have.has(n.id) && this.matchesFilter(n)) this.items.push(n);
+    }
+    this.items.sort(newestFirst);
+    this.nextBeforeId = nextBeforeId ?? null;
+  }
+
+  /** Up to an id: one that arrives after the request was sent is not covered by it. */
+  markAllReadLocally(upToId = Infinity) {
+    this.items = this.items.map((n) => (n.is_read || n.id > (upToId ?? Infinity) ? n : { ...n, is_read: true }));
+  }
+
+  advanceCursor(id) {
+    if (id && (this.cursor === null || id > this.cursor)) this.cursor = id;
+  }
+
+  /**
+   * Unread counts arrive from pushes and from responses, in no guaranteed order. A push is always the latest
+   * word; a response only counts if no push arrived while it was in flight. Take a ticket before the request.
+   */
+  countTicket() {
+    return this.#countVersion;
+  }
+
+  setUnreadFromResponse(count, ticket) {
+    if (ticket !== this.#countVersion || typeof count !== 'number') return false;
+    this.unreadCount = count;
+    return true;
+  }
+
+  setUnreadFromPush(count) {
+    this.#countVersion += 1;
+    this.unreadCount = count;
+  }
+}
