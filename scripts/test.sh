@@ -11,6 +11,8 @@ start_throwaway_servers chromium
 build_web_client
 export ENHANCEFUND_TEST_POSTGRES=$THROWAWAY_POSTGRES
 export ENHANCEFUND_TEST_REDIS=$THROWAWAY_REDIS
+# The browser tests' screenshots (open notification center, toast, reconnecting banner) land here.
+export ENHANCEFUND_ARTIFACTS=${ENHANCEFUND_ARTIFACTS:-$PWD/artifacts/browser}
 
 status=0
 dotnet test EnhanceFund.sln -c Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "$THROWAWAY_DIR/test.log" || status=$?

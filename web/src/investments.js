@@ -4,6 +4,7 @@ import { api } from './api.js';
 import { h, replaceChildren } from './dom.js';
 import { runAction } from './feedback.js';
 import { fullDate, money } from './format.js';
+import { createPagedList } from './paging.js';
 
 const PAGE = 50;
 
@@ -14,9 +15,10 @@ const rejectionReasons = {
 };
 
 export function createInvestmentsPanel() {
-  let investments = [];
-  let nextBeforeId = null;
-  let generation = 0;
+  const investments = createPagedList(async (beforeId) => {
+    const data = await api('/api/investments', { query: { limit: PAGE, before_id: beforeId } });
+    return { items: data.investments, nextBeforeId: data.next_before_id };
+  }, render);
 
   const list = h('ul', { class: 'investments', testid: 'investments-list' });
   const more = h('div', { class: 'list-foot' });
@@ -29,15 +31,15 @@ export function createInvestmentsPanel() {
   );
 
   function render() {
-    if (investments.length === 0) {
+    if (investments.items.length === 0) {
       replaceChildren(list, h('li', { class: 'empty-row' }, 'No investments yet. Pick an open loan to invest in.'));
     } else {
-      replaceChildren(list, investments.map(renderRow));
+      replaceChildren(list, investments.items.map(renderRow));
     }
     replaceChildren(
       more,
-      nextBeforeId !== null
-        ? h('button', { class: 'link-button', type: 'button', testid: 'load-more-investments-button', onclick: (e) => runAction(e.currentTarget, loadMore) }, 'Load more')
+      investments.hasMore
+        ? h('button', { class: 'link-button', type: 'button', testid: 'load-more-investments-button', onclick: (e) => runAction(e.currentTarget, investments.loadMore) }, 'Load more')
         : null,
     );
   }
@@ -56,7 +58,7 @@ export function createInvestmentsPanel() {
           investment.status === 'rejected'
             ? rejectionReasons[investment.rejection_reason] ?? investment.rejection_reason ?? 'Rejected'
             : investment.expected_return != null
-              ? `Expected return ${money(investment.expected_return)} · ${fullDate(investment.created_at)}`
+              ? `${investment.status === 'closed' ? 'Returned' : 'Expected return'} ${money(investment.expected_return)} · ${fullDate(investment.created_at)}`
               : fullDate(investment.created_at),
         ),
       ),
@@ -64,25 +66,6 @@ export function createInvestmentsPanel() {
     );
   }
 
-  async function refresh() {
-    const mine = ++generation;
-    const data = await api('/api/investments', { query: { limit: PAGE } });
-    if (mine !== generation) return;
-    investments = data.investments;
-    nextBeforeId = data.next_before_id ?? null;
-    render();
-  }
-
-  async function loadMore() {
-    const mine = generation;
-    const data = await api('/api/investments', { query: { limit: PAGE, before_id: nextBeforeId } });
-    if (mine !== generation) return;
-    const have = new Set(investments.map((i) => i.id));
-    investments = [...investments, ...data.investments.filter((i) => !have.has(i.id))];
-    nextBeforeId = data.next_before_id ?? null;
-    render();
-  }
-
   render();
-  return { element, refresh };
+  return { element, refresh: investments.reload };
 }

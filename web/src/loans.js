@@ -4,6 +4,7 @@ import { api, newIdempotencyKey } from './api.js';
 import { h, numberOrNull, replaceChildren, icon, icons } from './dom.js';
 import { runAction, showError } from './feedback.js';
 import { money, percent, repaymentDue } from './format.js';
+import { createPagedList } from './paging.js';
 
 const PAGE = 50;
 const STATUSES = ['pending', 'approved', 'fulfilled', 'repaid', 'rejected'];
@@ -11,7 +12,7 @@ const STATUSES = ['pending', 'approved', 'fulfilled', 'repaid', 'rejected'];
 const REPAY_POLL_MS = 1000;
 const REPAY_POLL_TIMES = 15;
 
-const titles = { borrower: 'Your loans', investor: 'Loans open for investment', admin: 'All loans' };
+const titles = { borrower: 'Your loans', investor: 'Loans to invest in', admin: 'All loans' };
 const emptyTexts = {
   borrower: 'You have not requested a loan yet.',
   investor: 'No loans are open for investment right now.',
@@ -24,10 +25,12 @@ const emptyTexts = {
  */
 export function createLoansPanel({ user, onMoneyMoved = () => {} }) {
   const role = user.role;
-  let loans = [];
-  let nextBeforeId = null;
   let status = '';
-  let generation = 0;
+  const loans = createPagedList(async (beforeId) => {
+    const data = await api('/api/loans', { query: { limit: PAGE, status: status || undefined, before_id: beforeId } });
+    return { items: data.loans, nextBeforeId: data.next_before_id };
+  }, render);
+  const refresh = loans.reload;
 
   const statusFilter = h(
     'select',
@@ -89,8 +92,8 @@ export function createLoansPanel({ user, onMoneyMoved = () => {} }) {
     const typed = new Map([...list.querySelectorAll('[data-testid="invest-amount"]')].map((input) => [input.dataset.loanId, input.value]));
     const focusedLoan = list.contains(document.activeElement) ? document.activeElement.dataset.loanId : null;
 
-    if (loans.length === 0) replaceChildren(list, h('li', { class: 'empty-row' }, emptyTexts[role] ?? 'No loans.'));
-    else replaceChildren(list, loans.map(renderRow));
+    if (loans.items.length === 0) replaceChildren(list, h('li', { class: 'empty-row' }, emptyTexts[role] ?? 'No loans.'));
+    else replaceChildren(list, loans.items.map(renderRow));
 
     for (const input of list.querySelectorAll('[data-testid="invest-amount"]')) {
       if (typed.has(input.dataset.loanId)) input.value = typed.get(input.dataset.loanId);
@@ -98,8 +101,8 @@ export function createLoansPanel({ user, onMoneyMoved = () => {} }) {
     }
     replaceChildren(
       more,
-      nextBeforeId !== null
-        ? h('button', { class: 'link-button', type: 'button', testid: 'load-more-loans-button', onclick: (e) => runAction(e.currentTarget, loadMore) }, 'Load more loans')
+      loans.hasMore
+        ? h('button', { class: 'link-button', type: 'button', testid: 'load-more-loans-button', onclick: (e) => runAction(e.currentTarget, loans.loadMore) }, 'Load more loans')
         : null,
     );
   }
@@ -162,12 +165,7 @@ export function createLoansPanel({ user, onMoneyMoved = () => {} }) {
     return null;
   }
 
-  function upsert(loan) {
-    const index = loans.findIndex((l) => l.id === loan.id);
-    if (index >= 0) loans[index] = loan;
-    else if (!status || loan.status === status) loans = [loan, ...loans].sort((a, b) => b.id - a.id);
-    render();
-  }
+  const upsert = (loan) => loans.upsert(loan, () => !status || loan.status === status);
 
   async function approve(loan, button) {
     const result = await runAction(button, () => api(`/api/loans/${loan.id}/approve`, { method: 'POST' }));
@@ -200,26 +198,6 @@ export function createLoansPanel({ user, onMoneyMoved = () => {} }) {
       }
     }
     refresh().catch((error) => console.warn('Could not refresh loans', error));
-  }
-
-  async function refresh() {
-    const mine = ++generation;
-    const data = await api('/api/loans', { query: { limit: PAGE, status: status || undefined } });
-    if (mine !== generation) return;
-    loans = data.loans;
-    nextBeforeId = data.next_before_id ?? null;
-    render();
-  }
-
-  async function loadMore() {
-    if (nextBeforeId === null) return;
-    const mine = generation;
-    const data = await api('/api/loans', { query: { limit: PAGE, status: status || undefined, before_id: nextBeforeId } });
-    if (mine !== generation) return;
-    const have = new Set(loans.map((l) => l.id));
-    loans = [...loans, ...data.loans.filter((l) => !have.has(l.id))];
-    nextBeforeId = data.next_before_id ?? null;
-    render();
   }
 
   render();

@@ -3,8 +3,8 @@ using Microsoft.Playwright;
 namespace EnhanceFund.IntegrationTests.Browser;
 
 /// <summary>
-/// Screenshots the browser tests leave behind for people to look at (scripts/test.sh puts them in artifacts/browser;
-/// CI keeps them). One of them is committed as docs/notification-center.png.
+/// Screenshots the browser tests leave behind for people to look at (scripts/test.sh puts them in artifacts/browser).
+/// One of them, refreshed by hand when the client's look changes, is committed as docs/notification-center.png.
 /// </summary>
 public static class Artifacts
 {

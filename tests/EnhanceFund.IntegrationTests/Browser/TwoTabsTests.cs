@@ -50,7 +50,7 @@ public sealed class TwoTabsTests(Chromium chromium, HostFixture fixture) : IClas
 
         await reading.OpenNotificationsAsync();
         await watching.OpenNotificationsAsync();
-        await Artifacts.ScreenshotAsync(reading.Page, "notification-center");
+        await Artifacts.ScreenshotAsync(reading.Page, "two-tabs-unread");
         var newest = (await reading.ListedAsync())[0];
         await reading.Notifications.First.GetByTestId("mark-read-button").ClickAsync();
 

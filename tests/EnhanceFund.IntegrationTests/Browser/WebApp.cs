@@ -42,11 +42,11 @@ public sealed class WebApp
     }
 
     /// <summary>Opens a tab and signs in through the form, as a person would.</summary>
-    public static async Task<WebApp> SignInAsync(IBrowserContext context, string email)
+    public static async Task<WebApp> SignInAsync(IBrowserContext context, string email, string password = ApiClient.Password)
     {
         var app = await OpenAsync(context);
         await app.Page.GetByTestId("auth-email").FillAsync(email);
-        await app.Page.GetByTestId("auth-password").FillAsync(ApiClient.Password);
+        await app.Page.GetByTestId("auth-password").FillAsync(password);
         await app.Page.GetByTestId("login-button").ClickAsync();
         await app.WaitUntilLiveAsync();
         return app;
