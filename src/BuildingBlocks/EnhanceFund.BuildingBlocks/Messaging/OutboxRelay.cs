@@ -25,21 +25,26 @@ public sealed class OutboxRelay<TContext>(
 {
     private readonly OutboxOptions _options = options.Value;
 
-    /// <summary>Relays one batch; returns how many messages it claimed.</summary>
-    public async Task<int> RelayBatchAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Relays one batch; returns how many messages it claimed. <paramref name="stopping"/> ends the batch after the
+    /// message in hand: the outcomes so far are saved and the rest released, for the next start or another instance.
+    /// A delivery is never cut off half-way, which would only roll it back to be delivered again.
+    /// </summary>
+    public async Task<int> RelayBatchAsync(CancellationToken stopping)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(stopping);
         var batch = await db.OutboxMessages
             .FromSqlRaw(ClaimSql(), _options.BatchSize)
-            .ToListAsync(cancellationToken);
+            .ToListAsync(stopping);
 
         foreach (var message in batch)
         {
-            await DeliverAsync(message, cancellationToken);
+            if (stopping.IsCancellationRequested) break;
+            await DeliverAsync(message);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await db.SaveChangesAsync(CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
         db.ChangeTracker.Clear();
         return batch.Count;
     }
@@ -56,18 +61,18 @@ public sealed class OutboxRelay<TContext>(
             """;
     }
 
-    private async Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
+    private async Task DeliverAsync(OutboxMessage message)
     {
         try
         {
             var integrationEvent = Deserialize(message);
             // A scope per message: consumers get fresh DbContexts, untouched by any earlier message's failure.
             using var scope = scopes.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<IMediator>().Publish(integrationEvent, cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<IMediator>().Publish(integrationEvent, CancellationToken.None);
             message.MarkProcessed(clock.GetUtcNow());
             OutboxMetrics.Delivered.Add(1);
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex)
         {
             var parked = message.RecordFailure(ex.ToString(), clock.GetUtcNow(), _options);
             if (parked)
