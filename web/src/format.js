@@ -21,8 +21,16 @@ export function timeAgo(iso, now = Date.now()) {
   return fullDate(iso);
 }
 
-/** What a borrower owes at repayment: amount * (1 + rate/100 * months/12), in cents (docs/API.md, Loans). */
+/**
+ * What a borrower owes at repayment: amount * (1 + rate/100 * months/12), rounded half away from zero to cents
+ * (docs/API.md, Loans). In whole numbers, as the server's decimals are: binary floating point could land a
+ * cent away from the amount the server will debit.
+ */
 export function repaymentDue(loan) {
-  const due = Number(loan.amount) * (1 + (Number(loan.interest_rate) / 100) * (Number(loan.term_months) / 12));
-  return Math.round(due * 100) / 100;
+  const cents = BigInt(Math.round(Number(loan.amount) * 100));
+  const rateHundredths = BigInt(Math.round(Number(loan.interest_rate) * 100));
+  // cents * (1 + rate/100 * months/12) = cents * (120000 + rateHundredths * months) / 120000
+  const numerator = cents * (120000n + rateHundredths * BigInt(loan.term_months));
+  const dueCents = (numerator * 2n + 120000n) / 240000n;
+  return Number(dueCents) / 100;
 }
