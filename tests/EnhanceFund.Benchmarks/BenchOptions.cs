@@ -1,6 +1,6 @@
 namespace EnhanceFund.Benchmarks;
 
-internal sealed record BenchOptions(string Postgres, string Redis, int Rate, int Seconds, int Users)
+internal sealed record BenchOptions(string Postgres, string Redis, int Rate, int Seconds, int Users, int WarmUpSeconds)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -13,6 +13,7 @@ internal sealed record BenchOptions(string Postgres, string Redis, int Rate, int
 
         return new BenchOptions(
             Value("postgres"), Value("redis"),
-            int.Parse(Value("rate", "200")), int.Parse(Value("seconds", "15")), int.Parse(Value("users", "50")));
+            int.Parse(Value("rate", "200")), int.Parse(Value("seconds", "15")), int.Parse(Value("users", "50")),
+            int.Parse(Value("warmup", "5")));
     }
 }

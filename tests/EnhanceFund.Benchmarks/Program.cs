@@ -22,36 +22,18 @@ var connections = await Task.WhenAll(users.Select(async user =>
     return connection;
 }));
 
-Console.WriteLine($"{options.Users} users connected; {options.Rate} deposits/s for {options.Seconds} s ...");
-var sent = new ConcurrentBag<(long TransactionId, long SentAt, long AnsweredAt)>();
-var failures = 0;
-var total = options.Rate * options.Seconds;
-var start = Stopwatch.GetTimestamp();
-var requests = new List<Task>(total);
-for (var i = 0; i < total; i++)
+// JIT and tiered compilation, connection pools and PostgreSQL's caches warm up first, at the same rate, unmeasured.
+if (options.WarmUpSeconds > 0)
 {
-    var due = start + (long)(i * (double)Stopwatch.Frequency / options.Rate);
-    var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
-    if (wait > TimeSpan.Zero) await Task.Delay(wait);
-    var user = users[i % users.Length];
-    requests.Add(Task.Run(async () =>
-    {
-        var sentAt = Stopwatch.GetTimestamp();
-        var response = await user.PostAsync("/api/wallet/deposits", new { amount = 1m });
-        if (response.Status != HttpStatusCode.Created)
-        {
-            Interlocked.Increment(ref failures);
-            return;
-        }
-
-        sent.Add((response.Data["transaction"]!["id"]!.GetValue<long>(), sentAt, Stopwatch.GetTimestamp()));
-    }));
+    Console.WriteLine($"{options.Users} users connected; warming up at {options.Rate} deposits/s for {options.WarmUpSeconds} s ...");
+    var warmUp = await SendAtRateAsync(options.WarmUpSeconds);
+    await DrainAsync(warmUp.Sent);
 }
 
-await Task.WhenAll(requests);
-var elapsed = Stopwatch.GetElapsedTime(start);
-var drainUntil = DateTime.UtcNow.AddSeconds(15);
-while (sent.Any(s => !pushedAt.ContainsKey(s.TransactionId)) && DateTime.UtcNow < drainUntil) await Task.Delay(20);
+Console.WriteLine($"{options.Users} users connected; {options.Rate} deposits/s for {options.Seconds} s ...");
+var (sent, failures, elapsed) = await SendAtRateAsync(options.Seconds);
+var total = options.Rate * options.Seconds;
+await DrainAsync(sent);
 
 var requestToPush = Latencies(s => s.SentAt);
 var answerToPush = Latencies(s => s.AnsweredAt);
@@ -62,6 +44,45 @@ Console.WriteLine(Report("201 received -> push received (lower bound; negative =
 
 foreach (var connection in connections) await connection.DisposeAsync();
 return;
+
+// Deposits at a fixed rate, round-robin over the users: each one's transaction id, when it was sent and answered.
+async Task<(ConcurrentBag<(long TransactionId, long SentAt, long AnsweredAt)> Sent, int Failures, TimeSpan Elapsed)> SendAtRateAsync(int seconds)
+{
+    var answered = new ConcurrentBag<(long TransactionId, long SentAt, long AnsweredAt)>();
+    var failed = 0;
+    var count = options.Rate * seconds;
+    var begin = Stopwatch.GetTimestamp();
+    var requests = new List<Task>(count);
+    for (var i = 0; i < count; i++)
+    {
+        var due = begin + (long)(i * (double)Stopwatch.Frequency / options.Rate);
+        var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+        if (wait > TimeSpan.Zero) await Task.Delay(wait);
+        var user = users[i % users.Length];
+        requests.Add(Task.Run(async () =>
+        {
+            var sentAt = Stopwatch.GetTimestamp();
+            var response = await user.PostAsync("/api/wallet/deposits", new { amount = 1m });
+            if (response.Status != HttpStatusCode.Created)
+            {
+                Interlocked.Increment(ref failed);
+                return;
+            }
+
+            answered.Add((response.Data["transaction"]!["id"]!.GetValue<long>(), sentAt, Stopwatch.GetTimestamp()));
+        }));
+    }
+
+    await Task.WhenAll(requests);
+    return (answered, failed, Stopwatch.GetElapsedTime(begin));
+}
+
+// Waits up to 15 s for the pushes of what was sent.
+async Task DrainAsync(IEnumerable<(long TransactionId, long SentAt, long AnsweredAt)> what)
+{
+    var until = DateTime.UtcNow.AddSeconds(15);
+    while (what.Any(s => !pushedAt.ContainsKey(s.TransactionId)) && DateTime.UtcNow < until) await Task.Delay(20);
+}
 
 double[] Latencies(Func<(long TransactionId, long SentAt, long AnsweredAt), long> from) =>
     sent.Where(s => pushedAt.ContainsKey(s.TransactionId))
