@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace EnhanceFund.IntegrationTests.Browser;
 
-/// <summary>The bell's list: older pages on scroll, filters by type, and the API's own words when something is refused.</summary>
+/// <summary>The bell: right on first paint, older pages on scroll, filters by type, and the API's own words for a refusal.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class NotificationCenterTests(Chromium chromium, HostFixture fixture) : IClassFixture<HostFixture>, IAsyncLifetime
 {
@@ -15,7 +15,7 @@ public sealed class NotificationCenterTests(Chromium chromium, HostFixture fixtu
     public async Task DisposeAsync() => await _context.DisposeAsync();
 
     [Fact]
-    public async Task Older_pages_load_on_scroll_and_a_filter_shows_one_type_only()
+    public async Task The_badge_is_right_on_first_paint_older_pages_load_on_scroll_and_a_filter_shows_one_type()
     {
         var email = $"center-{Guid.NewGuid():N}@example.test";
         var user = await ApiClient.RegisterAsync(fixture.Http, "investor", email);
@@ -24,7 +24,22 @@ public sealed class NotificationCenterTests(Chromium chromium, HostFixture fixtu
         await user.PostAsync("/api/wallet/withdrawals", new { amount = 2m });
         var stored = (await user.NotificationsEventuallyAsync(27)).Select(n => n!["id"]!.GetValue<long>()).ToList();
 
+        // What the badge says the moment the signed-in page appears, before any push could have corrected it.
+        await _context.AddInitScriptAsync(
+            "new MutationObserver((_, observer) => {" +
+            "  if (!document.querySelector('[data-testid=current-user]')) return;" +
+            "  window.badgeAtFirstPaint = document.querySelector('[data-testid=unread-badge]').textContent;" +
+            "  observer.disconnect();" +
+            "}).observe(document, { childList: true, subtree: true });");
+        // The first page of notifications comes slowly: a page that showed itself before it arrived would paint 0.
+        await _context.RouteAsync(url => url.Contains("/api/notifications?", StringComparison.Ordinal), async route =>
+        {
+            await Task.Delay(500);
+            await route.ContinueAsync();
+        });
         var app = await WebApp.SignInAsync(_context, email);
+        await _context.UnrouteAllAsync();
+        Assert.Equal("27", await app.Page.EvaluateAsync<string>("() => window.badgeAtFirstPaint"));
         await app.ExpectUnreadAsync(27);
         await app.OpenNotificationsAsync();
         await Expect(app.Notifications).ToHaveCountAsync(20);
