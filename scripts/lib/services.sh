@@ -1,5 +1,5 @@
-# Sourced by scripts/run.sh and scripts/test.sh: installs PostgreSQL, Redis and Node.js (and Chromium for the
-# browser tests) from Debian packages when they are missing, builds the browser client, and starts private
+# Sourced by scripts/run.sh and scripts/test.sh: installs PostgreSQL, Redis and Node.js (and Chromium and nginx
+# for the browser tests) from Debian packages when they are missing, builds the browser client, and starts private
 # servers on loopback, so a fresh machine needs nothing done by hand.
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -10,7 +10,7 @@ as_db_owner() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$
 pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 
 # ensure_packages [EXTRA...]: the servers, Node.js for the web client, and any extra package whose command
-# has the package's name (chromium).
+# has the package's name (chromium, nginx).
 ensure_packages() {
   local missing=()
   command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
