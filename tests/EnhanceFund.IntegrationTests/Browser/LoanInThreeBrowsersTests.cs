@@ -23,10 +23,10 @@ public sealed class LoanInThreeBrowsersTests(Chromium chromium, HostFixture fixt
     [Fact]
     public async Task Borrower_and_two_investors_see_exactly_their_own_notifications_from_request_to_repayment()
     {
-        var (borrowerEmail, borrowerApi) = await RegisterAsync("borrower");
-        var (firstEmail, firstApi) = await RegisterAsync("investor");
-        var (secondEmail, secondApi) = await RegisterAsync("investor");
-        var borrower = await SignInAsync(borrowerEmail);
+        var borrowerApi = await ApiClient.RegisterAsync(fixture.Http, "borrower");
+        var firstApi = await ApiClient.RegisterAsync(fixture.Http, "investor");
+        var secondApi = await ApiClient.RegisterAsync(fixture.Http, "investor");
+        var borrower = await SignInAsync(borrowerApi.Email);
 
         // Request, then approve as the admin.
         await borrower.Page.GetByTestId("loan-amount").FillAsync("1000");
@@ -45,8 +45,8 @@ public sealed class LoanInThreeBrowsersTests(Chromium chromium, HostFixture fixt
         await Expect(borrower.Toasts.First).ToContainTextAsync("Loan Approved");
 
         // Two investors fund it from their wallets; the second keeps $33.33.
-        var first = await SignInAsync(firstEmail);
-        var second = await SignInAsync(secondEmail);
+        var first = await SignInAsync(firstApi.Email);
+        var second = await SignInAsync(secondApi.Email);
         await first.DepositAsync(LoanLifecycle.FirstStake);
         await second.DepositAsync(700m);
         await first.ExpectBalanceAsync(LoanLifecycle.FirstStake);
@@ -110,11 +110,5 @@ public sealed class LoanInThreeBrowsersTests(Chromium chromium, HostFixture fixt
         var context = await chromium.NewContextAsync(fixture.Host.Address);
         _contexts.Add(context);
         return await WebApp.SignInAsync(context, email, password);
-    }
-
-    private async Task<(string Email, ApiClient Api)> RegisterAsync(string role)
-    {
-        var email = $"{role}-{Guid.NewGuid():N}@example.test";
-        return (email, await ApiClient.RegisterAsync(fixture.Http, role, email));
     }
 }

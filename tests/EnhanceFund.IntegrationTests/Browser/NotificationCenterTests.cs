@@ -17,8 +17,7 @@ public sealed class NotificationCenterTests(Chromium chromium, HostFixture fixtu
     [Fact]
     public async Task The_badge_is_right_on_first_paint_older_pages_load_on_scroll_and_a_filter_shows_one_type()
     {
-        var email = $"center-{Guid.NewGuid():N}@example.test";
-        var user = await ApiClient.RegisterAsync(fixture.Http, "investor", email);
+        var user = await ApiClient.RegisterAsync(fixture.Http);
         for (var i = 1; i <= 25; i++) await user.PostAsync("/api/wallet/deposits", new { amount = i });
         await user.PostAsync("/api/wallet/withdrawals", new { amount = 1m });
         await user.PostAsync("/api/wallet/withdrawals", new { amount = 2m });
@@ -37,7 +36,7 @@ public sealed class NotificationCenterTests(Chromium chromium, HostFixture fixtu
             await Task.Delay(500);
             await route.ContinueAsync();
         });
-        var app = await WebApp.SignInAsync(_context, email);
+        var app = await WebApp.SignInAsync(_context, user.Email);
         await _context.UnrouteAllAsync();
         Assert.Equal("27", await app.Page.EvaluateAsync<string>("() => window.badgeAtFirstPaint"));
         await app.ExpectUnreadAsync(27);
@@ -58,9 +57,8 @@ public sealed class NotificationCenterTests(Chromium chromium, HostFixture fixtu
     [Fact]
     public async Task A_refused_action_shows_the_apis_message_and_moves_nothing()
     {
-        var email = $"refused-{Guid.NewGuid():N}@example.test";
-        var user = await ApiClient.RegisterAsync(fixture.Http, "investor", email);
-        var app = await WebApp.SignInAsync(_context, email);
+        var user = await ApiClient.RegisterAsync(fixture.Http);
+        var app = await WebApp.SignInAsync(_context, user.Email);
 
         await app.WithdrawAsync(5m);
 

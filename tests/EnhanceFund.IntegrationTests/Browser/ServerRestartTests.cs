@@ -20,9 +20,8 @@ public sealed class ServerRestartTests(Chromium chromium, HostFixture fixture) :
     [Fact]
     public async Task A_restart_under_an_open_page_is_recovered_without_a_reload_and_without_duplicates()
     {
-        var email = $"restart-{Guid.NewGuid():N}@example.test";
-        var user = await ApiClient.RegisterAsync(fixture.Http, "investor", email);
-        var app = await WebApp.SignInAsync(_context, email);
+        var user = await ApiClient.RegisterAsync(fixture.Http);
+        var app = await WebApp.SignInAsync(_context, user.Email);
         await user.PostAsync("/api/wallet/deposits", new { amount = 10m });
         await app.ExpectUnreadAsync(1);
         // Survives only if the page is never reloaded.

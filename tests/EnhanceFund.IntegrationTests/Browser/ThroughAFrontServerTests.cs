@@ -42,9 +42,8 @@ public abstract class ThroughAFrontServerTests<TFixture>(Chromium chromium, TFix
     [Fact]
     public async Task Every_push_reaches_the_page_once_over_the_websocket_through_the_front_server()
     {
-        var email = $"front-{Guid.NewGuid():N}@example.test";
-        var user = await ApiClient.RegisterAsync(fixture.Http, "investor", email);
-        var app = await WebApp.SignInAsync(_context, email);
+        var user = await ApiClient.RegisterAsync(fixture.Http);
+        var app = await WebApp.SignInAsync(_context, user.Email);
         Assert.Contains(_webSockets, url => url.StartsWith($"ws://127.0.0.1:{fixture.Address.Port}/hubs/notifications", StringComparison.Ordinal));
 
         // Through the front server from the page, then straight to each instance: with two instances, some of

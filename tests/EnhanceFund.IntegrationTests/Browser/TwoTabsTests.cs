@@ -72,10 +72,9 @@ public sealed class TwoTabsTests(Chromium chromium, HostFixture fixture) : IClas
 
     private async Task<string> RegisterAsync(int deposits = 0)
     {
-        var email = $"tabs-{Guid.NewGuid():N}@example.test";
-        var user = await ApiClient.RegisterAsync(fixture.Http, "investor", email);
+        var user = await ApiClient.RegisterAsync(fixture.Http);
         for (var i = 1; i <= deposits; i++) await user.PostAsync("/api/wallet/deposits", new { amount = 10m * i });
         if (deposits > 0) await user.NotificationsEventuallyAsync(deposits);
-        return email;
+        return user.Email;
     }
 }

@@ -8,7 +8,7 @@ using System.Text.Json.Nodes;
 namespace EnhanceFund.IntegrationTests.Infrastructure;
 
 /// <summary>A signed-in user of the API, speaking plain HTTP and JSON as any frontend would.</summary>
-public sealed class ApiClient(HttpClient http, string token, long userId)
+public sealed class ApiClient(HttpClient http, string token, long userId, string email)
 {
     /// <summary>Every test user's password, so a browser test can sign in as a user the API registered.</summary>
     public const string Password = "correct-horse-battery";
@@ -16,6 +16,9 @@ public sealed class ApiClient(HttpClient http, string token, long userId)
     public string Token { get; } = token;
 
     public long UserId { get; } = userId;
+
+    /// <summary>The address the user signs in with, as a browser test types it.</summary>
+    public string Email { get; } = email;
 
     public HttpClient Http { get; } = http;
 
@@ -36,7 +39,7 @@ public sealed class ApiClient(HttpClient http, string token, long userId)
     }
 
     /// <summary>The same user, talking to another instance.</summary>
-    public ApiClient Via(HttpClient other) => new(other, Token, UserId);
+    public ApiClient Via(HttpClient other) => new(other, Token, UserId, Email);
 
     public Task<ApiResponse> GetAsync(string path) => Send(Http, HttpMethod.Get, path, Token);
 
@@ -82,8 +85,11 @@ public sealed class ApiClient(HttpClient http, string token, long userId)
         return new ApiResponse(response.StatusCode, JsonNode.Parse(text)!.AsObject(), text);
     }
 
-    private static ApiClient FromSignIn(HttpClient http, JsonObject body) =>
-        new(http, body["data"]!["access_token"]!.GetValue<string>(), body["data"]!["user"]!["id"]!.GetValue<long>());
+    private static ApiClient FromSignIn(HttpClient http, JsonObject body)
+    {
+        var data = body["data"]!;
+        return new(http, data["access_token"]!.GetValue<string>(), data["user"]!["id"]!.GetValue<long>(), data["user"]!["email"]!.GetValue<string>());
+    }
 
     private sealed record RawJson(string Json);
 }
