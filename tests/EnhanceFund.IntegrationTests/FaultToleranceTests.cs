@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using EnhanceFund.BuildingBlocks.Messaging;
 using EnhanceFund.IntegrationTests.Infrastructure;
 using EnhanceFund.Wallet.Contracts;
 using MediatR;
@@ -29,24 +30,26 @@ public sealed class FaultyConsumersFixture : HostFixture
     protected override void ConfigureServices(IServiceCollection services)
     {
         services.AddSingleton(this);
-        services.AddTransient<INotificationHandler<FundsAdded>, FlakyConsumer>();
-        services.AddTransient<INotificationHandler<FundsAdded>, PoisonConsumer>();
+        services.AddTransient<INotificationHandler<EventBatch<FundsAdded>>, FlakyConsumer>();
+        services.AddTransient<INotificationHandler<EventBatch<FundsAdded>>, PoisonConsumer>();
     }
 
     /// <summary>Fails the first two deliveries of a FlakyAmount deposit, then succeeds.</summary>
-    private sealed class FlakyConsumer(FaultyConsumersFixture fixture) : INotificationHandler<FundsAdded>
+    private sealed class FlakyConsumer(FaultyConsumersFixture fixture) : INotificationHandler<EventBatch<FundsAdded>>
     {
-        public Task Handle(FundsAdded e, CancellationToken cancellationToken) =>
-            e.Amount == FlakyAmount && fixture.FlakyAttempts.AddOrUpdate(e.EventId, 1, (_, n) => n + 1) <= 2
-                ? throw new InvalidOperationException("Failing on purpose (transient).")
-                : Task.CompletedTask;
+        public Task Handle(EventBatch<FundsAdded> batch, CancellationToken cancellationToken) =>
+            EventBatch<FundsAdded>.ForEachAsync(batch.Events, e =>
+                e.Amount == FlakyAmount && fixture.FlakyAttempts.AddOrUpdate(e.EventId, 1, (_, n) => n + 1) <= 2
+                    ? throw new InvalidOperationException("Failing on purpose (transient).")
+                    : Task.CompletedTask);
     }
 
     /// <summary>Never accepts a PoisonAmount deposit.</summary>
-    private sealed class PoisonConsumer : INotificationHandler<FundsAdded>
+    private sealed class PoisonConsumer : INotificationHandler<EventBatch<FundsAdded>>
     {
-        public Task Handle(FundsAdded e, CancellationToken cancellationToken) =>
-            e.Amount == PoisonAmount ? throw new InvalidOperationException("Failing on purpose (poison).") : Task.CompletedTask;
+        public Task Handle(EventBatch<FundsAdded> batch, CancellationToken cancellationToken) =>
+            EventBatch<FundsAdded>.ForEachAsync(batch.Events, e =>
+                e.Amount == PoisonAmount ? throw new InvalidOperationException("Failing on purpose (poison).") : Task.CompletedTask);
     }
 }
 

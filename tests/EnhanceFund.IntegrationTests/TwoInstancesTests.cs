@@ -1,3 +1,4 @@
+using EnhanceFund.BuildingBlocks.Messaging;
 using System.Net;
 using EnhanceFund.IntegrationTests.Infrastructure;
 using EnhanceFund.Wallet.Contracts;
@@ -15,7 +16,7 @@ public sealed class TwoInstancesFixture : TwoHostsFixture
     protected override void ConfigureServices(IServiceCollection services)
     {
         services.AddSingleton(Deliveries);
-        services.AddTransient<INotificationHandler<FundsAdded>, RecordingConsumer>();
+        services.AddTransient<INotificationHandler<EventBatch<FundsAdded>>, RecordingConsumer>();
     }
 }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using EnhanceFund.BuildingBlocks.Messaging;
 using EnhanceFund.Wallet.Contracts;
 using MediatR;
 
@@ -13,11 +14,11 @@ public sealed class DeliveryLog
 }
 
 /// <summary>An extra consumer of FundsAdded that only records that a relay delivered the event to it.</summary>
-public sealed class RecordingConsumer(DeliveryLog log) : INotificationHandler<FundsAdded>
+public sealed class RecordingConsumer(DeliveryLog log) : INotificationHandler<EventBatch<FundsAdded>>
 {
-    public Task Handle(FundsAdded notification, CancellationToken cancellationToken)
+    public Task Handle(EventBatch<FundsAdded> batch, CancellationToken cancellationToken)
     {
-        log.Record(notification.EventId);
+        foreach (var e in batch.Events) log.Record(e.EventId);
         return Task.CompletedTask;
     }
 }

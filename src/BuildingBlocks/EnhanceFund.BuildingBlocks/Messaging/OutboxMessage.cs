@@ -27,6 +27,7 @@ public sealed class OutboxMessage
 
     public int Attempts { get; private set; }
 
+    /// <summary>Orders the relay's claim. A message never tried is due at once; a retry when PostgreSQL's clock reaches this.</summary>
     public DateTimeOffset NextAttemptAt { get; private set; }
 
     public string? LastError { get; private set; }
@@ -34,21 +35,4 @@ public sealed class OutboxMessage
     public DateTimeOffset? ProcessedAt { get; private set; }
 
     public DateTimeOffset? ParkedAt { get; private set; }
-
-    public void MarkProcessed(DateTimeOffset now) => ProcessedAt = now;
-
-    /// <summary>Records a failed delivery; returns true when the message is parked and will not be tried again.</summary>
-    public bool RecordFailure(string error, DateTimeOffset now, OutboxOptions options)
-    {
-        Attempts++;
-        LastError = error.Length > 2000 ? error[..2000] : error;
-        if (Attempts >= options.MaxAttempts)
-        {
-            ParkedAt = now;
-            return true;
-        }
-
-        NextAttemptAt = now + options.BackoffAfter(Attempts);
-        return false;
-    }
 }

@@ -10,83 +10,149 @@ using Microsoft.Extensions.Options;
 namespace EnhanceFund.BuildingBlocks.Messaging;
 
 /// <summary>
-/// Delivers one module's outbox. Each batch is claimed with <c>FOR UPDATE SKIP LOCKED</c> and held until
-/// its outcome is written, so relays on other instances take other rows and no row is in two hands.
-/// A message that fails is rescheduled with backoff (or parked) without holding back the rest.
+/// Delivers one module's outbox. Each batch is claimed with <c>FOR UPDATE SKIP LOCKED</c> and held until its outcome
+/// is written, so relays on other instances take other rows and no row is in two hands. Consecutive messages of one
+/// type go to their consumers as one <see cref="EventBatch{TEvent}"/>; a message that fails is rescheduled with
+/// backoff (or parked) without holding back the rest. Due times are PostgreSQL's <c>now()</c> on both sides, so
+/// hosts whose clocks disagree still agree on what is due.
 /// </summary>
 public sealed class OutboxRelay<TContext>(
     TContext db,
     IServiceScopeFactory scopes,
     EventTypeRegistry registry,
     IOptions<OutboxOptions> options,
-    TimeProvider clock,
     ILogger<OutboxRelay<TContext>> logger)
     where TContext : ModuleDbContext
 {
     private readonly OutboxOptions _options = options.Value;
+    private readonly OutboxSql _sql = new(db);
 
     /// <summary>
     /// Relays one batch; returns how many messages it claimed. <paramref name="stopping"/> ends the batch after the
-    /// message in hand: the outcomes so far are saved and the rest released, for the next start or another instance.
-    /// A delivery is never cut off half-way, which would only roll it back to be delivered again.
+    /// run of messages in hand: the outcomes so far are saved and the rest released, for the next start or another
+    /// instance. A delivery is never cut off half-way, which would only roll it back to be delivered again.
     /// </summary>
     public async Task<int> RelayBatchAsync(CancellationToken stopping)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(stopping);
-        var batch = await db.OutboxMessages
-            .FromSqlRaw(ClaimSql(), _options.BatchSize)
-            .ToListAsync(stopping);
-
-        foreach (var message in batch)
-        {
-            if (stopping.IsCancellationRequested) break;
-            await DeliverAsync(message);
-        }
-
-        await db.SaveChangesAsync(CancellationToken.None);
+        var batch = await ClaimAsync(stopping);
+        var (delivered, failures) = await DeliverAsync(batch, stopping);
+        var succeeded = delivered.Where(m => !failures.ContainsKey(m.Id)).Select(m => m.Id).ToArray();
+        await RecordDeliveredAsync(succeeded);
+        OutboxMetrics.Delivered.Add(succeeded.Length);
+        foreach (var message in delivered.Where(m => failures.ContainsKey(m.Id)))
+            await RecordFailureAsync(message, failures[message.Id]);
         await transaction.CommitAsync(CancellationToken.None);
-        db.ChangeTracker.Clear();
         return batch.Count;
     }
 
-    private string ClaimSql()
+    private Task<List<OutboxMessage>> ClaimAsync(CancellationToken cancellationToken) =>
+        db.OutboxMessages.FromSqlRaw(_sql.Claim, _options.BatchSize).AsNoTracking().ToListAsync(cancellationToken);
+
+    /// <summary>Runs of one event type, in claim order, each published to its consumers as one batch.</summary>
+    private async Task<(List<OutboxMessage> Delivered, Dictionary<Guid, Exception> Failures)> DeliverAsync(
+        List<OutboxMessage> batch, CancellationToken stopping)
     {
-        var table = db.Model.FindEntityType(typeof(OutboxMessage))!;
-        return $$"""
-            SELECT * FROM "{{table.GetSchema()}}"."{{table.GetTableName()}}"
-            WHERE processed_at IS NULL AND parked_at IS NULL AND next_attempt_at <= now()
-            ORDER BY next_attempt_at
-            LIMIT {0}
-            FOR UPDATE SKIP LOCKED
-            """;
+        var delivered = new List<OutboxMessage>(batch.Count);
+        var failures = new Dictionary<Guid, Exception>();
+        var events = new List<(OutboxMessage Message, IIntegrationEvent Event)>(batch.Count);
+        foreach (var message in batch)
+        {
+            try
+            {
+                events.Add((message, Deserialize(message)));
+            }
+            catch (Exception ex)
+            {
+                failures[message.Id] = ex;
+                delivered.Add(message);
+            }
+        }
+
+        foreach (var run in RunsOfOneType(events))
+        {
+            if (stopping.IsCancellationRequested) break;
+            var eventBatch = IEventBatch.Of(run[0].Event.GetType(), run.Select(r => r.Event).ToList());
+            try
+            {
+                // A scope per run: consumers get fresh DbContexts, untouched by any earlier run's failure.
+                using var scope = scopes.CreateScope();
+                await scope.ServiceProvider.GetRequiredService<IMediator>().Publish(eventBatch, CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                foreach (var (eventId, error) in FailuresOf(ex, eventBatch)) failures[eventId] = error;
+            }
+
+            delivered.AddRange(run.Select(r => r.Message));
+        }
+
+        return (delivered, failures);
     }
 
-    private async Task DeliverAsync(OutboxMessage message)
+    private static IEnumerable<List<(OutboxMessage Message, IIntegrationEvent Event)>> RunsOfOneType(
+        List<(OutboxMessage Message, IIntegrationEvent Event)> events)
     {
-        try
+        var run = new List<(OutboxMessage, IIntegrationEvent)>();
+        foreach (var item in events)
         {
-            var integrationEvent = Deserialize(message);
-            // A scope per message: consumers get fresh DbContexts, untouched by any earlier message's failure.
-            using var scope = scopes.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<IMediator>().Publish(integrationEvent, CancellationToken.None);
-            message.MarkProcessed(clock.GetUtcNow());
-            OutboxMetrics.Delivered.Add(1);
+            if (run.Count > 0 && run[0].Item1.Type != item.Message.Type)
+            {
+                yield return run;
+                run = [];
+            }
+
+            run.Add(item);
         }
-        catch (Exception ex)
+
+        if (run.Count > 0) yield return run;
+    }
+
+    /// <summary>
+    /// Which events failed: those a consumer named in <see cref="EventsFailedException"/>, or every event of the batch
+    /// for any other exception. Several consumers' failures of one event are kept together.
+    /// </summary>
+    private static Dictionary<Guid, Exception> FailuresOf(Exception publishFailure, IEventBatch batch)
+    {
+        var failures = new Dictionary<Guid, List<Exception>>();
+        var causes = publishFailure is AggregateException aggregate ? aggregate.InnerExceptions : [publishFailure];
+        foreach (var cause in causes)
         {
-            var parked = message.RecordFailure(ex.ToString(), clock.GetUtcNow(), _options);
-            if (parked)
+            var failed = cause is EventsFailedException some
+                ? some.Failures
+                : batch.Events.ToDictionary(e => e.EventId, _ => cause);
+            foreach (var (eventId, error) in failed)
             {
-                OutboxMetrics.Parked.Add(1);
-                logger.LogError(ex, "Outbox message {MessageId} ({EventType}) parked after {Attempts} attempts",
-                    message.Id, message.Type, message.Attempts);
+                if (!failures.TryGetValue(eventId, out var errors)) failures[eventId] = errors = [];
+                errors.Add(error);
             }
-            else
-            {
-                OutboxMetrics.Failed.Add(1);
-                logger.LogWarning(ex, "Outbox message {MessageId} ({EventType}) failed attempt {Attempts}; retrying at {NextAttemptAt}",
-                    message.Id, message.Type, message.Attempts, message.NextAttemptAt);
-            }
+        }
+
+        return failures.ToDictionary(f => f.Key, f => f.Value.Count == 1 ? f.Value[0] : new AggregateException(f.Value));
+    }
+
+    private Task RecordDeliveredAsync(Guid[] ids) =>
+        ids.Length == 0
+            ? Task.CompletedTask
+            : db.Database.ExecuteSqlRawAsync(_sql.MarkDelivered, ids);
+
+    private async Task RecordFailureAsync(OutboxMessage message, Exception error)
+    {
+        var failure = DeliveryFailure.After(message.Attempts, error.ToString(), _options);
+        await db.Database.ExecuteSqlRawAsync(_sql.RecordFailure,
+            message.Id, failure.Attempts, failure.Error, failure.RetryAfter, failure.Parked);
+
+        if (failure.Parked)
+        {
+            OutboxMetrics.Parked.Add(1);
+            logger.LogError(error, "Outbox message {MessageId} ({EventType}) parked after {Attempts} attempts",
+                message.Id, message.Type, failure.Attempts);
+        }
+        else
+        {
+            OutboxMetrics.Failed.Add(1);
+            logger.LogWarning(error, "Outbox message {MessageId} ({EventType}) failed attempt {Attempts}; retrying in {RetryAfter}",
+                message.Id, message.Type, failure.Attempts, failure.RetryAfter);
         }
     }
 
@@ -97,4 +163,5 @@ public sealed class OutboxRelay<TContext>(
         return (IIntegrationEvent)(JsonSerializer.Deserialize(message.Payload, type, EventJson.Options)
             ?? throw new InvalidOperationException($"Outbox message {message.Id} has an empty payload."));
     }
+
 }

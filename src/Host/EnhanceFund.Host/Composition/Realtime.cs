@@ -1,6 +1,7 @@
 using EnhanceFund.BuildingBlocks.Web;
 using EnhanceFund.BuildingBlocks.Web.Auth;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using StackExchange.Redis;
 
 namespace EnhanceFund.Host.Composition;
@@ -22,10 +23,27 @@ internal static class Realtime
         if (!string.IsNullOrWhiteSpace(redis))
         {
             var prefix = builder.Configuration.GetValue("SignalR:ChannelPrefix", "enhancefund")!;
-            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = RedisChannel.Literal(prefix));
+            builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(BackplaneOptions(redis, prefix)));
+            signalR.AddStackExchangeRedis();
+            builder.Services.AddOptions<RedisOptions>().Configure<IServiceProvider>((o, services) =>
+                o.ConnectionFactory = _ => Task.FromResult(services.GetRequiredService<IConnectionMultiplexer>()));
         }
 
         builder.Services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
+    }
+
+    /// <summary>
+    /// Redis is a backplane, not a dependency: the instance starts and serves without it, a publish while it is away
+    /// fails at once instead of queueing until a timeout, and the connection comes back within a second of Redis.
+    /// </summary>
+    private static ConfigurationOptions BackplaneOptions(string redis, string channelPrefix)
+    {
+        var options = ConfigurationOptions.Parse(redis);
+        options.ChannelPrefix = RedisChannel.Literal(channelPrefix);
+        options.AbortOnConnectFail = false;
+        options.BacklogPolicy = BacklogPolicy.FailFast;
+        options.ReconnectRetryPolicy = new LinearRetry(1000);
+        return options;
     }
 
     /// <summary>Addresses SignalR users by the token's <c>sub</c>: the same id the API and notifications use.</summary>

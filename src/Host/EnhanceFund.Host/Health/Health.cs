@@ -2,22 +2,29 @@ using System.Text.Json;
 using EnhanceFund.BuildingBlocks.Web;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using StackExchange.Redis;
 
 namespace EnhanceFund.Host.Health;
 
-/// <summary>/health/live: the process answers. /health/ready: PostgreSQL and (when configured) Redis answer too.</summary>
+/// <summary>
+/// /health/live: the process answers. /health/ready: PostgreSQL answers; without it an instance can do nothing, so
+/// it is unready. Redis only carries live pushes between instances: without it the instance still moves money and
+/// serves notifications, so it stays ready (200) and reports Redis as <c>Degraded</c>.
+/// </summary>
 internal static class Health
 {
     private const string Ready = "ready";
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
 
     public static void AddHealth(this WebApplicationBuilder builder)
     {
         var checks = builder.Services.AddHealthChecks()
-            .AddCheck<PostgresHealthCheck>("postgres", tags: [Ready]);
+            .AddNpgSql(builder.Configuration.GetConnectionString("Postgres")!, name: "postgres", tags: [Ready], timeout: Timeout);
         if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Redis")))
         {
-            builder.Services.AddSingleton<RedisHealthCheck>();
-            checks.AddCheck<RedisHealthCheck>("redis", tags: [Ready]);
+            // The backplane's own connection: its state is what pushes see.
+            checks.AddRedis(services => services.GetRequiredService<IConnectionMultiplexer>(),
+                name: "redis", failureStatus: HealthStatus.Degraded, tags: [Ready], timeout: Timeout);
         }
     }
 

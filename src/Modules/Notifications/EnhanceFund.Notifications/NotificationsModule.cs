@@ -23,7 +23,11 @@ public sealed class NotificationsModule : IModule
     {
         // Notifications raise no domain events of their own: nothing for the outbox to map.
         services.AddModuleDbContext<NotificationsDbContext>(configuration, NotificationsDbContext.SchemaName, _ => null);
-        services.AddSingleton<INotificationPush, SignalRNotificationPush>();
+        services.AddOptions<PushOptions>().Bind(configuration.GetSection(PushOptions.Section));
+        services.AddSingleton<LivePushSender>();
+        services.AddSingleton<PushDispatcher>();
+        services.AddSingleton<INotificationPush>(provider => provider.GetRequiredService<PushDispatcher>());
+        services.AddHostedService(provider => provider.GetRequiredService<PushDispatcher>());
     }
 
     public void MapEndpoints(WebApplication app) => app.MapHub<NotificationsHub>(NotificationsHub.Path);

@@ -1,12 +1,14 @@
 namespace EnhanceFund.Notifications.Application;
 
 /// <summary>
-/// Live delivery to a user's open connections. Best-effort by design: it runs after the commit, and a client
-/// that misses a push catches up from the database with <c>after_id</c>.
+/// Live delivery to a user's open connections, queued after the commit and sent in the background: no relay, saga
+/// step or request ever waits for the network. Best-effort by design: a client that misses a push catches up from
+/// the database with <c>after_id</c>.
 /// </summary>
 public interface INotificationPush
 {
-    Task NotificationCreatedAsync(long userId, NotificationDto notification, CancellationToken cancellationToken);
+    void Notification(long userId, NotificationDto notification);
 
-    Task UnreadCountChangedAsync(long userId, int unreadCount, CancellationToken cancellationToken);
+    /// <summary>Only the newest count queued for a user is sent.</summary>
+    void UnreadCount(long userId, int unreadCount);
 }

@@ -9,8 +9,20 @@ internal static class UnreadCounts
     public static Task<int> UnreadCountAsync(this NotificationsDbContext db, long userId, CancellationToken cancellationToken) =>
         db.Counts.Where(c => c.UserId == userId && !c.IsRead).SumAsync(c => c.Count, cancellationToken);
 
-    /// <summary>Tells every open tab of the user the new unread count.</summary>
+    /// <summary>The unread counts of several users in one query; a user with none unread is 0.</summary>
+    public static async Task<Dictionary<long, int>> UnreadCountsAsync(
+        this NotificationsDbContext db, IReadOnlyCollection<long> userIds, CancellationToken cancellationToken)
+    {
+        var counts = await db.Counts
+            .Where(c => userIds.Contains(c.UserId) && !c.IsRead)
+            .GroupBy(c => c.UserId)
+            .Select(g => new { UserId = g.Key, Unread = g.Sum(c => c.Count) })
+            .ToDictionaryAsync(c => c.UserId, c => c.Unread, cancellationToken);
+        return userIds.ToDictionary(id => id, id => counts.GetValueOrDefault(id));
+    }
+
+    /// <summary>Queues the user's new unread count for every open tab.</summary>
     public static async Task PushUnreadCountAsync(
         this NotificationsDbContext db, INotificationPush push, long userId, CancellationToken cancellationToken) =>
-        await push.UnreadCountChangedAsync(userId, await db.UnreadCountAsync(userId, cancellationToken), cancellationToken);
+        push.UnreadCount(userId, await db.UnreadCountAsync(userId, cancellationToken));
 }

@@ -18,6 +18,6 @@ public sealed class NotificationsHub(NotificationsDbContext db) : Hub
     public override async Task OnConnectedAsync()
     {
         var unread = await db.UnreadCountAsync(Context.User!.UserId(), Context.ConnectionAborted);
-        await Clients.Caller.SendAsync(SignalRNotificationPush.UnreadCountMethod, new { unread_count = unread }, Context.ConnectionAborted);
+        await Clients.Caller.SendAsync(LivePushSender.UnreadCountMethod, new { unread_count = unread }, Context.ConnectionAborted);
     }
 }

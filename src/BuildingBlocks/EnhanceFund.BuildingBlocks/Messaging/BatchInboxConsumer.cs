@@ -1,0 +1,93 @@
+using EnhanceFund.BuildingBlocks.Contracts;
+using EnhanceFund.BuildingBlocks.Persistence;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace EnhanceFund.BuildingBlocks.Messaging;
+
+/// <summary>
+/// Base of every consumer of integration events. Delivery is at-least-once; this makes the effects exactly-once:
+/// the inbox rows (event id, consumer) and the consumer's effects commit in one transaction, and an event whose
+/// row exists (or that loses the race to insert it) is not applied again.
+/// <para>
+/// The relay hands over a batch. Up to <see cref="EventsPerTransaction"/> of its events are applied in one
+/// transaction; if that transaction fails, its events are applied again one per transaction, so only the event at
+/// fault fails (and is retried, then parked, by the relay) while the rest go through.
+/// </para>
+/// </summary>
+public abstract class BatchInboxConsumer<TEvent, TContext>(TContext db, TimeProvider clock) : INotificationHandler<EventBatch<TEvent>>
+    where TEvent : IIntegrationEvent
+    where TContext : ModuleDbContext
+{
+    protected TContext Db => db;
+
+    protected TimeProvider Clock => clock;
+
+    /// <summary>How many events share a transaction: many for consumers whose events' effects are independent.</summary>
+    protected virtual int EventsPerTransaction => int.MaxValue;
+
+    private string ConsumerName => GetType().FullName!;
+
+    public async Task Handle(EventBatch<TEvent> batch, CancellationToken cancellationToken)
+    {
+        var pending = await NotYetConsumedAsync(batch.Events, cancellationToken);
+        if (EventsPerTransaction == 1 || pending.Count <= 1)
+        {
+            await EventBatch<TEvent>.ForEachAsync(pending, e => ApplyAsync([e], cancellationToken));
+            return;
+        }
+
+        foreach (var chunk in pending.Chunk(EventsPerTransaction))
+        {
+            try
+            {
+                await ApplyAsync(chunk, cancellationToken);
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                // One of them failed and rolled the chunk back: one transaction each finds which, and spares the rest.
+                await EventBatch<TEvent>.ForEachAsync(chunk, e => ApplyAsync([e], cancellationToken));
+            }
+        }
+    }
+
+    /// <summary>Applies the events' effects as tracked changes (the base class saves them if the consumer has not).</summary>
+    protected abstract Task ConsumeAsync(IReadOnlyList<TEvent> events, CancellationToken cancellationToken);
+
+    /// <summary>Runs once per committed transaction, after the commit: for side effects that must never precede it.</summary>
+    protected virtual Task AfterCommitAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task ApplyAsync(IReadOnlyList<TEvent> events, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var now = clock.GetUtcNow();
+            db.InboxMessages.AddRange(events.Select(e => new InboxMessage(e.EventId, ConsumerName, now)));
+            await ConsumeAsync(events, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (events.Count == 1 && ex.IsUniqueViolation("pk_inbox_messages"))
+        {
+            // A concurrent delivery of the same event committed first; its effects stand and ours rolled back.
+            return;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+
+        await AfterCommitAsync(cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<TEvent>> NotYetConsumedAsync(IReadOnlyList<TEvent> events, CancellationToken cancellationToken)
+    {
+        var ids = events.Select(e => e.EventId).ToList();
+        var consumed = await db.InboxMessages
+            .Where(m => m.Consumer == ConsumerName && ids.Contains(m.EventId))
+            .Select(m => m.EventId)
+            .ToHashSetAsync(cancellationToken);
+        return consumed.Count == 0 ? events : events.Where(e => !consumed.Contains(e.EventId)).ToList();
+    }
+}

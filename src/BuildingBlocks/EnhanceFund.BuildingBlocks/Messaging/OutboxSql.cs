@@ -1,0 +1,42 @@
+using EnhanceFund.BuildingBlocks.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace EnhanceFund.BuildingBlocks.Messaging;
+
+/// <summary>
+/// The relay's statements on one module's outbox table. Every due time is PostgreSQL's <c>now()</c>: one clock for
+/// whatever schedules a retry and whatever claims it, however the instances' clocks disagree.
+/// </summary>
+internal sealed class OutboxSql
+{
+    public OutboxSql(ModuleDbContext db)
+    {
+        var entity = db.Model.FindEntityType(typeof(OutboxMessage))!;
+        var table = $"\"{entity.GetSchema()}\".\"{entity.GetTableName()}\"";
+
+        // A message never tried is due at once, whatever clock stamped it; a retry is due when now() reaches it.
+        Claim = $"""
+            SELECT * FROM {table}
+            WHERE processed_at IS NULL AND parked_at IS NULL AND (attempts = 0 OR next_attempt_at <= now())
+            ORDER BY next_attempt_at
+            LIMIT {"{0}"}
+            FOR UPDATE SKIP LOCKED
+            """;
+        MarkDelivered = $"UPDATE {table} SET processed_at = now() WHERE id = ANY({"{0}"})";
+        RecordFailure = $"""
+            UPDATE {table}
+            SET attempts = {"{1}"}, last_error = {"{2}"}, next_attempt_at = now() + {"{3}"},
+                parked_at = CASE WHEN {"{4}"} THEN now() END
+            WHERE id = {"{0}"}
+            """;
+    }
+
+    /// <summary>Parameter {0}: the batch size.</summary>
+    public string Claim { get; }
+
+    /// <summary>Parameter {0}: the delivered ids.</summary>
+    public string MarkDelivered { get; }
+
+    /// <summary>Parameters: {0} id, {1} attempts, {2} last error, {3} retry delay, {4} parked.</summary>
+    public string RecordFailure { get; }
+}

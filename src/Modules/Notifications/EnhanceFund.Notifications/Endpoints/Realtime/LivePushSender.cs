@@ -1,0 +1,87 @@
+using EnhanceFund.Notifications.Application;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.CircuitBreaker;
+
+namespace EnhanceFund.Notifications.Endpoints.Realtime;
+
+/// <summary>
+/// Sends to every connection of a user on every instance (the Redis backplane fans out). While the backplane keeps
+/// failing, a circuit breaker drops pushes at once instead of letting each wait for a timeout; every second it lets
+/// one through to see whether the backplane is back.
+/// </summary>
+internal sealed class LivePushSender
+{
+    public const string NotificationMethod = "notification";
+    public const string UnreadCountMethod = "unread_count";
+
+    private readonly IHubContext<NotificationsHub> _hub;
+    private readonly ILogger<LivePushSender> _logger;
+    private readonly ResiliencePipeline _pipeline;
+
+    public LivePushSender(IHubContext<NotificationsHub> hub, IOptions<PushOptions> options, ILogger<LivePushSender> logger)
+    {
+        _hub = hub;
+        _logger = logger;
+        _pipeline = new ResiliencePipelineBuilder()
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                FailureRatio = 0.5,
+                MinimumThroughput = 4,
+                SamplingDuration = TimeSpan.FromSeconds(2),
+                BreakDuration = options.Value.BreakDuration,
+                OnOpened = args =>
+                {
+                    _logger.LogWarning(args.Outcome.Exception,
+                        "Live pushes are failing; dropping them for {BreakDuration} at a time until the backplane answers. Clients catch up from the API",
+                        args.BreakDuration);
+                    return ValueTask.CompletedTask;
+                },
+                OnClosed = _ =>
+                {
+                    _logger.LogInformation("Live pushes flow again");
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .AddTimeout(options.Value.SendTimeout)
+            .Build();
+    }
+
+    public Task<string?> NotificationAsync(long userId, NotificationDto notification, CancellationToken cancellationToken) =>
+        SendAsync(userId, NotificationMethod, notification, cancellationToken);
+
+    public Task<string?> UnreadCountAsync(long userId, int unreadCount, CancellationToken cancellationToken) =>
+        SendAsync(userId, UnreadCountMethod, new { unread_count = unreadCount }, cancellationToken);
+
+    /// <summary>Sends one push; returns null when sent, else why it was dropped.</summary>
+    private async Task<string?> SendAsync(long userId, string method, object payload, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // WaitAsync: the backplane's publish does not observe cancellation, so the timeout abandons it instead.
+            await _pipeline.ExecuteAsync(
+                async ct => await _hub.Clients.User(userId.ToString()).SendAsync(method, payload, ct).WaitAsync(ct),
+                cancellationToken);
+            PushMetrics.Sent.Add(1);
+            return null;
+        }
+        catch (BrokenCircuitException)
+        {
+            return DropReasons.BackplaneDown;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            _logger.LogDebug(ex, "Live push of {Method} to user {UserId} failed", method, userId);
+            return DropReasons.SendFailed;
+        }
+    }
+}
+
+internal static class DropReasons
+{
+    public const string BackplaneDown = "backplane_down";
+    public const string SendFailed = "send_failed";
+    public const string QueueFull = "queue_full";
+}

@@ -1,0 +1,112 @@
+using System.Threading.Channels;
+using EnhanceFund.Notifications.Application;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace EnhanceFund.Notifications.Endpoints.Realtime;
+
+/// <summary>
+/// The in-process queue between a commit and the live push. Queuing never waits: consumers and requests hand over
+/// and move on. Each user with something to send has a mailbox; a fixed number of workers take ready mailboxes and
+/// send their contents, one user's pushes in the order they were queued (notifications, then the newest unread
+/// count, which replaces any older one still waiting). Notifications beyond the capacity are dropped and counted.
+/// </summary>
+internal sealed class PushDispatcher(LivePushSender sender, IOptions<PushOptions> options) : BackgroundService, INotificationPush
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<long, Mailbox> _mailboxes = [];
+    private readonly Channel<long> _ready = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleWriter = false });
+    private readonly PushOptions _options = options.Value;
+    private int _queuedNotifications;
+
+    public void Notification(long userId, NotificationDto notification)
+    {
+        lock (_gate)
+        {
+            if (_queuedNotifications >= _options.QueueCapacity)
+            {
+                PushMetrics.Drop(DropReasons.QueueFull);
+                return;
+            }
+
+            _queuedNotifications++;
+            Post(userId, box => box.Notifications.Add(notification));
+        }
+    }
+
+    public void UnreadCount(long userId, int unreadCount)
+    {
+        lock (_gate) Post(userId, box => box.UnreadCount = unreadCount);
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, _options.Concurrency).Select(_ => Task.Run(() => WorkAsync(stoppingToken), stoppingToken)));
+
+    // Called under the gate. A mailbox is in the ready queue at most once, and stays out of it while a worker sends
+    // its contents, so no two workers ever send to one user at the same time.
+    private void Post(long userId, Action<Mailbox> add)
+    {
+        if (!_mailboxes.TryGetValue(userId, out var box)) _mailboxes[userId] = box = new Mailbox();
+        add(box);
+        if (box.Scheduled) return;
+        box.Scheduled = true;
+        _ready.Writer.TryWrite(userId);
+    }
+
+    private async Task WorkAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var userId in _ready.Reader.ReadAllAsync(stoppingToken))
+            {
+                var (notifications, unreadCount) = TakeContents(userId);
+                foreach (var notification in notifications)
+                    Count(await sender.NotificationAsync(userId, notification, stoppingToken));
+                if (unreadCount is { } count) Count(await sender.UnreadCountAsync(userId, count, stoppingToken));
+                Release(userId);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: what is still queued is dropped; clients catch up from the API when they reconnect.
+        }
+    }
+
+    private (List<NotificationDto> Notifications, int? UnreadCount) TakeContents(long userId)
+    {
+        lock (_gate)
+        {
+            var box = _mailboxes[userId];
+            var contents = (box.Notifications, box.UnreadCount);
+            _queuedNotifications -= box.Notifications.Count;
+            box.Notifications = [];
+            box.UnreadCount = null;
+            return contents;
+        }
+    }
+
+    /// <summary>Puts the mailbox back in the queue if more arrived while its contents were being sent; else forgets it.</summary>
+    private void Release(long userId)
+    {
+        lock (_gate)
+        {
+            var box = _mailboxes[userId];
+            if (box.Notifications.Count > 0 || box.UnreadCount is not null) _ready.Writer.TryWrite(userId);
+            else _mailboxes.Remove(userId);
+        }
+    }
+
+    private static void Count(string? dropReason)
+    {
+        if (dropReason is not null) PushMetrics.Drop(dropReason);
+    }
+
+    private sealed class Mailbox
+    {
+        public List<NotificationDto> Notifications { get; set; } = [];
+
+        public int? UnreadCount { get; set; }
+
+        public bool Scheduled { get; set; }
+    }
+}
