@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# Measures commit-to-push latency: the real Host on a loopback port, throwaway PostgreSQL and Redis, N users
-# each with a live SignalR connection, deposits at a fixed rate after an unmeasured warm-up at that rate.
-# Prints percentiles; asserts nothing.
-#   scripts/bench.sh [--rate 200] [--seconds 15] [--users 50] [--warmup 5]
+# Measures request-to-push latency: the real Host on a loopback port, throwaway PostgreSQL and Redis, N users each
+# with a live SignalR connection, deposits at fixed rates, each measured after an unmeasured warm-up at that rate.
+# Prints one row per rate (achieved rate, pushes, lost, duplicated, p50/p95/p99) and the highest rate whose p99 stayed
+# under 50 ms. Asserts nothing.
+#   scripts/bench.sh [--rates 100,250,500,1000] [--seconds 15] [--users 50] [--warmup 5] [--idle-connections 0]
+#   scripts/bench.sh --rate 100 --outage 30     # Redis stopped for 30 s mid-run: REST visibility, mark-all-read, pushes
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/services.sh
 
 start_throwaway_servers
+# 10,000 idle connections need more open files than the usual 1,024.
+ulimit -n 65536 2>/dev/null || true
 dotnet run -c Release --project tests/EnhanceFund.Benchmarks -- \
-  --postgres "$THROWAWAY_POSTGRES" --redis "$THROWAWAY_REDIS" "$@"
+  --postgres "$THROWAWAY_POSTGRES" --redis "$THROWAWAY_REDIS" --redis-dir "$THROWAWAY_DIR/redis" "$@"

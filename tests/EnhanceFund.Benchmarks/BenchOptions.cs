@@ -1,19 +1,24 @@
 namespace EnhanceFund.Benchmarks;
 
-internal sealed record BenchOptions(string Postgres, string Redis, int Rate, int Seconds, int Users, int WarmUpSeconds)
+internal sealed record BenchOptions(
+    string Postgres, string Redis, string? RedisDir, int[] Rates, int Seconds, int Users, int WarmUpSeconds,
+    int IdleConnections, int OutageSeconds)
 {
     public static BenchOptions Parse(string[] args)
     {
-        string Value(string name, string? fallback = null)
+        string? Optional(string name)
         {
             var at = Array.IndexOf(args, $"--{name}");
-            return at >= 0 && at + 1 < args.Length ? args[at + 1]
-                : fallback ?? throw new ArgumentException($"--{name} is required (scripts/bench.sh passes it).");
+            return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
         }
 
+        string Value(string name, string? fallback = null) =>
+            Optional(name) ?? fallback ?? throw new ArgumentException($"--{name} is required (scripts/bench.sh passes it).");
+
+        var rates = (Optional("rates") ?? Value("rate", "200")).Split(',').Select(int.Parse).ToArray();
         return new BenchOptions(
-            Value("postgres"), Value("redis"),
-            int.Parse(Value("rate", "200")), int.Parse(Value("seconds", "15")), int.Parse(Value("users", "50")),
-            int.Parse(Value("warmup", "5")));
+            Value("postgres"), Value("redis"), Optional("redis-dir"), rates,
+            int.Parse(Value("seconds", "15")), int.Parse(Value("users", "50")), int.Parse(Value("warmup", "5")),
+            int.Parse(Value("idle-connections", "0")), int.Parse(Value("outage", "0")));
     }
 }

@@ -1,97 +1,95 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
 using System.Text.Json;
 using EnhanceFund.Benchmarks;
 using EnhanceFund.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
 
+// The real Host on a loopback port, N users each with a live SignalR connection, deposits at fixed rates: for each
+// rate, the latency from each request to the push of its fund_added notification, and what was lost or duplicated.
 var options = BenchOptions.Parse(args);
 var database = await TestServers.CreateDatabaseAsync(options.Postgres, "bench", maxPoolSize: 100);
 await using var host = await TestHost.StartAsync(database, options.Redis, $"bench-{Guid.NewGuid():N}");
 
 var users = await Task.WhenAll(Enumerable.Range(0, options.Users).Select(_ => ApiClient.RegisterAsync(host.Http)));
-var pushedAt = new ConcurrentDictionary<long, long>();
-var connections = await Task.WhenAll(users.Select(async user =>
-{
-    var connection = new HubConnectionBuilder()
-        .WithUrl(new Uri(host.Address, "/hubs/notifications"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(user.Token))
-        .Build();
-    connection.On<JsonElement>("notification", n => pushedAt.TryAdd(n.GetProperty("related_id").GetInt64(), Stopwatch.GetTimestamp()));
-    await connection.StartAsync();
-    return connection;
-}));
+var pushes = new ConcurrentDictionary<long, (long FirstAt, int Count)>();
+var connections = await Task.WhenAll(users.Select(user => ConnectAsync(user.Token, onPush: true)));
+var idle = await OpenIdleConnectionsAsync(options.IdleConnections);
+Console.WriteLine($"{options.Users} users connected, {idle.Count} idle connections; Host, PostgreSQL, Redis and this client share the machine's {Environment.ProcessorCount} cores");
 
-// JIT and tiered compilation, connection pools and PostgreSQL's caches warm up first, at the same rate, unmeasured.
-if (options.WarmUpSeconds > 0)
+if (options.OutageSeconds > 0)
 {
-    Console.WriteLine($"{options.Users} users connected; warming up at {options.Rate} deposits/s for {options.WarmUpSeconds} s ...");
-    var warmUp = await SendAtRateAsync(options.WarmUpSeconds);
-    await DrainAsync(warmUp.Sent);
+    await RedisOutage.RunAsync(options, users, host, pushes);
 }
-
-Console.WriteLine($"{options.Users} users connected; {options.Rate} deposits/s for {options.Seconds} s ...");
-var (sent, failures, elapsed) = await SendAtRateAsync(options.Seconds);
-var total = options.Rate * options.Seconds;
-await DrainAsync(sent);
-
-var requestToPush = Latencies(s => s.SentAt);
-var answerToPush = Latencies(s => s.AnsweredAt);
-Console.WriteLine($"sent {total} deposits in {elapsed.TotalSeconds:F1} s ({total / elapsed.TotalSeconds:F0}/s), {failures} failed");
-Console.WriteLine($"pushes received: {sent.Count(s => pushedAt.ContainsKey(s.TransactionId))} of {sent.Count}");
-Console.WriteLine(Report("request sent -> push received (upper bound of commit-to-push)", requestToPush));
-Console.WriteLine(Report("201 received -> push received (lower bound; negative = push came first)", answerToPush));
-
-foreach (var connection in connections) await connection.DisposeAsync();
-return;
-
-// Deposits at a fixed rate, round-robin over the users: each one's transaction id, when it was sent and answered.
-async Task<(ConcurrentBag<(long TransactionId, long SentAt, long AnsweredAt)> Sent, int Failures, TimeSpan Elapsed)> SendAtRateAsync(int seconds)
+else
 {
-    var answered = new ConcurrentBag<(long TransactionId, long SentAt, long AnsweredAt)>();
-    var failed = 0;
-    var count = options.Rate * seconds;
-    var begin = Stopwatch.GetTimestamp();
-    var requests = new List<Task>(count);
-    for (var i = 0; i < count; i++)
+    Console.WriteLine($"{options.Seconds} s per rate after a {options.WarmUpSeconds} s warm-up at that rate; latency = deposit request sent -> its push received");
+    Console.WriteLine("| offered | achieved | failed | pushes | lost | duplicated | p50 | p95 | p99 | p99 first/last quarter |");
+    Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+    int? best = null;
+    foreach (var rate in options.Rates)
     {
-        var due = begin + (long)(i * (double)Stopwatch.Frequency / options.Rate);
-        var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
-        if (wait > TimeSpan.Zero) await Task.Delay(wait);
-        var user = users[i % users.Length];
-        requests.Add(Task.Run(async () =>
-        {
-            var sentAt = Stopwatch.GetTimestamp();
-            var response = await user.PostAsync("/api/wallet/deposits", new { amount = 1m });
-            if (response.Status != HttpStatusCode.Created)
-            {
-                Interlocked.Increment(ref failed);
-                return;
-            }
-
-            answered.Add((response.Data["transaction"]!["id"]!.GetValue<long>(), sentAt, Stopwatch.GetTimestamp()));
-        }));
+        if (options.WarmUpSeconds > 0) await DrainAsync((await DepositLoad.SendAsync(users, rate, options.WarmUpSeconds)).Sent);
+        var (sent, failures, elapsed) = await DepositLoad.SendAsync(users, rate, options.Seconds);
+        await DrainAsync(sent);
+        var row = Row(rate, sent, failures, elapsed);
+        Console.WriteLine(row.Text);
+        if (row.P99 <= 50 && row.Lost == 0 && failures == 0) best = Math.Max(best ?? 0, rate);
     }
 
-    await Task.WhenAll(requests);
-    return (answered, failed, Stopwatch.GetElapsedTime(begin));
+    Console.WriteLine(best is null ? "no rate kept p99 under 50 ms" : $"highest rate with p99 <= 50 ms, nothing lost: {best}/s");
+}
+
+foreach (var connection in connections.Concat(idle)) await connection.DisposeAsync();
+return;
+
+async Task<HubConnection> ConnectAsync(string token, bool onPush)
+{
+    var connection = new HubConnectionBuilder()
+        .WithUrl(new Uri(host.Address, "/hubs/notifications"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
+        .Build();
+    // Every connection gets its unread counts: a method without a handler costs the client an exception each.
+    connection.On<JsonElement>("unread_count", _ => { });
+    if (onPush)
+    {
+        connection.On<JsonElement>("notification", n => pushes.AddOrUpdate(
+            n.GetProperty("related_id").GetInt64(), _ => (Stopwatch.GetTimestamp(), 1), (_, p) => (p.FirstAt, p.Count + 1)));
+    }
+
+    await connection.StartAsync();
+    return connection;
+}
+
+// Connections that only stay open (keep-alives), spread over 100 users of their own, opened 100 at a time.
+async Task<List<HubConnection>> OpenIdleConnectionsAsync(int count)
+{
+    var opened = new List<HubConnection>(count);
+    if (count == 0) return opened;
+    var idleUsers = await Task.WhenAll(Enumerable.Range(0, Math.Min(100, count)).Select(_ => ApiClient.RegisterAsync(host.Http)));
+    for (var i = 0; i < count; i += 100)
+        opened.AddRange(await Task.WhenAll(Enumerable.Range(i, Math.Min(100, count - i)).Select(j => ConnectAsync(idleUsers[j % idleUsers.Length].Token, onPush: false))));
+    return opened;
 }
 
 // Waits up to 15 s for the pushes of what was sent.
-async Task DrainAsync(IEnumerable<(long TransactionId, long SentAt, long AnsweredAt)> what)
+async Task DrainAsync(IReadOnlyCollection<SentDeposit> sent)
 {
     var until = DateTime.UtcNow.AddSeconds(15);
-    while (what.Any(s => !pushedAt.ContainsKey(s.TransactionId)) && DateTime.UtcNow < until) await Task.Delay(20);
+    while (sent.Any(s => !pushes.ContainsKey(s.TransactionId)) && DateTime.UtcNow < until) await Task.Delay(20);
 }
 
-double[] Latencies(Func<(long TransactionId, long SentAt, long AnsweredAt), long> from) =>
-    sent.Where(s => pushedAt.ContainsKey(s.TransactionId))
-        .Select(s => Stopwatch.GetElapsedTime(from(s), pushedAt[s.TransactionId]).TotalMilliseconds)
-        .Order()
-        .ToArray();
-
-static string Report(string what, double[] ms) => ms.Length == 0
-    ? $"{what}: no samples"
-    : $"{what}:\n  p50 {Percentile(ms, 50):F1} ms  p95 {Percentile(ms, 95):F1} ms  p99 {Percentile(ms, 99):F1} ms  max {ms[^1]:F1} ms";
-
-static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
+(string Text, double P99, int Lost) Row(int rate, List<SentDeposit> sent, int failures, TimeSpan elapsed)
+{
+    var pushed = sent.Where(s => pushes.ContainsKey(s.TransactionId)).OrderBy(s => s.SentAt).ToList();
+    var duplicated = pushed.Count(s => pushes[s.TransactionId].Count > 1);
+    double Latency(SentDeposit s) => Stopwatch.GetElapsedTime(s.SentAt, pushes[s.TransactionId].FirstAt).TotalMilliseconds;
+    var all = pushed.Select(Latency).Order().ToList();
+    var quarter = Math.Max(1, pushed.Count / 4);
+    var first = pushed.Take(quarter).Select(Latency).Order().ToList();
+    var last = pushed.TakeLast(quarter).Select(Latency).Order().ToList();
+    var p99 = Percentiles.Of(all, 99);
+    var lost = sent.Count - pushed.Count;
+    return ($"| {rate}/s | {sent.Count / elapsed.TotalSeconds:F0}/s | {failures} | {pushed.Count} of {sent.Count} | {lost} | {duplicated} | " +
+            $"{Percentiles.Ms(Percentiles.Of(all, 50))} | {Percentiles.Ms(Percentiles.Of(all, 95))} | {Percentiles.Ms(p99)} | " +
+            $"{Percentiles.Ms(Percentiles.Of(first, 99))} / {Percentiles.Ms(Percentiles.Of(last, 99))} |", p99, lost);
+}

@@ -1,3 +1,5 @@
+using System.Threading.Channels;
+
 namespace EnhanceFund.BuildingBlocks.Messaging;
 
 /// <summary>
@@ -6,21 +8,27 @@ namespace EnhanceFund.BuildingBlocks.Messaging;
 /// </summary>
 public sealed class OutboxSignal<TContext>
 {
-    private readonly SemaphoreSlim _pending = new(0, 1);
+    // One slot: a wake-up already pending absorbs the next ones (DropWrite), without the cost of an exception each.
+    private readonly Channel<bool> _pending = Channel.CreateBounded<bool>(
+        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
-    public void Notify()
-    {
-        try
-        {
-            _pending.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // A wake-up is already pending; the relay will see this commit's rows too.
-        }
-    }
+    public void Notify() => _pending.Writer.TryWrite(true);
 
     /// <summary>Waits for a commit; returns false when the timeout passes first.</summary>
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
-        _pending.WaitAsync(timeout <= TimeSpan.Zero ? TimeSpan.Zero : timeout, cancellationToken);
+    public async Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (_pending.Reader.TryRead(out _)) return true;
+        if (timeout <= TimeSpan.Zero) return false;
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timer.CancelAfter(timeout);
+        try
+        {
+            await _pending.Reader.WaitToReadAsync(timer.Token);
+            return _pending.Reader.TryRead(out _);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
 }

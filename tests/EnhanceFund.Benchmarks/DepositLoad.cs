@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using EnhanceFund.IntegrationTests.Infrastructure;
+
+namespace EnhanceFund.Benchmarks;
+
+/// <summary>One deposit sent: its wallet transaction id (the pushed notification's related_id) and its timestamps.</summary>
+internal sealed record SentDeposit(long TransactionId, ApiClient User, long SentAt, long AnsweredAt);
+
+/// <summary>Deposits of 1.00 at a fixed rate, round-robin over the users, each on its own task (an open-loop load).</summary>
+internal static class DepositLoad
+{
+    public static async Task<(List<SentDeposit> Sent, int Failures, TimeSpan Elapsed)> SendAsync(
+        IReadOnlyList<ApiClient> users, int rate, int seconds, Func<SentDeposit, Task>? afterAnswer = null)
+    {
+        var answered = new ConcurrentBag<SentDeposit>();
+        var failed = 0;
+        var count = rate * seconds;
+        var begin = Stopwatch.GetTimestamp();
+        var requests = new List<Task>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var due = begin + (long)(i * (double)Stopwatch.Frequency / rate);
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+            if (wait > TimeSpan.Zero) await Task.Delay(wait);
+            var user = users[i % users.Count];
+            requests.Add(Task.Run(async () =>
+            {
+                var sentAt = Stopwatch.GetTimestamp();
+                var response = await user.PostAsync("/api/wallet/deposits", new { amount = 1m });
+                if (response.Status != HttpStatusCode.Created)
+                {
+                    Interlocked.Increment(ref failed);
+                    return;
+                }
+
+                var deposit = new SentDeposit(response.Data["transaction"]!["id"]!.GetValue<long>(), user, sentAt, Stopwatch.GetTimestamp());
+                answered.Add(deposit);
+                if (afterAnswer is not null) await afterAnswer(deposit);
+            }));
+        }
+
+        await Task.WhenAll(requests);
+        return (answered.ToList(), failed, Stopwatch.GetElapsedTime(begin));
+    }
+}
