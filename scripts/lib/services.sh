@@ -38,10 +38,16 @@ build_web_client() {
   )
 }
 
-# The first port at or above $1 that nothing listens on.
+# The first port at or above $1 that nothing listens on nor uses (a client's socket lingering in TIME-WAIT on it
+# would keep a server from binding it).
+port_in_use() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
+  command -v ss >/dev/null 2>&1 && [ -n "$(ss -Htan "( sport = :$1 )" 2>/dev/null)" ]
+}
+
 free_port() {
   local port=$1
-  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+  while port_in_use "$port"; do port=$((port + 1)); done
   echo "$port"
 }
 

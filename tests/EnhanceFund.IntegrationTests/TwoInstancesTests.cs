@@ -1,5 +1,5 @@
-using EnhanceFund.BuildingBlocks.Messaging;
 using System.Net;
+using EnhanceFund.BuildingBlocks.Messaging;
 using EnhanceFund.IntegrationTests.Infrastructure;
 using EnhanceFund.Wallet.Contracts;
 using MediatR;

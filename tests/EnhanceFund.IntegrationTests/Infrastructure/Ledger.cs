@@ -19,6 +19,9 @@ public sealed class Ledger(string database)
     /// <summary>Outbox rows of every module not yet delivered, parked ones included.</summary>
     public Task<long> UndeliveredAsync() => SumOverOutboxesAsync("count(*) FILTER (WHERE processed_at IS NULL)");
 
+    /// <summary>Outbox rows of every module still to be delivered or retried: neither delivered nor parked.</summary>
+    public Task<long> PendingAsync() => SumOverOutboxesAsync("count(*) FILTER (WHERE processed_at IS NULL AND parked_at IS NULL)");
+
     public Task<long> ParkedAsync() => SumOverOutboxesAsync("count(*) FILTER (WHERE parked_at IS NOT NULL)");
 
     public Task<long> DeliveredAsync() => SumOverOutboxesAsync("count(*) FILTER (WHERE processed_at IS NOT NULL)");
@@ -26,18 +29,34 @@ public sealed class Ledger(string database)
     /// <summary>
     /// Marks every delivered outbox row as undelivered and due, as if each relay had crashed just before recording
     /// its deliveries: every one of those events will be delivered again. Returns how many were rewound.
+    /// <paramref name="onlySchema"/> limits it to one module's outbox.
     /// </summary>
-    public async Task<int> RewindDeliveredAsync()
+    public async Task<int> RewindDeliveredAsync(string? onlySchema = null)
     {
         var rewound = 0;
-        foreach (var schema in await OutboxSchemasAsync())
+        foreach (var schema in (await OutboxSchemasAsync()).Where(s => onlySchema is null || s == onlySchema))
         {
-            rewound += await ExecuteAsync(
+            rewound += await ExecuteNonQueryAsync(
                 $"UPDATE \"{schema}\".outbox_messages SET processed_at = NULL, next_attempt_at = now() WHERE processed_at IS NOT NULL");
         }
 
         return rewound;
     }
+
+    /// <summary>
+    /// Ends the database session of the relay that holds a claimed batch of <paramref name="schema"/>'s outbox (it waits,
+    /// idle in its transaction, while consumers work), as a crash of its instance would: whatever the consumers commit
+    /// stands, and the batch's outcome is never recorded. Returns how many sessions it ended.
+    /// </summary>
+    public Task<int> CrashRelayHoldingABatchAsync(string schema) => ScalarAsync<int>(
+        $"""
+        SELECT count(pg_terminate_backend(pid))::int FROM pg_stat_activity
+        WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'idle in transaction'
+          AND query LIKE '%FOR UPDATE SKIP LOCKED%' AND query LIKE '%"{schema}"."outbox_messages"%'
+        """);
+
+    /// <summary>Runs a statement on the test database (a test's own trigger, say).</summary>
+    public Task<int> ExecuteAsync(string sql) => ExecuteNonQueryAsync(sql);
 
     private async Task<long> SumOverOutboxesAsync(string aggregate)
     {
@@ -65,7 +84,7 @@ public sealed class Ledger(string database)
         return (T)Convert.ChangeType((await command.ExecuteScalarAsync())!, typeof(T));
     }
 
-    private async Task<int> ExecuteAsync(string sql)
+    private async Task<int> ExecuteNonQueryAsync(string sql)
     {
         await using var connection = await OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);

@@ -1,5 +1,6 @@
 using EnhanceFund.BuildingBlocks.Persistence;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -18,7 +19,8 @@ public sealed class OutboxRelayJob<TContext>(
     OutboxSignal<TContext> signal,
     IOptions<OutboxOptions> options,
     IHostApplicationLifetime lifetime,
-    TimeProvider clock) : IJob
+    TimeProvider clock,
+    ILogger<OutboxRelayJob<TContext>> logger) : IJob
     where TContext : ModuleDbContext
 {
     public async Task Execute(IJobExecutionContext context)
@@ -29,9 +31,7 @@ public sealed class OutboxRelayJob<TContext>(
         {
             while (!stop.IsCancellationRequested)
             {
-                while (await relay.RelayBatchAsync(stop.Token) == options.Value.BatchSize)
-                {
-                }
+                await DrainAsync(stop.Token);
 
                 var left = sliceEnds - clock.GetUtcNow();
                 if (left <= TimeSpan.Zero) return;
@@ -41,6 +41,24 @@ public sealed class OutboxRelayJob<TContext>(
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             // Shutting down: whatever was not relayed stays in the outbox for the next start or another instance.
+        }
+    }
+
+    /// <summary>
+    /// Relays while batches come back full. A batch that fails as a whole (the database went away mid-batch) rolls
+    /// back its claim, so its messages are claimed again at the next wake-up, here or on another instance.
+    /// </summary>
+    private async Task DrainAsync(CancellationToken stopping)
+    {
+        try
+        {
+            while (await relay.RelayBatchAsync(stopping) == options.Value.BatchSize)
+            {
+            }
+        }
+        catch (Exception ex) when (!stopping.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "Relaying the {Context} outbox failed; trying again after the poll interval", typeof(TContext).Name);
         }
     }
 }
