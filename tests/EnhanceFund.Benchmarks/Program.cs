@@ -48,6 +48,7 @@ async Task<HubConnection> ConnectAsync(string token, bool onPush)
     var connection = new HubConnectionBuilder()
         .WithUrl(new Uri(host.Address, "/hubs/notifications"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
         .Build();
+    connection.HandshakeTimeout = TimeSpan.FromMinutes(1);
     // Every connection gets its unread counts: a method without a handler costs the client an exception each.
     connection.On<JsonElement>("unread_count", _ => { });
     if (onPush)
@@ -60,14 +61,18 @@ async Task<HubConnection> ConnectAsync(string token, bool onPush)
     return connection;
 }
 
-// Connections that only stay open (keep-alives), spread over 100 users of their own, opened 100 at a time.
+// Connections that only stay open (keep-alives), spread over 100 users of their own, opened 50 at a time.
 async Task<List<HubConnection>> OpenIdleConnectionsAsync(int count)
 {
     var opened = new List<HubConnection>(count);
     if (count == 0) return opened;
     var idleUsers = await Task.WhenAll(Enumerable.Range(0, Math.Min(100, count)).Select(_ => ApiClient.RegisterAsync(host.Http)));
-    for (var i = 0; i < count; i += 100)
-        opened.AddRange(await Task.WhenAll(Enumerable.Range(i, Math.Min(100, count - i)).Select(j => ConnectAsync(idleUsers[j % idleUsers.Length].Token, onPush: false))));
+    var started = Stopwatch.StartNew();
+    for (var i = 0; i < count; i += 50)
+    {
+        opened.AddRange(await Task.WhenAll(Enumerable.Range(i, Math.Min(50, count - i)).Select(j => ConnectAsync(idleUsers[j % idleUsers.Length].Token, onPush: false))));
+        if (opened.Count % 1000 == 0) Console.WriteLine($"{opened.Count} idle connections open after {started.Elapsed.TotalSeconds:F0} s");
+    }
     return opened;
 }
 
