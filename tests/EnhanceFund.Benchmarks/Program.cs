@@ -24,8 +24,8 @@ if (options.OutageSeconds > 0)
 else
 {
     Console.WriteLine($"{options.Seconds} s per rate after a {options.WarmUpSeconds} s warm-up at that rate; latency = deposit request sent -> its push received");
-    Console.WriteLine("| offered | achieved | failed | pushes | lost | duplicated | p50 | p95 | p99 | p99 first/last quarter |");
-    Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+    Console.WriteLine("| offered | achieved | failed | pushes | lost | duplicated | p50 | p95 | p99 | p99 first/last quarter | request -> 201 p50 / p99 |");
+    Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
     int? best = null;
     foreach (var rate in options.Rates)
     {
@@ -93,8 +93,10 @@ async Task DrainAsync(IReadOnlyCollection<SentDeposit> sent)
     var first = pushed.Take(quarter).Select(Latency).Order().ToList();
     var last = pushed.TakeLast(quarter).Select(Latency).Order().ToList();
     var p99 = Percentiles.Of(all, 99);
+    var answered = sent.Select(s => Stopwatch.GetElapsedTime(s.SentAt, s.AnsweredAt).TotalMilliseconds).Order().ToList();
     var lost = sent.Count - pushed.Count;
     return ($"| {rate}/s | {sent.Count / elapsed.TotalSeconds:F0}/s | {failures} | {pushed.Count} of {sent.Count} | {lost} | {duplicated} | " +
             $"{Percentiles.Ms(Percentiles.Of(all, 50))} | {Percentiles.Ms(Percentiles.Of(all, 95))} | {Percentiles.Ms(p99)} | " +
-            $"{Percentiles.Ms(Percentiles.Of(first, 99))} / {Percentiles.Ms(Percentiles.Of(last, 99))} |", p99, lost);
+            $"{Percentiles.Ms(Percentiles.Of(first, 99))} / {Percentiles.Ms(Percentiles.Of(last, 99))} | " +
+            $"{Percentiles.Ms(Percentiles.Of(answered, 50))} / {Percentiles.Ms(Percentiles.Of(answered, 99))} |", p99, lost);
 }
