@@ -24,15 +24,17 @@ if (options.OutageSeconds > 0)
 else
 {
     Console.WriteLine($"{options.Seconds} s per rate after a {options.WarmUpSeconds} s warm-up at that rate; latency = deposit request sent -> its push received");
-    Console.WriteLine("| offered | achieved | failed | pushes | lost | duplicated | p50 | p95 | p99 | p99 first/last quarter | request -> 201 p50 / p99 |");
-    Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
+    Console.WriteLine("| offered | achieved | failed | pushes | lost | duplicated | p50 | p95 | p99 | p99 first/last quarter | request -> 201 p50 / p99 | CPU of Host + client |");
+    Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
     int? best = null;
     foreach (var rate in options.Rates)
     {
         if (options.WarmUpSeconds > 0) await DrainAsync((await DepositLoad.SendAsync(users, rate, options.WarmUpSeconds)).Sent);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var (sent, failures, elapsed) = await DepositLoad.SendAsync(users, rate, options.Seconds);
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore) / elapsed;
         await DrainAsync(sent);
-        var row = Row(rate, sent, failures, elapsed);
+        var row = Row(rate, sent, failures, elapsed, cpu);
         Console.WriteLine(row.Text);
         if (row.P99 <= 50 && row.Lost == 0 && failures == 0) best = Math.Max(best ?? 0, rate);
     }
@@ -83,7 +85,7 @@ async Task DrainAsync(IReadOnlyCollection<SentDeposit> sent)
     while (sent.Any(s => !pushes.ContainsKey(s.TransactionId)) && DateTime.UtcNow < until) await Task.Delay(20);
 }
 
-(string Text, double P99, int Lost) Row(int rate, List<SentDeposit> sent, int failures, TimeSpan elapsed)
+(string Text, double P99, int Lost) Row(int rate, List<SentDeposit> sent, int failures, TimeSpan elapsed, double cpu)
 {
     var pushed = sent.Where(s => pushes.ContainsKey(s.TransactionId)).OrderBy(s => s.SentAt).ToList();
     var duplicated = pushed.Count(s => pushes[s.TransactionId].Count > 1);
@@ -98,5 +100,5 @@ async Task DrainAsync(IReadOnlyCollection<SentDeposit> sent)
     return ($"| {rate}/s | {sent.Count / elapsed.TotalSeconds:F0}/s | {failures} | {pushed.Count} of {sent.Count} | {lost} | {duplicated} | " +
             $"{Percentiles.Ms(Percentiles.Of(all, 50))} | {Percentiles.Ms(Percentiles.Of(all, 95))} | {Percentiles.Ms(p99)} | " +
             $"{Percentiles.Ms(Percentiles.Of(first, 99))} / {Percentiles.Ms(Percentiles.Of(last, 99))} | " +
-            $"{Percentiles.Ms(Percentiles.Of(answered, 50))} / {Percentiles.Ms(Percentiles.Of(answered, 99))} |", p99, lost);
+            $"{Percentiles.Ms(Percentiles.Of(answered, 50))} / {Percentiles.Ms(Percentiles.Of(answered, 99))} | {cpu:P0} |", p99, lost);
 }

@@ -20,6 +20,8 @@ internal sealed class LivePushSender
     private readonly IHubContext<NotificationsHub> _hub;
     private readonly ILogger<LivePushSender> _logger;
     private readonly ResiliencePipeline _pipeline;
+    private readonly CircuitBreakerStateProvider _circuit = new();
+    private int _outage;
 
     public LivePushSender(IHubContext<NotificationsHub> hub, IOptions<PushOptions> options, ILogger<LivePushSender> logger)
     {
@@ -32,16 +34,22 @@ internal sealed class LivePushSender
                 MinimumThroughput = 4,
                 SamplingDuration = TimeSpan.FromSeconds(2),
                 BreakDuration = options.Value.BreakDuration,
+                StateProvider = _circuit,
                 OnOpened = args =>
                 {
-                    _logger.LogWarning(args.Outcome.Exception,
-                        "Live pushes are failing; dropping them for {BreakDuration} at a time until the backplane answers. Clients catch up from the API",
-                        args.BreakDuration);
+                    // Once per outage, not at every failed trial while it lasts.
+                    if (Interlocked.Exchange(ref _outage, 1) == 0)
+                    {
+                        _logger.LogWarning(args.Outcome.Exception,
+                            "Live pushes are failing; dropping them, trying one every {BreakDuration}, until the backplane answers. Clients catch up from the API",
+                            args.BreakDuration);
+                    }
+
                     return ValueTask.CompletedTask;
                 },
                 OnClosed = _ =>
                 {
-                    _logger.LogInformation("Live pushes flow again");
+                    if (Interlocked.Exchange(ref _outage, 0) == 1) _logger.LogInformation("Live pushes flow again");
                     return ValueTask.CompletedTask;
                 },
             })
@@ -58,6 +66,8 @@ internal sealed class LivePushSender
     /// <summary>Sends one push; returns null when sent, else why it was dropped.</summary>
     private async Task<string?> SendAsync(long userId, string method, object payload, CancellationToken cancellationToken)
     {
+        // While the circuit is open every push would be refused; saying so without an exception each is much cheaper.
+        if (_circuit.CircuitState == CircuitState.Open) return DropReasons.BackplaneDown;
         try
         {
             // WaitAsync: the backplane's publish does not observe cancellation, so the timeout abandons it instead.
