@@ -22,6 +22,7 @@ internal sealed class LivePushSender
     private readonly ResiliencePipeline _pipeline;
     private readonly CircuitBreakerStateProvider _circuit = new();
     private int _outage;
+    private long _openUntil;
 
     public LivePushSender(IHubContext<NotificationsHub> hub, IOptions<PushOptions> options, ILogger<LivePushSender> logger)
     {
@@ -37,6 +38,7 @@ internal sealed class LivePushSender
                 StateProvider = _circuit,
                 OnOpened = args =>
                 {
+                    Interlocked.Exchange(ref _openUntil, Environment.TickCount64 + (long)args.BreakDuration.TotalMilliseconds);
                     // Once per outage, not at every failed trial while it lasts.
                     if (Interlocked.Exchange(ref _outage, 1) == 0)
                     {
@@ -67,7 +69,9 @@ internal sealed class LivePushSender
     private async Task<string?> SendAsync(long userId, string method, object payload, CancellationToken cancellationToken)
     {
         // While the circuit is open every push would be refused; saying so without an exception each is much cheaper.
-        if (_circuit.CircuitState == CircuitState.Open) return DropReasons.BackplaneDown;
+        // Once the break has passed, the next push goes to the pipeline, which lets it through as the trial.
+        if (_circuit.CircuitState == CircuitState.Open && Environment.TickCount64 < Interlocked.Read(ref _openUntil))
+            return DropReasons.BackplaneDown;
         try
         {
             // WaitAsync: the backplane's publish does not observe cancellation, so the timeout abandons it instead.
