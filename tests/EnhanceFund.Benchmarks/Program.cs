@@ -11,7 +11,14 @@ var options = BenchOptions.Parse(args);
 var database = await TestServers.CreateDatabaseAsync(options.Postgres, "bench", maxPoolSize: 100);
 await using var host = await TestHost.StartAsync(database, options.Redis, $"bench-{Guid.NewGuid():N}");
 
-var users = await Task.WhenAll(Enumerable.Range(0, options.Users).Select(_ => ApiClient.RegisterAsync(host.Http)));
+// At most 256 connections: past saturation an open-loop client would otherwise open one per waiting request, until
+// the machine runs out of sockets; requests beyond that wait in the client, and their wait counts in the latency.
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 })
+{
+    BaseAddress = host.Address,
+    Timeout = TimeSpan.FromMinutes(2),
+};
+var users = await Task.WhenAll(Enumerable.Range(0, options.Users).Select(_ => ApiClient.RegisterAsync(http)));
 var pushes = new ConcurrentDictionary<long, (long FirstAt, int Count)>();
 var connections = await Task.WhenAll(users.Select(user => ConnectAsync(user.Token, onPush: true)));
 var idle = await OpenIdleConnectionsAsync(options.IdleConnections);
@@ -68,7 +75,7 @@ async Task<List<HubConnection>> OpenIdleConnectionsAsync(int count)
 {
     var opened = new List<HubConnection>(count);
     if (count == 0) return opened;
-    var idleUsers = await Task.WhenAll(Enumerable.Range(0, Math.Min(100, count)).Select(_ => ApiClient.RegisterAsync(host.Http)));
+    var idleUsers = await Task.WhenAll(Enumerable.Range(0, Math.Min(100, count)).Select(_ => ApiClient.RegisterAsync(http)));
     var started = Stopwatch.StartNew();
     for (var i = 0; i < count; i += 50)
     {

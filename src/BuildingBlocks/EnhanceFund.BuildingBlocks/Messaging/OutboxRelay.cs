@@ -36,11 +36,11 @@ public sealed class OutboxRelay<TContext>(
     {
         await using var transaction = await db.Database.BeginTransactionAsync(stopping);
         var batch = await ClaimAsync(stopping);
-        var (delivered, failures) = await DeliverAsync(batch, stopping);
-        var succeeded = delivered.Where(m => !failures.ContainsKey(m.Id)).Select(m => m.Id).ToArray();
+        var (attempted, failures) = await DeliverAsync(batch, stopping);
+        var succeeded = attempted.Where(m => !failures.ContainsKey(m.Id)).Select(m => m.Id).ToArray();
         await RecordDeliveredAsync(succeeded);
         OutboxMetrics.Delivered.Add(succeeded.Length);
-        foreach (var message in delivered.Where(m => failures.ContainsKey(m.Id)))
+        foreach (var message in attempted.Where(m => failures.ContainsKey(m.Id)))
             await RecordFailureAsync(message, failures[message.Id]);
         await transaction.CommitAsync(CancellationToken.None);
         return batch.Count;
@@ -49,11 +49,14 @@ public sealed class OutboxRelay<TContext>(
     private Task<List<OutboxMessage>> ClaimAsync(CancellationToken cancellationToken) =>
         db.OutboxMessages.FromSqlRaw(_sql.Claim, _options.BatchSize).AsNoTracking().ToListAsync(cancellationToken);
 
-    /// <summary>Runs of one event type, in claim order, each published to its consumers as one batch.</summary>
-    private async Task<(List<OutboxMessage> Delivered, Dictionary<Guid, Exception> Failures)> DeliverAsync(
+    /// <summary>
+    /// Publishes runs of one event type, in claim order, each to its consumers as one batch; returns the messages
+    /// attempted (those after a stop are not) and the failures among them.
+    /// </summary>
+    private async Task<(List<OutboxMessage> Attempted, Dictionary<Guid, Exception> Failures)> DeliverAsync(
         List<OutboxMessage> batch, CancellationToken stopping)
     {
-        var delivered = new List<OutboxMessage>(batch.Count);
+        var attempted = new List<OutboxMessage>(batch.Count);
         var failures = new Dictionary<Guid, Exception>();
         var events = new List<(OutboxMessage Message, IIntegrationEvent Event)>(batch.Count);
         foreach (var message in batch)
@@ -65,7 +68,7 @@ public sealed class OutboxRelay<TContext>(
             catch (Exception ex)
             {
                 failures[message.Id] = ex;
-                delivered.Add(message);
+                attempted.Add(message);
             }
         }
 
@@ -84,10 +87,10 @@ public sealed class OutboxRelay<TContext>(
                 foreach (var (eventId, error) in FailuresOf(ex, eventBatch)) failures[eventId] = error;
             }
 
-            delivered.AddRange(run.Select(r => r.Message));
+            attempted.AddRange(run.Select(r => r.Message));
         }
 
-        return (delivered, failures);
+        return (attempted, failures);
     }
 
     private static IEnumerable<List<(OutboxMessage Message, IIntegrationEvent Event)>> RunsOfOneType(
