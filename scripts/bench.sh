@@ -4,6 +4,7 @@
 # Prints one row per rate (achieved rate, pushes, lost, duplicated, p50/p95/p99) and the highest rate whose p99 stayed
 # under 50 ms. Asserts nothing.
 #   scripts/bench.sh [--rates 100,250,500,1000] [--seconds 15] [--users 50] [--warmup 5] [--idle-connections 0]
+#                    [--pool 100]   # the Host's PostgreSQL connection pool (Maximum Pool Size)
 #   scripts/bench.sh --rate 100 --outage 30     # Redis stopped for 30 s mid-run: REST visibility, mark-all-read, pushes
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 // The real Host on a loopback port, N users each with a live SignalR connection, deposits at fixed rates: for each
 // rate, the latency from each request to the push of its fund_added notification, and what was lost or duplicated.
 var options = BenchOptions.Parse(args);
-var database = await TestServers.CreateDatabaseAsync(options.Postgres, "bench", maxPoolSize: 100);
+var database = await TestServers.CreateDatabaseAsync(options.Postgres, "bench", maxPoolSize: options.PoolSize);
 await using var host = await TestHost.StartAsync(database, options.Redis, $"bench-{Guid.NewGuid():N}");
 
 // At most 256 connections: past saturation an open-loop client would otherwise open one per waiting request, until
