@@ -1,0 +1,114 @@
+using System.Diagnostics.Metrics;
+using EnhanceFund.Notifications.Application;
+using EnhanceFund.Notifications.Endpoints.Realtime;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace EnhanceFund.UnitTests.Notifications;
+
+public sealed class PushDispatcherTests
+{
+    [Fact]
+    public async Task One_users_pushes_go_out_in_order_and_only_the_newest_waiting_unread_count_is_sent()
+    {
+        var hub = new RecordingHub { Holding = true };
+        await using var dispatcher = await StartAsync(hub, new PushOptions());
+
+        dispatcher.Notification(7, Notification(1));
+        await hub.FirstSendStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        // While the worker is busy with notification 1, more arrive: counts 1, 2, 3 wait in the mailbox.
+        dispatcher.UnreadCount(7, 1);
+        dispatcher.Notification(7, Notification(2));
+        dispatcher.UnreadCount(7, 2);
+        dispatcher.Notification(7, Notification(3));
+        dispatcher.UnreadCount(7, 3);
+        hub.Release();
+
+        var sent = await SentEventuallyAsync(hub, 4);
+        Assert.Equal(["notification 1", "notification 2", "notification 3", "unread_count 3"], sent.Select(Describe));
+        Assert.All(sent, s => Assert.Equal("7", s.User));
+    }
+
+    [Fact]
+    public async Task Notifications_beyond_the_capacity_are_dropped_and_counted_while_counts_still_go_out()
+    {
+        var hub = new RecordingHub { Holding = true };
+        using var drops = new DropCounter();
+        await using var dispatcher = await StartAsync(hub, new PushOptions { QueueCapacity = 2 });
+
+        dispatcher.Notification(1, Notification(1));
+        await hub.FirstSendStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        for (var id = 2; id <= 5; id++) dispatcher.Notification(1, Notification(id));
+        dispatcher.UnreadCount(1, 5);
+        hub.Release();
+
+        var sent = await SentEventuallyAsync(hub, 4);
+        Assert.Equal(["notification 1", "notification 2", "notification 3", "unread_count 5"], sent.Select(Describe));
+        Assert.Equal(2, drops.QueueFull);
+    }
+
+    private static async Task<Running> StartAsync(RecordingHub hub, PushOptions options)
+    {
+        var wrapped = Options.Create(options);
+        var dispatcher = new PushDispatcher(new LivePushSender(hub, wrapped, NullLogger<LivePushSender>.Instance), wrapped);
+        await dispatcher.StartAsync(CancellationToken.None);
+        return new Running(dispatcher);
+    }
+
+    private static async Task<List<(string User, string Method, object? Payload)>> SentEventuallyAsync(RecordingHub hub, int count)
+    {
+        var until = DateTime.UtcNow.AddSeconds(10);
+        while (hub.Sent.Count < count && DateTime.UtcNow < until) await Task.Delay(10);
+        // A little longer, so that a push sent beyond the expected ones would be seen too.
+        await Task.Delay(100);
+        return hub.Sent.ToList();
+    }
+
+    private static string Describe((string User, string Method, object? Payload) sent) => sent.Payload switch
+    {
+        NotificationDto n => $"{sent.Method} {n.Id}",
+        { } count => $"{sent.Method} {count.GetType().GetProperty("unread_count")!.GetValue(count)}",
+        _ => sent.Method,
+    };
+
+    private static NotificationDto Notification(long id) =>
+        new(id, "fund_added", "Fund Added", "t", "m", false, DateTimeOffset.UnixEpoch, 1, "transaction");
+
+    private sealed class Running(PushDispatcher dispatcher) : IAsyncDisposable
+    {
+        public void Notification(long userId, NotificationDto notification) => dispatcher.Notification(userId, notification);
+
+        public void UnreadCount(long userId, int count) => dispatcher.UnreadCount(userId, count);
+
+        public async ValueTask DisposeAsync()
+        {
+            await dispatcher.StopAsync(CancellationToken.None);
+            dispatcher.Dispose();
+        }
+    }
+
+    /// <summary>Counts this process's queue_full drops, from the dispatcher's own meter.</summary>
+    private sealed class DropCounter : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private int _queueFull;
+
+        public DropCounter()
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Name == "notifications.pushes.dropped") listener.EnableMeasurementEvents(instrument);
+            };
+            _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+            {
+                foreach (var tag in tags)
+                    if (tag is { Key: "reason", Value: "queue_full" }) Interlocked.Add(ref _queueFull, (int)value);
+            });
+            _listener.Start();
+        }
+
+        public int QueueFull => Volatile.Read(ref _queueFull);
+
+        public void Dispose() => _listener.Dispose();
+    }
+}
