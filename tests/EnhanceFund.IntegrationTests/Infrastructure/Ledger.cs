@@ -55,6 +55,9 @@ public sealed class Ledger(string database)
           AND query LIKE '%FOR UPDATE SKIP LOCKED%' AND query LIKE '%"{schema}"."outbox_messages"%'
         """);
 
+    /// <summary>A count the test asks for in SQL of its own.</summary>
+    public Task<long> CountAsync(string sql) => ScalarAsync<long>(sql);
+
     /// <summary>Runs a statement on the test database (a test's own trigger, say).</summary>
     public Task<int> ExecuteAsync(string sql) => ExecuteNonQueryAsync(sql);
 

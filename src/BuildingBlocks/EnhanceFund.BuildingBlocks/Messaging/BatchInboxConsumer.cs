@@ -26,7 +26,7 @@ public abstract class BatchInboxConsumer<TEvent, TContext>(TContext db, TimeProv
     /// <summary>How many events share a transaction: many for consumers whose events' effects are independent.</summary>
     protected virtual int EventsPerTransaction => int.MaxValue;
 
-    private string ConsumerName => GetType().FullName!;
+    private string ConsumerName => ConsumerNames.Of(GetType());
 
     public async Task Handle(EventBatch<TEvent> batch, CancellationToken cancellationToken)
     {

@@ -19,8 +19,9 @@ internal static class Platform
         var configuration = builder.Configuration;
 
         services.AddSingleton<TimeProvider>(new DatabasePrecisionClock());
-        // Built now, not on first use: an unnamed or doubly named event stops the start-up.
+        // Built now, not on first use: an unnamed or doubly named event or consumer stops the start-up.
         services.AddSingleton(new EventTypeRegistry(modules.Select(m => m.ContractsAssembly)));
+        ConsumerNames.Verify(modules.Select(m => m.Assembly));
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
 
         builder.AddJwtAuthentication();

@@ -13,6 +13,7 @@ namespace EnhanceFund.Loans.Application.Funding;
 /// refunds it. The loan row is locked, so investors racing for the last remaining amount queue here and the
 /// loan is never over-funded.
 /// </summary>
+[ConsumerName("loans.fund_loan_on_investment_funds_debited")]
 internal sealed class FundLoanOnInvestmentFundsDebited(LoansDbContext db, TimeProvider clock)
     : InboxConsumer<InvestmentFundsDebited, LoansDbContext>(db, clock)
 {

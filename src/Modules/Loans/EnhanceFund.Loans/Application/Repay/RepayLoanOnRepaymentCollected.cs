@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EnhanceFund.Loans.Application.Repay;
 
 /// <summary>The borrower's wallet paid: the loan is repaid, and what was collected is split among its investments.</summary>
+[ConsumerName("loans.repay_loan_on_repayment_collected")]
 internal sealed class RepayLoanOnRepaymentCollected(LoansDbContext db, TimeProvider clock)
     : InboxConsumer<LoanRepaymentCollected, LoansDbContext>(db, clock)
 {

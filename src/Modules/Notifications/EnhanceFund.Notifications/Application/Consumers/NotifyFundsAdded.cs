@@ -1,10 +1,12 @@
 using EnhanceFund.BuildingBlocks.Domain;
+using EnhanceFund.BuildingBlocks.Messaging;
 using EnhanceFund.Notifications.Domain;
 using EnhanceFund.Notifications.Infrastructure;
 using EnhanceFund.Wallet.Contracts;
 
 namespace EnhanceFund.Notifications.Application.Consumers;
 
+[ConsumerName("notifications.notify_funds_added")]
 internal sealed class NotifyFundsAdded(NotificationsDbContext db, INotificationPush push, TimeProvider clock)
     : NotifyingConsumer<FundsAdded>(db, push, clock)
 {

@@ -1,10 +1,12 @@
 using EnhanceFund.BuildingBlocks.Domain;
+using EnhanceFund.BuildingBlocks.Messaging;
 using EnhanceFund.Investments.Contracts;
 using EnhanceFund.Notifications.Domain;
 using EnhanceFund.Notifications.Infrastructure;
 
 namespace EnhanceFund.Notifications.Application.Consumers;
 
+[ConsumerName("notifications.notify_investment_made")]
 internal sealed class NotifyInvestmentMade(NotificationsDbContext db, INotificationPush push, TimeProvider clock)
     : NotifyingConsumer<InvestmentMade>(db, push, clock)
 {

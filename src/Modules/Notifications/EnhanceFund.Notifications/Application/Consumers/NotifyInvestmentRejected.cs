@@ -1,4 +1,5 @@
 using EnhanceFund.BuildingBlocks.Domain;
+using EnhanceFund.BuildingBlocks.Messaging;
 using EnhanceFund.Investments.Contracts;
 using EnhanceFund.Loans.Contracts;
 using EnhanceFund.Notifications.Domain;
@@ -6,6 +7,7 @@ using EnhanceFund.Notifications.Infrastructure;
 
 namespace EnhanceFund.Notifications.Application.Consumers;
 
+[ConsumerName("notifications.notify_investment_rejected")]
 internal sealed class NotifyInvestmentRejected(NotificationsDbContext db, INotificationPush push, TimeProvider clock)
     : NotifyingConsumer<InvestmentRejected>(db, push, clock)
 {

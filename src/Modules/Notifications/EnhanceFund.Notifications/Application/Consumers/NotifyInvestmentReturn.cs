@@ -1,4 +1,5 @@
 using EnhanceFund.BuildingBlocks.Domain;
+using EnhanceFund.BuildingBlocks.Messaging;
 using EnhanceFund.Investments.Contracts;
 using EnhanceFund.Notifications.Domain;
 using EnhanceFund.Notifications.Infrastructure;
@@ -6,6 +7,7 @@ using EnhanceFund.Notifications.Infrastructure;
 namespace EnhanceFund.Notifications.Application.Consumers;
 
 /// <summary>Sent when the investment closes, which is after its return reached the investor's wallet.</summary>
+[ConsumerName("notifications.notify_investment_return")]
 internal sealed class NotifyInvestmentReturn(NotificationsDbContext db, INotificationPush push, TimeProvider clock)
     : NotifyingConsumer<InvestmentClosed>(db, push, clock)
 {

@@ -1,10 +1,12 @@
 using EnhanceFund.BuildingBlocks.Domain;
+using EnhanceFund.BuildingBlocks.Messaging;
 using EnhanceFund.Loans.Contracts;
 using EnhanceFund.Notifications.Domain;
 using EnhanceFund.Notifications.Infrastructure;
 
 namespace EnhanceFund.Notifications.Application.Consumers;
 
+[ConsumerName("notifications.notify_loan_approved")]
 internal sealed class NotifyLoanApproved(NotificationsDbContext db, INotificationPush push, TimeProvider clock)
     : NotifyingConsumer<LoanApproved>(db, push, clock)
 {

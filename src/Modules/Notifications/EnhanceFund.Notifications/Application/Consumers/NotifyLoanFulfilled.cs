@@ -1,4 +1,5 @@
 using EnhanceFund.BuildingBlocks.Domain;
+using EnhanceFund.BuildingBlocks.Messaging;
 using EnhanceFund.Loans.Contracts;
 using EnhanceFund.Notifications.Domain;
 using EnhanceFund.Notifications.Infrastructure;
@@ -6,6 +7,7 @@ using EnhanceFund.Notifications.Infrastructure;
 namespace EnhanceFund.Notifications.Application.Consumers;
 
 /// <summary>One event, many recipients: the borrower and every investor of the loan, each once.</summary>
+[ConsumerName("notifications.notify_loan_fulfilled")]
 internal sealed class NotifyLoanFulfilled(NotificationsDbContext db, INotificationPush push, TimeProvider clock)
     : NotifyingConsumer<LoanFulfilled>(db, push, clock)
 {

@@ -1,10 +1,12 @@
 using EnhanceFund.BuildingBlocks.Domain;
+using EnhanceFund.BuildingBlocks.Messaging;
 using EnhanceFund.Loans.Contracts;
 using EnhanceFund.Notifications.Domain;
 using EnhanceFund.Notifications.Infrastructure;
 
 namespace EnhanceFund.Notifications.Application.Consumers;
 
+[ConsumerName("notifications.notify_loan_funded")]
 internal sealed class NotifyLoanFunded(NotificationsDbContext db, INotificationPush push, TimeProvider clock)
     : NotifyingConsumer<LoanFunded>(db, push, clock)
 {

@@ -6,6 +6,7 @@ using EnhanceFund.Wallet.Infrastructure;
 namespace EnhanceFund.Wallet.Application.Investing;
 
 /// <summary>A repaid loan's shares are credited to its investors, all in one transaction.</summary>
+[ConsumerName("wallet.pay_returns_on_loan_repaid")]
 internal sealed class PayReturnsOnLoanRepaid(WalletDbContext db, TimeProvider clock)
     : InboxConsumer<LoanRepaid, WalletDbContext>(db, clock)
 {

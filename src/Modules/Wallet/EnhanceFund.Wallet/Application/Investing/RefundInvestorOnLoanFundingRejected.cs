@@ -6,6 +6,7 @@ using EnhanceFund.Wallet.Infrastructure;
 namespace EnhanceFund.Wallet.Application.Investing;
 
 /// <summary>The loan refused the investment's money: it goes back to the investor's wallet.</summary>
+[ConsumerName("wallet.refund_investor_on_loan_funding_rejected")]
 internal sealed class RefundInvestorOnLoanFundingRejected(WalletDbContext db, TimeProvider clock)
     : InboxConsumer<LoanFundingRejected, WalletDbContext>(db, clock)
 {

@@ -7,6 +7,7 @@ using EnhanceFund.Wallet.Infrastructure;
 namespace EnhanceFund.Wallet.Application.Lending;
 
 /// <summary>A fully funded loan's amount is paid to its borrower, who now owes its repayment.</summary>
+[ConsumerName("wallet.disburse_loan_on_loan_fulfilled")]
 internal sealed class DisburseLoanOnLoanFulfilled(WalletDbContext db, TimeProvider clock)
     : InboxConsumer<LoanFulfilled, WalletDbContext>(db, clock)
 {

@@ -5,6 +5,7 @@ using EnhanceFund.Wallet.Infrastructure;
 namespace EnhanceFund.Wallet.Application.ProvisionWallet;
 
 /// <summary>Gives every new user an empty wallet.</summary>
+[ConsumerName("wallet.provision_wallet_on_user_registered")]
 internal sealed class ProvisionWalletOnUserRegistered(WalletDbContext db, TimeProvider clock)
     : InboxConsumer<UserRegistered, WalletDbContext>(db, clock)
 {
