@@ -12,13 +12,16 @@ internal static class JwtAuthentication
 
     public static void AddJwtAuthentication(this WebApplicationBuilder builder)
     {
-        var isProduction = builder.Environment.IsProduction();
+        // The development key is public (it is in this repository): only Development may use it, and every other
+        // environment (Staging, Testing, any name) must bring a key of its own or not start at all.
+        var isDevelopment = builder.Environment.IsDevelopment();
         builder.Services.AddOptions<JwtOptions>()
             .Bind(builder.Configuration.GetSection(JwtOptions.Section))
             .Validate(o => Encoding.UTF8.GetByteCount(o.SigningKey) >= MinimumKeyBytes,
                 $"Jwt:SigningKey must be at least {MinimumKeyBytes} bytes.")
-            .Validate(o => !isProduction || o.SigningKey != JwtOptions.DevelopmentSigningKey,
-                "Jwt:SigningKey is the development key; set a secret key for Production.")
+            .Validate(o => isDevelopment || (o.SigningKey.Length > 0 && o.SigningKey != JwtOptions.DevelopmentSigningKey),
+                $"Jwt:SigningKey is not set to a secret of this environment's own: set Jwt__SigningKey (at least {MinimumKeyBytes} bytes). " +
+                "The development key is for Development only.")
             .Validate(o => o.AccessTokenMinutes > 0, "Jwt:AccessTokenMinutes must be positive.")
             .ValidateOnStart();
 
