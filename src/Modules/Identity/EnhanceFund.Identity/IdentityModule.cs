@@ -7,6 +7,7 @@ using EnhanceFund.Identity.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EnhanceFund.Identity;
 
@@ -22,7 +23,7 @@ public sealed class IdentityModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<IdentityDbContext>(configuration, IdentityDbContext.SchemaName, IntegrationEvents.From);
-        services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+        services.TryAddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddSingleton<TokenIssuer>();
         services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.Section));
         services.AddScoped<AccountOpener>();

@@ -13,11 +13,21 @@ internal sealed class LogInHandler(IdentityDbContext db, IPasswordHasher<User> h
     // One answer for an unknown email and a wrong password, so the API does not reveal who has an account.
     private static readonly Error WrongCredentials = Error.Unauthorized("The email or password is incorrect.");
 
+    // Checked against when the email has no account, so that an unknown email costs the same hash verification as a
+    // wrong password, and the answer's timing does not tell who has an account either.
+    private static string? _noAccountHash;
+
     public async Task<Result<SignedIn>> Handle(LogIn command, CancellationToken cancellationToken)
     {
         var email = User.NormalizeEmail(command.Email);
         var user = await db.Users.SingleOrDefaultAsync(u => u.Email == email, cancellationToken);
-        if (user is null) return WrongCredentials;
+        if (user is null)
+        {
+            // PasswordHasher ignores the user it is given.
+            _noAccountHash ??= hasher.HashPassword(null!, Guid.NewGuid().ToString());
+            hasher.VerifyHashedPassword(null!, _noAccountHash, command.Password);
+            return WrongCredentials;
+        }
 
         var verification = hasher.VerifyHashedPassword(user, user.PasswordHash, command.Password);
         if (verification == PasswordVerificationResult.Failed) return WrongCredentials;

@@ -1,11 +1,19 @@
 using EnhanceFund.BuildingBlocks.Web.Auth;
+using EnhanceFund.Identity.Domain;
+using EnhanceFund.Identity.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace EnhanceFund.Identity.Application.SeedAdmin;
 
-/// <summary>Creates the configured admin once; every instance runs it and the unique email settles races.</summary>
-internal sealed class AdminSeeder(AccountOpener accounts, IOptions<AdminOptions> options, ILogger<AdminSeeder> logger)
+/// <summary>
+/// Creates the configured admin once (every instance runs it; the unique email settles races), and makes the
+/// configured password the valid one at every start: changing <c>Admin__Password</c> and restarting rotates it.
+/// </summary>
+internal sealed class AdminSeeder(
+    AccountOpener accounts, IdentityDbContext db, IPasswordHasher<User> hasher, IOptions<AdminOptions> options, ILogger<AdminSeeder> logger)
 {
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
@@ -17,6 +25,28 @@ internal sealed class AdminSeeder(AccountOpener accounts, IOptions<AdminOptions>
         }
 
         if (await accounts.OpenAsync(admin.Email, admin.FullName, Roles.Admin, admin.Password, cancellationToken) is not null)
+        {
             logger.LogInformation("Created admin account {Email}", admin.Email);
+            return;
+        }
+
+        await RotatePasswordAsync(admin, cancellationToken);
+    }
+
+    private async Task RotatePasswordAsync(AdminOptions admin, CancellationToken cancellationToken)
+    {
+        var email = User.NormalizeEmail(admin.Email);
+        var user = await db.Users.SingleAsync(u => u.Email == email, cancellationToken);
+        if (user.Role != Roles.Admin)
+        {
+            logger.LogWarning("Admin:Email {Email} belongs to an account that is not an admin; its password is left alone", admin.Email);
+            return;
+        }
+
+        if (hasher.VerifyHashedPassword(user, user.PasswordHash, admin.Password) == PasswordVerificationResult.Success) return;
+
+        user.SetPasswordHash(hasher.HashPassword(user, admin.Password));
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("The admin account {Email} now has the configured password; the previous one no longer works", admin.Email);
     }
 }
