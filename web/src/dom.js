@@ -4,7 +4,8 @@
 /**
  * h('button', {class: 'primary', testid: 'deposit-button', onclick: fn}, 'Deposit')
  * `testid` becomes data-testid; `on*` functions become listeners; `value`, `checked`, `disabled`, `hidden`
- * are set as properties; anything else is an attribute (skipped when null, undefined or false).
+ * are set as properties; `style` through the CSSOM (the page's Content-Security-Policy refuses style attributes);
+ * anything else is an attribute (skipped when null, undefined or false).
  */
 export function h(tag, props = {}, ...children) {
   const element = document.createElement(tag);
@@ -14,6 +15,7 @@ export function h(tag, props = {}, ...children) {
     if (key.startsWith('on') && typeof value === 'function') element.addEventListener(key.slice(2), value);
     else if (key === 'class') element.className = value;
     else if (key === 'testid') element.dataset.testid = value;
+    else if (key === 'style') element.style.cssText = value;
     else if (['value', 'checked', 'disabled', 'hidden'].includes(key)) element[key] = value;
     else element.setAttribute(key, value === true ? '' : String(value));
   }

@@ -15,6 +15,12 @@ public sealed class WebApp
         Page = page;
         // An uncaught exception in the client is a bug even when the screen happens to look right.
         page.PageError += (_, error) => _pageErrors.Add(error);
+        // So is anything the page's Content-Security-Policy had to refuse: the page would be missing a piece.
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+                _pageErrors.Add(message.Text);
+        };
     }
 
     public IPage Page { get; }
