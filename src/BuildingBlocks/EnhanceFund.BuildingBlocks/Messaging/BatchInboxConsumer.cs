@@ -10,9 +10,9 @@ namespace EnhanceFund.BuildingBlocks.Messaging;
 /// the inbox rows (event id, consumer) and the consumer's effects commit in one transaction, and an event whose
 /// row exists (or that loses the race to insert it) is not applied again.
 /// <para>
-/// The relay hands over a batch. Up to <see cref="EventsPerTransaction"/> of its events are applied in one
-/// transaction; if that transaction fails, its events are applied again one per transaction, so only the event at
-/// fault fails (and is retried, then parked, by the relay) while the rest go through.
+/// The relay hands over a batch. Unless <see cref="AppliesBatchInOneTransaction"/> says otherwise, its events are
+/// applied in one transaction; if that transaction fails, they are applied again one per transaction, so only the
+/// event at fault fails (and is retried, then parked, by the relay) while the rest go through.
 /// </para>
 /// </summary>
 public abstract class BatchInboxConsumer<TEvent, TContext>(TContext db, TimeProvider clock) : INotificationHandler<EventBatch<TEvent>>
@@ -23,32 +23,28 @@ public abstract class BatchInboxConsumer<TEvent, TContext>(TContext db, TimeProv
 
     protected TimeProvider Clock => clock;
 
-    /// <summary>How many events share a transaction: many for consumers whose events' effects are independent.</summary>
-    protected virtual int EventsPerTransaction => int.MaxValue;
+    /// <summary>Whether a batch's events share one transaction: true for consumers whose events' effects are independent.</summary>
+    protected virtual bool AppliesBatchInOneTransaction => true;
 
     private string ConsumerName => ConsumerNames.Of(GetType());
 
     public async Task Handle(EventBatch<TEvent> batch, CancellationToken cancellationToken)
     {
         var pending = await NotYetConsumedAsync(batch.Events, cancellationToken);
-        if (EventsPerTransaction == 1 || pending.Count <= 1)
-        {
-            await EventBatch<TEvent>.ForEachAsync(pending, e => ApplyAsync([e], cancellationToken));
-            return;
-        }
-
-        foreach (var chunk in pending.Chunk(EventsPerTransaction))
+        if (AppliesBatchInOneTransaction && pending.Count > 1)
         {
             try
             {
-                await ApplyAsync(chunk, cancellationToken);
+                await ApplyAsync(pending, cancellationToken);
+                return;
             }
             catch (Exception) when (!cancellationToken.IsCancellationRequested)
             {
-                // One of them failed and rolled the chunk back: one transaction each finds which, and spares the rest.
-                await EventBatch<TEvent>.ForEachAsync(chunk, e => ApplyAsync([e], cancellationToken));
+                // One of them failed and rolled the batch back: one transaction each finds which, and spares the rest.
             }
         }
+
+        await EventBatch<TEvent>.ForEachAsync(pending, e => ApplyAsync([e], cancellationToken));
     }
 
     /// <summary>Applies the events' effects as tracked changes (the base class saves them if the consumer has not).</summary>

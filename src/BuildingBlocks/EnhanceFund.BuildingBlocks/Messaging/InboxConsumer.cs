@@ -11,7 +11,7 @@ public abstract class InboxConsumer<TEvent, TContext>(TContext db, TimeProvider 
     where TEvent : IIntegrationEvent
     where TContext : ModuleDbContext
 {
-    protected sealed override int EventsPerTransaction => 1;
+    protected sealed override bool AppliesBatchInOneTransaction => false;
 
     /// <summary>Applies the event's effects (tracked changes; the base class saves and commits them).</summary>
     protected abstract Task ConsumeAsync(TEvent integrationEvent, CancellationToken cancellationToken);

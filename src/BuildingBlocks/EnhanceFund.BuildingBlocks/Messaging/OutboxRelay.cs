@@ -166,5 +166,4 @@ public sealed class OutboxRelay<TContext>(
         return (IIntegrationEvent)(JsonSerializer.Deserialize(message.Payload, type, EventJson.Options)
             ?? throw new InvalidOperationException($"Outbox message {message.Id} has an empty payload."));
     }
-
 }

@@ -58,7 +58,7 @@ public sealed class OutboxRelayJob<TContext>(
         }
         catch (Exception ex) when (!stopping.IsCancellationRequested)
         {
-            logger.LogWarning(ex, "Relaying the {Context} outbox failed; trying again after the poll interval", typeof(TContext).Name);
+            logger.LogWarning(ex, "Relaying the {Context} outbox failed; trying again at the next wake-up", typeof(TContext).Name);
         }
     }
 }
