@@ -10,17 +10,8 @@ namespace EnhanceFund.Loans.Infrastructure.Migrations;
 /// </summary>
 [DbContext(typeof(LoansDbContext))]
 [Migration("20261201120000_StableConsumerNames")]
-public sealed class StableConsumerNames : Migration
-{
-    private static readonly (string From, string To)[] Renames =
-    [
-        ("EnhanceFund.Loans.Application.Repay.RepayLoanOnRepaymentCollected", "loans.repay_loan_on_repayment_collected"),
-        ("EnhanceFund.Loans.Application.Funding.FundLoanOnInvestmentFundsDebited", "loans.fund_loan_on_investment_funds_debited"),
-    ];
-
-    protected override void Up(MigrationBuilder migrationBuilder) =>
-        migrationBuilder.Sql(InboxConsumerRenames.Sql("loans", Renames));
-
-    protected override void Down(MigrationBuilder migrationBuilder) =>
-        migrationBuilder.Sql(InboxConsumerRenames.Sql("loans", InboxConsumerRenames.Reversed(Renames)));
-}
+public sealed class StableConsumerNames() : InboxConsumerRenameMigration("loans",
+[
+    ("EnhanceFund.Loans.Application.Repay.RepayLoanOnRepaymentCollected", "loans.repay_loan_on_repayment_collected"),
+    ("EnhanceFund.Loans.Application.Funding.FundLoanOnInvestmentFundsDebited", "loans.fund_loan_on_investment_funds_debited"),
+]);

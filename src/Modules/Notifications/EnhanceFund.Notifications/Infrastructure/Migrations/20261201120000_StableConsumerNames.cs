@@ -10,23 +10,14 @@ namespace EnhanceFund.Notifications.Infrastructure.Migrations;
 /// </summary>
 [DbContext(typeof(NotificationsDbContext))]
 [Migration("20261201120000_StableConsumerNames")]
-public sealed class StableConsumerNames : Migration
-{
-    private static readonly (string From, string To)[] Renames =
-    [
-        ("EnhanceFund.Notifications.Application.Consumers.NotifyLoanApproved", "notifications.notify_loan_approved"),
-        ("EnhanceFund.Notifications.Application.Consumers.NotifyInvestmentMade", "notifications.notify_investment_made"),
-        ("EnhanceFund.Notifications.Application.Consumers.NotifyFundsWithdrawn", "notifications.notify_funds_withdrawn"),
-        ("EnhanceFund.Notifications.Application.Consumers.NotifyLoanFulfilled", "notifications.notify_loan_fulfilled"),
-        ("EnhanceFund.Notifications.Application.Consumers.NotifyInvestmentReturn", "notifications.notify_investment_return"),
-        ("EnhanceFund.Notifications.Application.Consumers.NotifyLoanFunded", "notifications.notify_loan_funded"),
-        ("EnhanceFund.Notifications.Application.Consumers.NotifyInvestmentRejected", "notifications.notify_investment_rejected"),
-        ("EnhanceFund.Notifications.Application.Consumers.NotifyFundsAdded", "notifications.notify_funds_added"),
-    ];
-
-    protected override void Up(MigrationBuilder migrationBuilder) =>
-        migrationBuilder.Sql(InboxConsumerRenames.Sql("notifications", Renames));
-
-    protected override void Down(MigrationBuilder migrationBuilder) =>
-        migrationBuilder.Sql(InboxConsumerRenames.Sql("notifications", InboxConsumerRenames.Reversed(Renames)));
-}
+public sealed class StableConsumerNames() : InboxConsumerRenameMigration("notifications",
+[
+    ("EnhanceFund.Notifications.Application.Consumers.NotifyLoanApproved", "notifications.notify_loan_approved"),
+    ("EnhanceFund.Notifications.Application.Consumers.NotifyInvestmentMade", "notifications.notify_investment_made"),
+    ("EnhanceFund.Notifications.Application.Consumers.NotifyFundsWithdrawn", "notifications.notify_funds_withdrawn"),
+    ("EnhanceFund.Notifications.Application.Consumers.NotifyLoanFulfilled", "notifications.notify_loan_fulfilled"),
+    ("EnhanceFund.Notifications.Application.Consumers.NotifyInvestmentReturn", "notifications.notify_investment_return"),
+    ("EnhanceFund.Notifications.Application.Consumers.NotifyLoanFunded", "notifications.notify_loan_funded"),
+    ("EnhanceFund.Notifications.Application.Consumers.NotifyInvestmentRejected", "notifications.notify_investment_rejected"),
+    ("EnhanceFund.Notifications.Application.Consumers.NotifyFundsAdded", "notifications.notify_funds_added"),
+]);

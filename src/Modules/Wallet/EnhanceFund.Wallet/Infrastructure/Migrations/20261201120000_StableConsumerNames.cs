@@ -10,21 +10,12 @@ namespace EnhanceFund.Wallet.Infrastructure.Migrations;
 /// </summary>
 [DbContext(typeof(WalletDbContext))]
 [Migration("20261201120000_StableConsumerNames")]
-public sealed class StableConsumerNames : Migration
-{
-    private static readonly (string From, string To)[] Renames =
-    [
-        ("EnhanceFund.Wallet.Application.Lending.OpenLoanDebtOnLoanRequested", "wallet.open_loan_debt_on_loan_requested"),
-        ("EnhanceFund.Wallet.Application.Lending.DisburseLoanOnLoanFulfilled", "wallet.disburse_loan_on_loan_fulfilled"),
-        ("EnhanceFund.Wallet.Application.Investing.RefundInvestorOnLoanFundingRejected", "wallet.refund_investor_on_loan_funding_rejected"),
-        ("EnhanceFund.Wallet.Application.Investing.PayReturnsOnLoanRepaid", "wallet.pay_returns_on_loan_repaid"),
-        ("EnhanceFund.Wallet.Application.Investing.DebitInvestorOnInvestmentRequested", "wallet.debit_investor_on_investment_requested"),
-        ("EnhanceFund.Wallet.Application.ProvisionWallet.ProvisionWalletOnUserRegistered", "wallet.provision_wallet_on_user_registered"),
-    ];
-
-    protected override void Up(MigrationBuilder migrationBuilder) =>
-        migrationBuilder.Sql(InboxConsumerRenames.Sql("wallet", Renames));
-
-    protected override void Down(MigrationBuilder migrationBuilder) =>
-        migrationBuilder.Sql(InboxConsumerRenames.Sql("wallet", InboxConsumerRenames.Reversed(Renames)));
-}
+public sealed class StableConsumerNames() : InboxConsumerRenameMigration("wallet",
+[
+    ("EnhanceFund.Wallet.Application.Lending.OpenLoanDebtOnLoanRequested", "wallet.open_loan_debt_on_loan_requested"),
+    ("EnhanceFund.Wallet.Application.Lending.DisburseLoanOnLoanFulfilled", "wallet.disburse_loan_on_loan_fulfilled"),
+    ("EnhanceFund.Wallet.Application.Investing.RefundInvestorOnLoanFundingRejected", "wallet.refund_investor_on_loan_funding_rejected"),
+    ("EnhanceFund.Wallet.Application.Investing.PayReturnsOnLoanRepaid", "wallet.pay_returns_on_loan_repaid"),
+    ("EnhanceFund.Wallet.Application.Investing.DebitInvestorOnInvestmentRequested", "wallet.debit_investor_on_investment_requested"),
+    ("EnhanceFund.Wallet.Application.ProvisionWallet.ProvisionWalletOnUserRegistered", "wallet.provision_wallet_on_user_registered"),
+]);
