@@ -74,6 +74,10 @@ public sealed class BadInputTests(HostFixture fixture) : IClassFixture<HostFixtu
     [InlineData("before_id=-1", "before_id")]
     [InlineData("after_id=0", "after_id")]
     [InlineData("before_id=5&after_id=3", "after_id")]
+    [InlineData("after_seq=-1", "after_seq")]
+    [InlineData("after_seq=abc", "after_seq")]
+    [InlineData("after_seq=1.5", "after_seq")]
+    [InlineData("after_seq=3&after_id=3", "after_seq")]
     public async Task A_bad_notifications_query_is_a_400_naming_the_parameter(string query, string field)
     {
         var user = await ApiClient.RegisterAsync(fixture.Http);

@@ -27,6 +27,7 @@ public sealed class DepositToPushTests(HostFixture fixture) : IClassFixture<Host
         Assert.Equal("transaction", served["related_type"]!.GetValue<string>());
         Assert.Equal(deposit.Data["transaction"]!["id"]!.GetValue<long>(), served["related_id"]!.GetValue<long>());
         Assert.EndsWith("Z", served["created_at"]!.GetValue<string>());
+        Assert.Equal(1, served["seq"]!.GetValue<long>());
 
         await Eventually.ReturnsAsync(() => live.UnreadCounts.ToArray(), c => c.Contains(1), "the unread count push");
     }

@@ -42,17 +42,40 @@ public sealed class PushDispatcherTests
         dispatcher.UnreadCount(1, 5);
         hub.Release();
 
-        var sent = await SentEventuallyAsync(hub, 4);
-        Assert.Equal(["notification 1", "notification 2", "notification 3", "unread_count 5"], sent.Select(Describe));
+        var sent = await SentEventuallyAsync(hub, 5);
+        var pushes = sent.Select(Describe).Where(s => s != "resync");
+        Assert.Equal(["notification 1", "notification 2", "notification 3", "unread_count 5"], pushes);
         Assert.Equal(2, drops.QueueFull);
+        // What was dropped is fetched by the client: one resync (in no set order with the pushes), however many drops.
+        Assert.Single(sent, s => Describe(s) == "resync");
+    }
+
+    [Fact]
+    public async Task A_user_whose_pushes_failed_is_asked_to_resync_once_sends_go_through_again()
+    {
+        var hub = new RecordingHub { Failing = true };
+        await using var dispatcher = await StartAsync(hub, new PushOptions { BreakDuration = TimeSpan.FromMilliseconds(500) });
+
+        dispatcher.Notification(3, Notification(1));
+        dispatcher.Notification(4, Notification(2));
+        var until = DateTime.UtcNow.AddSeconds(10);
+        while (hub.Failures < 2 && DateTime.UtcNow < until) await Task.Delay(10);
+        Assert.True(hub.Failures >= 2, "both pushes tried and failed");
+        hub.Failing = false;
+
+        var sent = await SentEventuallyAsync(hub, 2);
+        Assert.Equal(["3 resync", "4 resync"], sent.Select(s => $"{s.User} {Describe(s)}").Order());
     }
 
     private static async Task<Running> StartAsync(RecordingHub hub, PushOptions options)
     {
         var wrapped = Options.Create(options);
-        var dispatcher = new PushDispatcher(new LivePushSender(hub, wrapped, NullLogger<LivePushSender>.Instance), wrapped);
+        var sender = new LivePushSender(hub, wrapped, NullLogger<LivePushSender>.Instance);
+        var resync = new PushResync(sender, new LocalConnections(), hub, wrapped, NullLogger<PushResync>.Instance);
+        var dispatcher = new PushDispatcher(sender, resync, wrapped);
+        await resync.StartAsync(CancellationToken.None);
         await dispatcher.StartAsync(CancellationToken.None);
-        return new Running(dispatcher);
+        return new Running(dispatcher, resync);
     }
 
     private static async Task<List<(string User, string Method, object? Payload)>> SentEventuallyAsync(RecordingHub hub, int count)
@@ -72,9 +95,9 @@ public sealed class PushDispatcherTests
     };
 
     private static NotificationDto Notification(long id) =>
-        new(id, "fund_added", "Fund Added", "t", "m", false, DateTimeOffset.UnixEpoch, 1, "transaction");
+        new(id, "fund_added", "Fund Added", "t", "m", false, DateTimeOffset.UnixEpoch, 1, "transaction", id);
 
-    private sealed class Running(PushDispatcher dispatcher) : IAsyncDisposable
+    private sealed class Running(PushDispatcher dispatcher, PushResync resync) : IAsyncDisposable
     {
         public void Notification(long userId, NotificationDto notification) => dispatcher.Notification(userId, notification);
 
@@ -83,7 +106,9 @@ public sealed class PushDispatcherTests
         public async ValueTask DisposeAsync()
         {
             await dispatcher.StopAsync(CancellationToken.None);
+            await resync.StopAsync(CancellationToken.None);
             dispatcher.Dispose();
+            resync.Dispose();
         }
     }
 

@@ -6,7 +6,7 @@ namespace EnhanceFund.UnitTests.Notifications;
 
 /// <summary>
 /// Stands in for SignalR's hub context: records every send to a user, in order, and can hold the sends (all of them,
-/// until released) so that a test can queue more while a worker is busy.
+/// until released) so that a test can queue more while a worker is busy, or fail them as a backplane that is down.
 /// </summary>
 internal sealed class RecordingHub : IHubContext<NotificationsHub>
 {
@@ -17,6 +17,12 @@ internal sealed class RecordingHub : IHubContext<NotificationsHub>
     public TaskCompletionSource FirstSendStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public bool Holding { get; set; }
+
+    public bool Failing { get; set; }
+
+    private int _failures;
+
+    public int Failures => Volatile.Read(ref _failures);
 
     public IHubClients Clients => new UserClients(this);
 
@@ -52,6 +58,12 @@ internal sealed class RecordingHub : IHubContext<NotificationsHub>
         {
             hub.FirstSendStarted.TrySetResult();
             if (hub.Holding) await hub._released.Task;
+            if (hub.Failing)
+            {
+                Interlocked.Increment(ref hub._failures);
+                throw new InvalidOperationException("The backplane is down");
+            }
+
             hub.Sent.Enqueue((user, method, args.SingleOrDefault()));
         }
     }

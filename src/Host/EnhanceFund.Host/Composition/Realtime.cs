@@ -1,5 +1,6 @@
 using EnhanceFund.BuildingBlocks.Web;
 using EnhanceFund.BuildingBlocks.Web.Auth;
+using EnhanceFund.Notifications;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using StackExchange.Redis;
@@ -23,13 +24,28 @@ internal static class Realtime
         if (!string.IsNullOrWhiteSpace(redis))
         {
             var prefix = builder.Configuration.GetValue("SignalR:ChannelPrefix", "enhancefund")!;
-            builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(BackplaneOptions(redis, prefix)));
+            builder.Services.AddSingleton<IConnectionMultiplexer>(services => Connect(BackplaneOptions(redis, prefix), services));
             signalR.AddStackExchangeRedis();
             builder.Services.AddOptions<RedisOptions>().Configure<IServiceProvider>((o, services) =>
                 o.ConnectionFactory = _ => Task.FromResult(services.GetRequiredService<IConnectionMultiplexer>()));
         }
 
         builder.Services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
+    }
+
+    /// <summary>
+    /// Pushes published while this instance's subscription was lost never reach its connections: the live push is told
+    /// when the subscription comes back, to ask them to resync.
+    /// </summary>
+    private static ConnectionMultiplexer Connect(ConfigurationOptions options, IServiceProvider services)
+    {
+        var multiplexer = ConnectionMultiplexer.Connect(options);
+        var observer = services.GetRequiredService<IBackplaneObserver>();
+        multiplexer.ConnectionRestored += (_, e) =>
+        {
+            if (e.ConnectionType == ConnectionType.Subscription) observer.SubscriptionRestored();
+        };
+        return multiplexer;
     }
 
     /// <summary>

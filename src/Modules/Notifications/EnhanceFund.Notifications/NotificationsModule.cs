@@ -25,6 +25,11 @@ public sealed class NotificationsModule : IModule
         services.AddModuleDbContext<NotificationsDbContext>(configuration, NotificationsDbContext.SchemaName, _ => null);
         services.AddOptions<PushOptions>().Bind(configuration.GetSection(PushOptions.Section));
         services.AddSingleton<LivePushSender>();
+        services.AddSingleton<IPushSender>(provider => provider.GetRequiredService<LivePushSender>());
+        services.AddSingleton<LocalConnections>();
+        services.AddSingleton<PushResync>();
+        services.AddSingleton<IBackplaneObserver>(provider => provider.GetRequiredService<PushResync>());
+        services.AddHostedService(provider => provider.GetRequiredService<PushResync>());
         services.AddSingleton<PushDispatcher>();
         services.AddSingleton<INotificationPush>(provider => provider.GetRequiredService<PushDispatcher>());
         services.AddHostedService(provider => provider.GetRequiredService<PushDispatcher>());

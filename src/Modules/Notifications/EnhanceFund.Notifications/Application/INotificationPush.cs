@@ -2,8 +2,8 @@ namespace EnhanceFund.Notifications.Application;
 
 /// <summary>
 /// Live delivery to a user's open connections, queued after the commit and sent in the background: no relay, saga
-/// step or request ever waits for the network. Best-effort by design: a client that misses a push catches up from
-/// the database with <c>after_id</c>.
+/// step or request ever waits for the network. Best-effort by design: a client that misses a push sees the gap in
+/// <c>seq</c> (or is told to <c>resync</c>) and catches up from the database with <c>after_seq</c>.
 /// </summary>
 public interface INotificationPush
 {

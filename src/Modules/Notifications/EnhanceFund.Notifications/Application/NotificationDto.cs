@@ -2,7 +2,10 @@ using EnhanceFund.Notifications.Domain;
 
 namespace EnhanceFund.Notifications.Application;
 
-/// <summary>The seed's notification object, exactly; REST and the SignalR push both send this.</summary>
+/// <summary>
+/// The seed's notification object, plus <c>seq</c> (its position in its user's stream, for gap-free sync); REST and the
+/// SignalR push both send this.
+/// </summary>
 public sealed record NotificationDto(
     long Id,
     string NotificationType,
@@ -12,9 +15,10 @@ public sealed record NotificationDto(
     bool IsRead,
     DateTimeOffset CreatedAt,
     long? RelatedId,
-    string? RelatedType)
+    string? RelatedType,
+    long Seq)
 {
     public static NotificationDto From(Notification n) =>
         new(n.Id, n.Type, Domain.NotificationType.Find(n.Type)?.Display ?? n.Type, n.Title, n.Message, n.IsRead,
-            n.CreatedAt, n.RelatedId, n.RelatedType);
+            n.CreatedAt, n.RelatedId, n.RelatedType, n.Seq);
 }

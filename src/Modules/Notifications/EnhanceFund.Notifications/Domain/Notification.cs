@@ -12,6 +12,12 @@ public sealed class Notification
 
     public long UserId { get; private set; }
 
+    /// <summary>
+    /// Its position in its user's stream: 1, 2, 3, ... with no gaps, in commit order. The insert trigger assigns it,
+    /// so a client that holds every seq up to N knows it has missed nothing up to N.
+    /// </summary>
+    public long Seq { get; private set; }
+
     public string Type { get; private set; } = "";
 
     public string Title { get; private set; } = "";

@@ -15,8 +15,12 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.Property(n => n.Title).HasMaxLength(200);
         builder.Property(n => n.Message).HasMaxLength(1000);
         builder.Property(n => n.RelatedType).HasMaxLength(30);
+        // The insert trigger assigns it; EF reads it back like the id.
+        builder.Property(n => n.Seq).HasDefaultValue(0L);
 
         builder.HasIndex(n => new { n.SourceEventId, n.UserId, n.Type }, "ux_notifications_one_per_event_and_recipient").HasDatabaseName("ux_notifications_one_per_event_and_recipient").IsUnique();
+        // after_seq pages are an index range scan; and no seq can ever be handed out twice.
+        builder.HasIndex(n => new { n.UserId, n.Seq }, "ux_notifications_user_seq").HasDatabaseName("ux_notifications_user_seq").IsUnique();
         // The first page of every filter is an index range scan, whatever the user's history holds.
         builder.HasIndex(n => new { n.UserId, n.Id }, "ix_notifications_user_newest").HasDatabaseName("ix_notifications_user_newest").IsDescending(false, true);
         builder.HasIndex(n => new { n.UserId, n.Type, n.Id }, "ix_notifications_user_type_newest").HasDatabaseName("ix_notifications_user_type_newest").IsDescending(false, false, true);

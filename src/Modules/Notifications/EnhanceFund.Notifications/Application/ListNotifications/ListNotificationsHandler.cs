@@ -25,18 +25,20 @@ internal sealed class ListNotificationsHandler(NotificationsDbContext db) : IReq
         if (query.IsRead is { } isRead) filtered = filtered.Where(n => n.IsRead == isRead);
         if (query.Type is { } type) filtered = filtered.Where(n => n.Type == type);
 
+        // Catch-up pages, oldest first; each walks its own index from the cursor.
+        if (query.AfterSeq is { } afterSeq)
+            return (await ReadAsync(filtered.Where(n => n.Seq > afterSeq).OrderBy(n => n.Seq).Take(query.Limit)), null);
         if (query.AfterId is { } afterId)
-        {
-            var newer = await filtered.Where(n => n.Id > afterId).OrderBy(n => n.Id).Take(query.Limit).ToListAsync(cancellationToken);
-            return (newer.Select(NotificationDto.From).ToList(), null);
-        }
+            return (await ReadAsync(filtered.Where(n => n.Id > afterId).OrderBy(n => n.Id).Take(query.Limit)), null);
 
-        var fetched = await filtered
+        var fetched = await ReadAsync(filtered
             .Where(n => query.BeforeId == null || n.Id < query.BeforeId)
             .OrderByDescending(n => n.Id)
-            .Take(query.Limit + 1)
-            .ToListAsync(cancellationToken);
-        return Page.Of(fetched.Select(NotificationDto.From).ToList(), query.Limit, n => n.Id);
+            .Take(query.Limit + 1));
+        return Page.Of(fetched, query.Limit, n => n.Id);
+
+        async Task<List<NotificationDto>> ReadAsync(IQueryable<Notification> page) =>
+            (await page.ToListAsync(cancellationToken)).Select(NotificationDto.From).ToList();
     }
 
     private static bool Matches(NotificationCount count, ListNotifications query) =>

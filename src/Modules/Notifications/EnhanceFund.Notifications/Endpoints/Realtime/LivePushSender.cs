@@ -12,10 +12,11 @@ namespace EnhanceFund.Notifications.Endpoints.Realtime;
 /// failing, a circuit breaker drops pushes at once instead of letting each wait for a timeout; every second it lets
 /// one through to see whether the backplane is back.
 /// </summary>
-internal sealed class LivePushSender
+internal sealed class LivePushSender : IPushSender
 {
     public const string NotificationMethod = "notification";
     public const string UnreadCountMethod = "unread_count";
+    public const string ResyncMethod = "resync";
 
     private readonly IHubContext<NotificationsHub> _hub;
     private readonly ILogger<LivePushSender> _logger;
@@ -65,8 +66,11 @@ internal sealed class LivePushSender
     public Task<string?> UnreadCountAsync(long userId, int unreadCount, CancellationToken cancellationToken) =>
         SendAsync(userId, UnreadCountMethod, new { unread_count = unreadCount }, cancellationToken);
 
+    public Task<string?> ResyncAsync(long userId, CancellationToken cancellationToken) =>
+        SendAsync(userId, ResyncMethod, null, cancellationToken);
+
     /// <summary>Sends one push; returns null when sent, else why it was dropped.</summary>
-    private async Task<string?> SendAsync(long userId, string method, object payload, CancellationToken cancellationToken)
+    private async Task<string?> SendAsync(long userId, string method, object? payload, CancellationToken cancellationToken)
     {
         // While the circuit is open every push would be refused; saying so without an exception each is much cheaper.
         // Once the break has passed, the next push goes to the pipeline, which lets it through as the trial.
@@ -76,7 +80,7 @@ internal sealed class LivePushSender
         {
             // WaitAsync: the backplane's publish does not observe cancellation, so the timeout abandons it instead.
             await _pipeline.ExecuteAsync(
-                async ct => await _hub.Clients.User(userId.ToString()).SendAsync(method, payload, ct).WaitAsync(ct),
+                async ct => await _hub.Clients.User(userId.ToString()).SendCoreAsync(method, payload is null ? [] : [payload], ct).WaitAsync(ct),
                 cancellationToken);
             PushMetrics.Sent.Add(1);
             return null;

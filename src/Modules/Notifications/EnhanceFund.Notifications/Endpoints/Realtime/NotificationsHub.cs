@@ -7,17 +7,24 @@ using Microsoft.AspNetCore.SignalR;
 namespace EnhanceFund.Notifications.Endpoints.Realtime;
 
 /// <summary>
-/// Server-to-client only: <c>notification</c> and <c>unread_count</c>. A (re)connected client is told its
-/// unread count at once, so a badge is right even before it fetches anything.
+/// Server-to-client only: <c>notification</c>, <c>unread_count</c> and <c>resync</c>. A (re)connected client is told
+/// its unread count at once, so a badge is right even before it fetches anything.
 /// </summary>
 [Authorize]
-public sealed class NotificationsHub(NotificationsDbContext db) : Hub
+internal sealed class NotificationsHub(NotificationsDbContext db, LocalConnections connections) : Hub
 {
     public const string Path = "/hubs/notifications";
 
     public override async Task OnConnectedAsync()
     {
+        connections.Add(Context.ConnectionId);
         var unread = await db.UnreadCountAsync(Context.User!.UserId(), Context.ConnectionAborted);
         await Clients.Caller.SendAsync(LivePushSender.UnreadCountMethod, new { unread_count = unread }, Context.ConnectionAborted);
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        connections.Remove(Context.ConnectionId);
+        return Task.CompletedTask;
     }
 }

@@ -9,9 +9,11 @@ namespace EnhanceFund.Notifications.Endpoints.Realtime;
 /// The in-process queue between a commit and the live push. Queuing never waits: consumers and requests hand over
 /// and move on. Each user with something to send has a mailbox; a fixed number of workers take ready mailboxes and
 /// send their contents, one user's pushes in the order they were queued (notifications, then the newest unread
-/// count, which replaces any older one still waiting). Notifications beyond the capacity are dropped and counted.
+/// count, which replaces any older one still waiting). Notifications beyond the capacity are dropped and counted, and
+/// so is every push the sender could not send; each drop owes its user a <c>resync</c>.
 /// </summary>
-internal sealed class PushDispatcher(LivePushSender sender, IOptions<PushOptions> options) : BackgroundService, INotificationPush
+internal sealed class PushDispatcher(IPushSender sender, PushResync resync, IOptions<PushOptions> options)
+    : BackgroundService, INotificationPush
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<long, Mailbox> _mailboxes = [];
@@ -25,7 +27,7 @@ internal sealed class PushDispatcher(LivePushSender sender, IOptions<PushOptions
         {
             if (_queuedNotifications >= _options.QueueCapacity)
             {
-                PushMetrics.Drop(DropReasons.QueueFull);
+                Dropped(userId, DropReasons.QueueFull);
                 return;
             }
 
@@ -61,8 +63,8 @@ internal sealed class PushDispatcher(LivePushSender sender, IOptions<PushOptions
             {
                 var (notifications, unreadCount) = TakeContents(userId);
                 foreach (var notification in notifications)
-                    Count(await sender.NotificationAsync(userId, notification, stoppingToken));
-                if (unreadCount is { } count) Count(await sender.UnreadCountAsync(userId, count, stoppingToken));
+                    Dropped(userId, await sender.NotificationAsync(userId, notification, stoppingToken));
+                if (unreadCount is { } count) Dropped(userId, await sender.UnreadCountAsync(userId, count, stoppingToken));
                 Release(userId);
             }
         }
@@ -96,9 +98,11 @@ internal sealed class PushDispatcher(LivePushSender sender, IOptions<PushOptions
         }
     }
 
-    private static void Count(string? dropReason)
+    private void Dropped(long userId, string? dropReason)
     {
-        if (dropReason is not null) PushMetrics.Drop(dropReason);
+        if (dropReason is null) return;
+        PushMetrics.Drop(dropReason);
+        resync.Owe(userId);
     }
 
     private sealed class Mailbox

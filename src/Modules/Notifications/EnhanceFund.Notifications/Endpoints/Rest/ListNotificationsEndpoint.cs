@@ -18,6 +18,9 @@ public sealed class ListNotificationsRequest : PageRequest
 
     [BindFrom("after_id")]
     public long? AfterId { get; set; }
+
+    [BindFrom("after_seq")]
+    public long? AfterSeq { get; set; }
 }
 
 internal sealed class ListNotificationsValidator : Validator<ListNotificationsRequest>
@@ -32,6 +35,10 @@ internal sealed class ListNotificationsValidator : Validator<ListNotificationsRe
         RuleFor(r => r.AfterId)
             .Null().When(r => r.BeforeId is not null)
             .WithMessage("Use before_id (older) or after_id (newer), not both.");
+        RuleFor(r => r.AfterSeq).GreaterThanOrEqualTo(0).WithMessage("After seq must be 0 or more.");
+        RuleFor(r => r.AfterSeq)
+            .Null().When(r => r.BeforeId is not null || r.AfterId is not null)
+            .WithMessage("Use after_seq alone, without before_id or after_id.");
     }
 }
 
@@ -40,13 +47,13 @@ internal sealed class ListNotificationsEndpoint(IMediator mediator) : Endpoint<L
     public override void Configure()
     {
         Get("/api/notifications");
-        Summary(s => s.Summary = "The signed-in user's notifications: newest first, or newer than after_id oldest first");
+        Summary(s => s.Summary = "The signed-in user's notifications: newest first, or after a seq (or id) oldest first");
     }
 
     public override async Task HandleAsync(ListNotificationsRequest request, CancellationToken cancellationToken)
     {
         var page = await mediator.Send(
-            new ListNotifications(User.UserId(), request.IsRead, request.Type, request.PageSize, request.BeforeId, request.AfterId),
+            new ListNotifications(User.UserId(), request.IsRead, request.Type, request.PageSize, request.BeforeId, request.AfterId, request.AfterSeq),
             cancellationToken);
         await HttpContext.Response.SendSuccessAsync("Notifications retrieved successfully", page, cancellationToken: cancellationToken);
     }

@@ -136,7 +136,8 @@ namespace EnhanceFund.Notifications.Infrastructure.Migrations
                 column: "processed_at",
                 filter: "processed_at IS NOT NULL");
 
-            migrationBuilder.Sql(NotificationTriggers.Create);
+            migrationBuilder.Sql(NotificationTriggers.FunctionWithIdOrder);
+            migrationBuilder.Sql(NotificationTriggers.Trigger);
         }
 
         /// <inheritdoc />

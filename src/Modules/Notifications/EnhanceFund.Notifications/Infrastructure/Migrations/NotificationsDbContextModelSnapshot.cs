@@ -134,6 +134,12 @@ namespace EnhanceFund.Notifications.Infrastructure.Migrations
                         .HasColumnType("character varying(30)")
                         .HasColumnName("related_type");
 
+                    b.Property<long>("Seq")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("seq");
+
                     b.Property<Guid>("SourceEventId")
                         .HasColumnType("uuid")
                         .HasColumnName("source_event_id");
@@ -174,6 +180,10 @@ namespace EnhanceFund.Notifications.Infrastructure.Migrations
                         .IsUnique()
                         .HasDatabaseName("ux_notifications_one_per_event_and_recipient");
 
+                    b.HasIndex(new[] { "UserId", "Seq" }, "ux_notifications_user_seq")
+                        .IsUnique()
+                        .HasDatabaseName("ux_notifications_user_seq");
+
                     b.ToTable("notifications", "notifications");
                 });
 
@@ -203,6 +213,22 @@ namespace EnhanceFund.Notifications.Infrastructure.Migrations
                         {
                             t.HasCheckConstraint("ck_notification_counts_not_negative", "count >= 0");
                         });
+                });
+
+            modelBuilder.Entity("EnhanceFund.Notifications.Domain.NotificationStream", b =>
+                {
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("user_id");
+
+                    b.Property<long>("LastSeq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_seq");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_notification_streams");
+
+                    b.ToTable("notification_streams", "notifications");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,15 @@
+using EnhanceFund.Notifications.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EnhanceFund.Notifications.Infrastructure;
+
+internal sealed class NotificationStreamConfiguration : IEntityTypeConfiguration<NotificationStream>
+{
+    public void Configure(EntityTypeBuilder<NotificationStream> builder)
+    {
+        builder.ToTable("notification_streams");
+        builder.HasKey(s => s.UserId);
+        builder.Property(s => s.UserId).ValueGeneratedNever();
+    }
+}
