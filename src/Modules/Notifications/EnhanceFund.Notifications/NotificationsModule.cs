@@ -7,6 +7,7 @@ using EnhanceFund.Notifications.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EnhanceFund.Notifications;
 
@@ -25,7 +26,8 @@ public sealed class NotificationsModule : IModule
         services.AddModuleDbContext<NotificationsDbContext>(configuration, NotificationsDbContext.SchemaName, _ => null);
         services.AddOptions<PushOptions>().Bind(configuration.GetSection(PushOptions.Section));
         services.AddSingleton<LivePushSender>();
-        services.AddSingleton<IPushSender>(provider => provider.GetRequiredService<LivePushSender>());
+        // Try: a test registers a sender that loses pushes on purpose before the modules add theirs.
+        services.TryAddSingleton<IPushSender>(provider => provider.GetRequiredService<LivePushSender>());
         services.AddSingleton<LocalConnections>();
         services.AddSingleton<PushResync>();
         services.AddSingleton<IBackplaneObserver>(provider => provider.GetRequiredService<PushResync>());

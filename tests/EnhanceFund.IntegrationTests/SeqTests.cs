@@ -1,0 +1,92 @@
+using System.Net;
+using EnhanceFund.IntegrationTests.Infrastructure;
+using Npgsql;
+
+namespace EnhanceFund.IntegrationTests;
+
+/// <summary>Each user's notifications are numbered 1, 2, 3, ... with no gaps, in commit order, whoever inserts them.</summary>
+public sealed class SeqTests(TwoHostsFixture fixture) : IClassFixture<TwoHostsFixture>
+{
+    [Fact]
+    public async Task After_seq_pages_are_the_newer_notifications_oldest_first()
+    {
+        var user = await ApiClient.RegisterAsync(fixture.Http);
+        for (var i = 0; i < 5; i++) await user.PostAsync("/api/wallet/deposits", new { amount = 10m + i });
+        var newestFirst = await user.NotificationsEventuallyAsync(5);
+        Assert.Equal([5L, 4, 3, 2, 1], newestFirst.Select(n => n!["seq"]!.GetValue<long>()));
+
+        Assert.Equal(new long[] { 1, 2 }, await SeqsAsync(user, "after_seq=0&limit=2"));
+        Assert.Equal(new long[] { 3, 4, 5 }, await SeqsAsync(user, "after_seq=2"));
+        Assert.Empty(await SeqsAsync(user, "after_seq=5"));
+        var page = (await user.GetAsync("/api/notifications?after_seq=3")).Data;
+        Assert.Null(page["next_before_id"]);
+        Assert.Equal(5, page["unread_count"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task One_users_notifications_inserted_by_two_instances_at_once_have_every_seq_once_in_id_order()
+    {
+        const int perInstance = 20;
+        var user = await ApiClient.RegisterAsync(fixture.Http);
+        var viaOther = user.Via(fixture.Other.Http);
+        await Task.WhenAll(Enumerable.Range(0, perInstance).SelectMany(_ => new[]
+        {
+            DepositAsync(user), DepositAsync(viaOther),
+        }));
+
+        var notifications = await user.NotificationsEventuallyAsync(2 * perInstance);
+        var byId = notifications.OrderBy(n => n!["id"]!.GetValue<long>()).Select(n => n!["seq"]!.GetValue<long>());
+        Assert.Equal(Enumerable.Range(1, 2 * perInstance).Select(i => (long)i), byId);
+    }
+
+    [Fact]
+    public async Task A_transaction_that_commits_later_takes_the_later_seq_whatever_order_they_started_in()
+    {
+        var user = await ApiClient.RegisterAsync(fixture.Http);
+        await using var first = await OpenAsync();
+        await using var second = await OpenAsync();
+        await using var firstTransaction = await first.BeginTransactionAsync();
+        await using var secondTransaction = await second.BeginTransactionAsync();
+
+        var firstSeq = await InsertAsync(first, user.UserId);
+        var secondSeq = InsertAsync(second, user.UserId);
+        // The second waits on the user's stream: were it numbered now, it could commit before the first with a larger seq
+        // and a client that fetched in between would skip the first for good.
+        await Task.Delay(300);
+        Assert.False(secondSeq.IsCompleted, "the second insert went ahead while the first was uncommitted");
+        await firstTransaction.CommitAsync();
+        Assert.Equal(firstSeq + 1, await secondSeq.WaitAsync(TimeSpan.FromSeconds(10)));
+        await secondTransaction.CommitAsync();
+        Assert.Equal(1, firstSeq);
+    }
+
+    private async Task<NpgsqlConnection> OpenAsync()
+    {
+        var connection = new NpgsqlConnection(fixture.Database);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    private static async Task<long> InsertAsync(NpgsqlConnection connection, long userId)
+    {
+        await using var insert = new NpgsqlCommand(
+            """
+            INSERT INTO notifications.notifications
+                (user_id, notification_type, title, message, is_read, created_at, related_id, related_type, source_event_id)
+            VALUES ($1, 'fund_added', 't', 'm', false, now(), 1, 'transaction', gen_random_uuid())
+            RETURNING seq
+            """, connection);
+        insert.Parameters.AddWithValue(userId);
+        return (long)(await insert.ExecuteScalarAsync())!;
+    }
+
+    private static async Task<long[]> SeqsAsync(ApiClient user, string query)
+    {
+        var response = await user.GetAsync($"/api/notifications?{query}");
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        return response.Data["notifications"]!.AsArray().Select(n => n!["seq"]!.GetValue<long>()).ToArray();
+    }
+
+    private static async Task DepositAsync(ApiClient user) =>
+        Assert.Equal(HttpStatusCode.Created, (await user.PostAsync("/api/wallet/deposits", new { amount = 1m })).Status);
+}
