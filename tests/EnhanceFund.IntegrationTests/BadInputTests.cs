@@ -66,6 +66,41 @@ public sealed class BadInputTests(HostFixture fixture) : IClassFixture<HostFixtu
     }
 
     [Theory]
+    [InlineData("/api/auth/login", "email", @"a\u0000@x.io")]
+    [InlineData("/api/auth/login", "password", @"whatever1\u0000")]
+    [InlineData("/api/auth/register", "email", @"a\u0007@x.io")]
+    [InlineData("/api/auth/register", "full_name", @"Eve\u001b[31m")]
+    [InlineData("/api/auth/register", "full_name", @"Eve\u0085")]
+    public async Task A_control_character_in_a_sign_up_or_sign_in_field_is_a_400_naming_it(string path, string field, string value)
+    {
+        var body = new Dictionary<string, string>
+        {
+            ["email"] = $"user-{Guid.NewGuid():N}@example.test", ["password"] = ApiClient.Password, ["full_name"] = "Test User",
+            ["role"] = "borrower",
+        };
+        body[field] = System.Text.RegularExpressions.Regex.Unescape(value);
+
+        var response = await ApiClient.Send(fixture.Http, HttpMethod.Post, path, token: null, body);
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal($"{field} must not contain control characters.", Assert.Single(response.Errors[field]!.AsArray())!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_loan_purpose_may_span_lines_but_not_carry_a_NUL()
+    {
+        var borrower = await ApiClient.RegisterAsync(fixture.Http, "borrower");
+        const string loan = """{"amount": 1000, "interest_rate": 5, "term_months": 12, "purpose": "%s"}""";
+
+        var nul = await borrower.PostRawAsync("/api/loans", loan.Replace("%s", "Shop\\u0000fit-out"));
+        Assert.Equal(HttpStatusCode.BadRequest, nul.Status);
+        Assert.True(nul.Errors.ContainsKey("purpose"), nul.ToString());
+
+        var lines = await borrower.PostRawAsync("/api/loans", loan.Replace("%s", "Shop fit-out:\\r\\n\\tshelves"));
+        Assert.Equal(HttpStatusCode.Created, lines.Status);
+        Assert.Equal("Shop fit-out:\r\n\tshelves", lines.Data["loan"]!["purpose"]!.GetValue<string>());
+    }
+
+    [Theory]
     [InlineData("limit=0", "limit")]
     [InlineData("limit=201", "limit")]
     [InlineData("limit=abc", "limit")]

@@ -21,6 +21,7 @@ public static class ApiJson
         options.NumberHandling = JsonNumberHandling.Strict;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         if (!options.Converters.OfType<UtcTimestampConverter>().Any()) options.Converters.Add(new UtcTimestampConverter());
+        if (!options.Converters.OfType<PlainTextConverter>().Any()) options.Converters.Add(new PlainTextConverter());
         return options;
     }
 

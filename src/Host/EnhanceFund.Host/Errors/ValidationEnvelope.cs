@@ -16,12 +16,12 @@ internal static class ValidationEnvelope
         return new FailureEnvelope(message, errors);
     }
 
-    /// <summary>A body that is not JSON, or a field of the wrong JSON type ("100" for a number, say).</summary>
+    /// <summary>A body that is not JSON, a field of the wrong JSON type ("100" for a number, say), or text with control characters.</summary>
     public static ValidationFailure FromJsonException(JsonException exception)
     {
         var field = exception.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : null;
-        return field is null
-            ? new ValidationFailure("body", "The request body is not valid JSON.")
+        return field is null ? new ValidationFailure("body", "The request body is not valid JSON.")
+            : exception is ControlCharactersException ? new ValidationFailure(field, $"{field} must not contain control characters.")
             : new ValidationFailure(field, $"{field} has a value of the wrong type or format.");
     }
 
