@@ -22,7 +22,7 @@ internal static class OutboxJobs
                     .WithMisfireHandlingInstructionNextWithRemainingCount()));
 
             var cleanup = new JobKey($"outbox-cleanup-{schema}");
-            quartz.AddJob<OutboxCleanupJob<TContext>>(job => job.WithIdentity(cleanup));
+            quartz.AddJob<ModuleCleanupJob<TContext>>(job => job.WithIdentity(cleanup));
             quartz.AddTrigger(trigger => trigger
                 .ForJob(cleanup)
                 .StartNow()

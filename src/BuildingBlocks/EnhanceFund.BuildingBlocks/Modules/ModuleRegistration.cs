@@ -2,10 +2,12 @@ using EnhanceFund.BuildingBlocks.Contracts;
 using EnhanceFund.BuildingBlocks.Domain;
 using EnhanceFund.BuildingBlocks.Mediation;
 using EnhanceFund.BuildingBlocks.Messaging;
+using EnhanceFund.BuildingBlocks.Messaging.Parked;
 using EnhanceFund.BuildingBlocks.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EnhanceFund.BuildingBlocks.Modules;
 
@@ -41,11 +43,12 @@ public static class ModuleRegistration
         });
         services.AddScoped<OutboxRelay<TContext>>();
         services.AddOutboxJobs<TContext>(schema);
-        services.AddSingleton(new ModuleDatabase(typeof(TContext)));
+        services.AddSingleton(new ModuleDatabase(typeof(TContext), schema));
+        services.TryAddScoped<ParkedMessages>();
         services.AddMediatorHandlers(typeof(TContext).Assembly);
         return services;
     }
 }
 
-/// <summary>A module DbContext the Host migrates at start-up and whose outbox it relays.</summary>
-public sealed record ModuleDatabase(Type ContextType);
+/// <summary>A module DbContext the Host migrates at start-up and whose outbox it relays; its schema names the module.</summary>
+public sealed record ModuleDatabase(Type ContextType, string Schema);

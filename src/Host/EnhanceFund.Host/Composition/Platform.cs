@@ -23,6 +23,7 @@ internal static class Platform
         services.AddSingleton(new EventTypeRegistry(modules.Select(m => m.ContractsAssembly)));
         ConsumerNames.Verify(modules.Select(m => m.Assembly));
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
+        services.AddOptions<IdempotencyKeyOptions>().Bind(configuration.GetSection(IdempotencyKeyOptions.Section));
 
         builder.AddJwtAuthentication();
         services.AddAuthorization();

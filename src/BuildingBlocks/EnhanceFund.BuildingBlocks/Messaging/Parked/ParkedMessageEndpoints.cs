@@ -1,0 +1,98 @@
+using EnhanceFund.BuildingBlocks.Domain;
+using EnhanceFund.BuildingBlocks.Modules;
+using EnhanceFund.BuildingBlocks.Web;
+using FastEndpoints;
+using FluentValidation;
+
+namespace EnhanceFund.BuildingBlocks.Messaging.Parked;
+
+public sealed class ParkedMessagesQuery
+{
+    [BindFrom("module")]
+    public string? Module { get; set; }
+
+    [BindFrom("limit")]
+    public int? Limit { get; set; }
+}
+
+internal sealed class ParkedMessagesQueryValidator : Validator<ParkedMessagesQuery>
+{
+    public ParkedMessagesQueryValidator(IEnumerable<ModuleDatabase> modules)
+    {
+        var names = modules.Select(m => m.Schema).Order().ToList();
+        RuleFor(q => q.Module)
+            .Must(m => m is null || names.Contains(m))
+            .WithMessage($"Module must be one of: {string.Join(", ", names)}.");
+        RuleFor(q => q.Limit).InclusiveBetween(1, 200).WithMessage("Limit must be between 1 and 200.");
+    }
+}
+
+internal sealed class ListParkedMessagesEndpoint(ParkedMessages parked) : Endpoint<ParkedMessagesQuery>
+{
+    public override void Configure()
+    {
+        Get("/api/admin/parked-messages");
+        Roles(Web.Auth.Roles.Admin);
+        Summary(s => s.Summary = "Outbox messages parked after their last attempt, oldest first (admins)");
+    }
+
+    public override async Task HandleAsync(ParkedMessagesQuery query, CancellationToken cancellationToken)
+    {
+        var messages = await parked.ListAsync(query.Module, query.Limit ?? 50, cancellationToken);
+        await HttpContext.Response.SendSuccessAsync("Parked messages retrieved successfully", new { messages }, cancellationToken: cancellationToken);
+    }
+}
+
+public sealed class ParkedMessageRequest
+{
+    public Guid Id { get; set; }
+}
+
+internal sealed class RequeueParkedMessageEndpoint(ParkedMessages parked) : Endpoint<ParkedMessageRequest>
+{
+    public override void Configure()
+    {
+        Post("/api/admin/parked-messages/{id}/requeue");
+        Roles(Web.Auth.Roles.Admin);
+        Summary(s => s.Summary = "Deliver a parked message again (admins); consumers that applied it already skip it");
+    }
+
+    public override async Task HandleAsync(ParkedMessageRequest request, CancellationToken cancellationToken)
+    {
+        if (await parked.RequeueAsync(request.Id, cancellationToken))
+            await HttpContext.Response.SendSuccessAsync("Message requeued", new { requeued = 1 }, cancellationToken: cancellationToken);
+        else
+            await HttpContext.Response.SendErrorAsync(Error.NotFound("No parked message has this id."), cancellationToken);
+    }
+}
+
+/// <summary>Route-bound only, so a POST without a body is no 415.</summary>
+public sealed class ModuleRequest
+{
+    public string Module { get; set; } = "";
+}
+
+internal sealed class ModuleRequestValidator : Validator<ModuleRequest>
+{
+    public ModuleRequestValidator(IEnumerable<ModuleDatabase> modules)
+    {
+        var names = modules.Select(m => m.Schema).Order().ToList();
+        RuleFor(r => r.Module).Must(names.Contains).WithMessage($"Module must be one of: {string.Join(", ", names)}.");
+    }
+}
+
+internal sealed class RequeueModuleEndpoint(ParkedMessages parked) : Endpoint<ModuleRequest>
+{
+    public override void Configure()
+    {
+        Post("/api/admin/modules/{module}/parked-messages/requeue");
+        Roles(Web.Auth.Roles.Admin);
+        Summary(s => s.Summary = "Deliver every parked message of one module again (admins)");
+    }
+
+    public override async Task HandleAsync(ModuleRequest request, CancellationToken cancellationToken)
+    {
+        var requeued = await parked.RequeueAllAsync(request.Module, cancellationToken);
+        await HttpContext.Response.SendSuccessAsync("Messages requeued", new { requeued }, cancellationToken: cancellationToken);
+    }
+}
