@@ -14,7 +14,15 @@ public sealed class LiveClient : IAsyncDisposable
         _connection = connection;
         connection.On<JsonElement>("notification", n => Notifications.Enqueue(n.Clone()));
         connection.On<JsonElement>("unread_count", c => UnreadCounts.Enqueue(c.GetProperty("unread_count").GetInt32()));
+        connection.Closed += error =>
+        {
+            Closed.TrySetResult(error);
+            return Task.CompletedTask;
+        };
     }
+
+    /// <summary>Completes when the server (or the network) ends the connection.</summary>
+    public TaskCompletionSource<Exception?> Closed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public ConcurrentQueue<JsonElement> Notifications { get; } = new();
 

@@ -14,6 +14,7 @@ public sealed class TestHost : IAsyncDisposable
 {
     public const string AdminEmail = "admin@enhancefund.test";
     public const string AdminPassword = "admin-password-for-tests";
+    public const string SigningKey = "integration-tests-signing-key-of-enough-length-0123456789";
 
     /// <summary>
     /// Quartz 3 keeps its log provider in a process-wide static, bound to the first Host's LoggerFactory. With
@@ -51,7 +52,7 @@ public sealed class TestHost : IAsyncDisposable
             ["ConnectionStrings:Postgres"] = postgres,
             ["ConnectionStrings:Redis"] = redis,
             ["SignalR:ChannelPrefix"] = channelPrefix,
-            ["Jwt:SigningKey"] = "integration-tests-signing-key-of-enough-length-0123456789",
+            ["Jwt:SigningKey"] = SigningKey,
             ["Admin:Email"] = AdminEmail,
             ["Admin:Password"] = AdminPassword,
             ["Outbox:PollInterval"] = "00:00:00.200",

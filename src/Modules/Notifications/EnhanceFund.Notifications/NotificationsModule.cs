@@ -37,5 +37,8 @@ public sealed class NotificationsModule : IModule
         services.AddHostedService(provider => provider.GetRequiredService<PushDispatcher>());
     }
 
-    public void MapEndpoints(WebApplication app) => app.MapHub<NotificationsHub>(NotificationsHub.Path);
+    // A connection ends when its token does: a stolen or revoked session does not keep listening. The web client
+    // refreshes its token before then and reconnects with the new one, catching up with after_seq.
+    public void MapEndpoints(WebApplication app) =>
+        app.MapHub<NotificationsHub>(NotificationsHub.Path, hub => hub.CloseOnAuthenticationExpiration = true);
 }

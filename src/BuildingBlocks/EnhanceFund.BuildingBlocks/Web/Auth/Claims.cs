@@ -8,6 +8,9 @@ public static class ClaimNames
     public const string Subject = "sub";
     public const string Role = "role";
     public const string Email = "email";
+
+    /// <summary>When the user signed in with a password (Unix seconds); kept by every refresh of that sign-in.</summary>
+    public const string AuthTime = "auth_time";
 }
 
 public static class ClaimsPrincipalExtensions

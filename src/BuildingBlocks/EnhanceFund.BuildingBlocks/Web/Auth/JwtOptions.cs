@@ -5,7 +5,7 @@ public sealed class JwtOptions
 {
     public const string Section = "Jwt";
 
-    /// <summary>The key shipped in appsettings.Development.json; start-up refuses it in Production.</summary>
+    /// <summary>The key shipped in appsettings.Development.json; start-up refuses it in every other environment.</summary>
     public const string DevelopmentSigningKey = "enhancefund-development-signing-key-never-use-in-production";
 
     public string SigningKey { get; set; } = "";
@@ -15,4 +15,10 @@ public sealed class JwtOptions
     public string Audience { get; set; } = "enhancefund-clients";
 
     public int AccessTokenMinutes { get; set; } = 60;
+
+    /// <summary>
+    /// How long after signing in with a password a token may still be refreshed: a stolen token is good for at most
+    /// this long, however often it is refreshed.
+    /// </summary>
+    public int SessionHours { get; set; } = 12;
 }

@@ -13,10 +13,12 @@ public sealed class TokenIssuer(IOptions<JwtOptions> options, TimeProvider clock
 {
     private readonly JsonWebTokenHandler _handler = new();
 
-    public SignedIn Issue(User user)
+    /// <summary>A token for <paramref name="user"/>, of a sign-in made at <paramref name="signedInAt"/> (now, if a new one).</summary>
+    public SignedIn Issue(User user, DateTimeOffset? signedInAt = null)
     {
         var jwt = options.Value;
         var now = clock.GetUtcNow().UtcDateTime;
+        var authTime = (signedInAt ?? now).ToUnixTimeSeconds();
         var token = _handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = jwt.Issuer,
@@ -29,6 +31,7 @@ public sealed class TokenIssuer(IOptions<JwtOptions> options, TimeProvider clock
                 new Claim(ClaimNames.Subject, user.Id.ToString()),
                 new Claim(ClaimNames.Email, user.Email),
                 new Claim(ClaimNames.Role, user.Role),
+                new Claim(ClaimNames.AuthTime, authTime.ToString(), ClaimValueTypes.Integer64),
             ]),
             SigningCredentials = new SigningCredentials(
                 new SymmetricSecurityKey(Encoding.UTF8.GetBytes(jwt.SigningKey)), SecurityAlgorithms.HmacSha256),

@@ -1,0 +1,25 @@
+using EnhanceFund.BuildingBlocks.Web;
+using EnhanceFund.BuildingBlocks.Web.Auth;
+using FastEndpoints;
+using MediatR;
+using RefreshTokenCommand = EnhanceFund.Identity.Application.RefreshToken.RefreshToken;
+
+namespace EnhanceFund.Identity.Endpoints.Refresh;
+
+internal sealed class RefreshEndpoint(IMediator mediator) : EndpointWithoutRequest
+{
+    public override void Configure()
+    {
+        Post("/api/auth/refresh");
+        Summary(s => s.Summary = "A fresh access token for the signed-in user, within the session's lifetime");
+    }
+
+    public override async Task HandleAsync(CancellationToken cancellationToken)
+    {
+        // Tokens signed before auth_time existed count from their issue time.
+        var signedIn = long.Parse(User.FindFirst(ClaimNames.AuthTime)?.Value ?? User.FindFirst("iat")!.Value);
+        var result = await mediator.Send(
+            new RefreshTokenCommand(User.UserId(), DateTimeOffset.FromUnixTimeSeconds(signedIn)), cancellationToken);
+        await HttpContext.Response.SendResultAsync(result, "Token refreshed successfully", refreshed => refreshed, cancellationToken: cancellationToken);
+    }
+}

@@ -1,0 +1,79 @@
+using System.Net;
+using System.Security.Claims;
+using System.Text;
+using EnhanceFund.IntegrationTests.Infrastructure;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace EnhanceFund.IntegrationTests;
+
+/// <summary>A token is refreshed within its sign-in's lifetime, and a live connection ends when its token does.</summary>
+public sealed class SessionTests(HostFixture fixture) : IClassFixture<HostFixture>
+{
+    [Fact]
+    public async Task A_token_is_refreshed_for_the_same_user_and_sign_in()
+    {
+        var user = await ApiClient.RegisterAsync(fixture.Http);
+        var refreshed = await user.PostAsync("/api/auth/refresh");
+        Assert.Equal(HttpStatusCode.OK, refreshed.Status);
+        Assert.Equal("Token refreshed successfully", refreshed.Body["message"]!.GetValue<string>());
+        Assert.Equal(user.UserId, refreshed.Data["user"]!["id"]!.GetValue<long>());
+        Assert.Equal(3600, refreshed.Data["expires_in"]!.GetValue<int>());
+
+        var token = refreshed.Data["access_token"]!.GetValue<string>();
+        Assert.Equal(AuthTime(user.Token), AuthTime(token));
+        var me = await new ApiClient(fixture.Http, token, user.UserId, user.Email).GetAsync("/api/auth/me");
+        Assert.Equal(HttpStatusCode.OK, me.Status);
+    }
+
+    [Fact]
+    public async Task A_sign_in_older_than_the_session_or_of_a_missing_user_is_not_refreshed()
+    {
+        var user = await ApiClient.RegisterAsync(fixture.Http);
+        var stale = Sign(user.UserId, expires: TimeSpan.FromMinutes(10), signedInAgo: TimeSpan.FromHours(13));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await WithToken(stale).PostAsync("/api/auth/refresh")).Status);
+
+        var ghost = Sign(userId: 987_654_321, expires: TimeSpan.FromMinutes(10), signedInAgo: TimeSpan.Zero);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await WithToken(ghost).PostAsync("/api/auth/refresh")).Status);
+    }
+
+    [Fact]
+    public async Task A_hub_connection_is_closed_when_its_token_expires_while_one_with_time_left_stays()
+    {
+        var user = await ApiClient.RegisterAsync(fixture.Http);
+        await using var expiring = await LiveClient.ConnectAsync(fixture.Host.Address, Sign(user.UserId, TimeSpan.FromSeconds(3), TimeSpan.Zero));
+        await using var lasting = await LiveClient.ConnectAsync(fixture.Host.Address, user.Token);
+
+        await expiring.Closed.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.False(lasting.Closed.Task.IsCompleted);
+        await user.PostAsync("/api/wallet/deposits", new { amount = 1m });
+        await lasting.NotificationsEventuallyAsync(1);
+        Assert.Empty(expiring.Notifications);
+    }
+
+    private ApiClient WithToken(string token) => new(fixture.Http, token, 0, "");
+
+    private static long AuthTime(string token) => long.Parse(new JsonWebToken(token).GetClaim("auth_time").Value);
+
+    /// <summary>A token as the Host signs them, with the lifetimes a test needs.</summary>
+    private static string Sign(long userId, TimeSpan expires, TimeSpan signedInAgo)
+    {
+        var now = DateTime.UtcNow;
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = "enhancefund",
+            Audience = "enhancefund-clients",
+            IssuedAt = now,
+            NotBefore = now.AddSeconds(-1),
+            Expires = now + expires,
+            Subject = new ClaimsIdentity(
+            [
+                new Claim("sub", userId.ToString()),
+                new Claim("role", "investor"),
+                new Claim("auth_time", (now - signedInAgo).Subtract(DateTime.UnixEpoch).TotalSeconds.ToString("0"), ClaimValueTypes.Integer64),
+            ]),
+            SigningCredentials = new SigningCredentials(
+                new SymmetricSecurityKey(Encoding.UTF8.GetBytes(TestHost.SigningKey)), SecurityAlgorithms.HmacSha256),
+        });
+    }
+}
