@@ -85,6 +85,23 @@ public sealed class BadInputTests(HostFixture fixture) : IClassFixture<HostFixtu
         Assert.Equal($"{field} must not contain control characters.", Assert.Single(response.Errors[field]!.AsArray())!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData(null)]
+    public async Task A_body_that_is_not_JSON_is_a_415_in_the_envelope(string? contentType)
+    {
+        var user = await ApiClient.RegisterAsync(fixture.Http);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/wallet/deposits") { Content = new ByteArrayContent("amount=5"u8.ToArray()) };
+        if (contentType is not null) request.Content.Headers.ContentType = new(contentType);
+        request.Headers.Authorization = new("Bearer", user.Token);
+        using var response = await fixture.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        var body = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("Send the request body as application/json.", body["message"]!.GetValue<string>());
+        Assert.Equal(0.00m, await user.BalanceAsync());
+    }
+
     [Fact]
     public async Task A_loan_purpose_may_span_lines_but_not_carry_a_NUL()
     {

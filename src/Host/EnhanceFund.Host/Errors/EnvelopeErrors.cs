@@ -13,6 +13,18 @@ internal static class EnvelopeErrors
     {
         app.UseExceptionHandler(errorApp => errorApp.Run(WriteExceptionAsync));
         app.UseStatusCodePages(context => WriteAsync(context.HttpContext.Response, MessageFor(context.HttpContext.Response.StatusCode)));
+        app.Use(RefuseBodiesWithoutContentType);
+    }
+
+    // FastEndpoints answers a body without a Content-Type with a bare 415 that the status-code pages cannot fill in
+    // (the response has started), so such a request is answered here, before it gets there.
+    private static Task RefuseBodiesWithoutContentType(HttpContext context, RequestDelegate next)
+    {
+        var request = context.Request;
+        var hasBody = request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0;
+        if (!hasBody || request.ContentType is not null) return next(context);
+        context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+        return WriteAsync(context.Response, MessageFor(StatusCodes.Status415UnsupportedMediaType));
     }
 
     private static Task WriteExceptionAsync(HttpContext context)
