@@ -59,6 +59,40 @@ internal static class NotificationTriggers
         $$;
         """;
 
+    /// <summary>
+    /// OrderedCounterLocks: a read-state change moves the unread counter row before the read one, whichever way it
+    /// goes. (Before, it moved the old state's row first, so two notifications of one type toggled the opposite ways at
+    /// once locked the two rows in opposite orders and could deadlock.)
+    /// </summary>
+    public const string FunctionWithOrderedCounters = """
+        CREATE OR REPLACE FUNCTION notifications.on_notification_written() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP = 'INSERT' THEN
+                INSERT INTO notifications.notification_streams AS s (user_id, last_seq) VALUES (NEW.user_id, 1)
+                ON CONFLICT (user_id) DO UPDATE SET last_seq = s.last_seq + 1
+                RETURNING last_seq INTO NEW.seq;
+                NEW.id := nextval(pg_get_serial_sequence('notifications.notifications', 'id'));
+                INSERT INTO notifications.notification_counts AS c (user_id, notification_type, is_read, count)
+                VALUES (NEW.user_id, NEW.notification_type, NEW.is_read, 1)
+                ON CONFLICT (user_id, notification_type, is_read) DO UPDATE SET count = c.count + 1;
+            ELSIF NEW.is_read AND NOT OLD.is_read THEN
+                UPDATE notifications.notification_counts SET count = count - 1
+                WHERE user_id = NEW.user_id AND notification_type = NEW.notification_type AND NOT is_read;
+                INSERT INTO notifications.notification_counts AS c (user_id, notification_type, is_read, count)
+                VALUES (NEW.user_id, NEW.notification_type, true, 1)
+                ON CONFLICT (user_id, notification_type, is_read) DO UPDATE SET count = c.count + 1;
+            ELSIF OLD.is_read AND NOT NEW.is_read THEN
+                INSERT INTO notifications.notification_counts AS c (user_id, notification_type, is_read, count)
+                VALUES (NEW.user_id, NEW.notification_type, false, 1)
+                ON CONFLICT (user_id, notification_type, is_read) DO UPDATE SET count = c.count + 1;
+                UPDATE notifications.notification_counts SET count = count - 1
+                WHERE user_id = NEW.user_id AND notification_type = NEW.notification_type AND is_read;
+            END IF;
+            RETURN NEW;
+        END
+        $$;
+        """;
+
     public const string Trigger = """
         CREATE TRIGGER on_notification_written
         BEFORE INSERT OR UPDATE OF is_read ON notifications.notifications
