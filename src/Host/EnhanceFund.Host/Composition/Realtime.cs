@@ -40,10 +40,11 @@ internal static class Realtime
     private static ConnectionMultiplexer Connect(ConfigurationOptions options, IServiceProvider services)
     {
         var multiplexer = ConnectionMultiplexer.Connect(options);
-        var observer = services.GetRequiredService<IBackplaneObserver>();
+        // Looked up when it happens, not now: the observer sends through SignalR, whose Redis lifetime manager asks for
+        // this very multiplexer while it is being built.
         multiplexer.ConnectionRestored += (_, e) =>
         {
-            if (e.ConnectionType == ConnectionType.Subscription) observer.SubscriptionRestored();
+            if (e.ConnectionType == ConnectionType.Subscription) services.GetRequiredService<IBackplaneObserver>().SubscriptionRestored();
         };
         return multiplexer;
     }
