@@ -83,6 +83,7 @@ export async function createApp({ user, onSignOut }) {
     getToken: () => session.token(),
     onNotification: center.onPushedNotification,
     onUnreadCount: center.onPushedUnreadCount,
+    onResync: center.catchUp,
     onStateChange: setConnectionState,
     onConnectionLost: center.connectionLost,
     onConnected: () => {

@@ -1,6 +1,6 @@
 // The notification center: the bell with its unread badge and the dropdown list (filter by type, older pages
-// on scroll, mark one or all read). It is fed by REST pages, by the hub's pushes (see live.js) and by the
-// catch-up after a reconnect; the store dedupes them by id.
+// on scroll, mark one or all read). It is fed by REST pages, by the hub's pushes (see live.js) and by catch-ups
+// (`after_seq`) after a (re)connect, a `resync` or a pushed seq that skips some; the store dedupes them.
 import { api } from '../api.js';
 import { h, icon, icons, replaceChildren } from '../dom.js';
 import { runAction, showError } from '../feedback.js';
@@ -8,10 +8,8 @@ import { fullDate, timeAgo } from '../format.js';
 import { toast } from '../toasts.js';
 import { ALL_TYPES, NOTIFICATION_TYPES, NotificationStore, PAGE_SIZE } from './store.js';
 
-const CATCH_UP_PAGE = 100;
+const CATCH_UP_PAGE = 200;
 const CATCH_UP_RETRY_MS = 3000;
-// More missed notifications than this at once become one summary toast instead of a stack of cards.
-const MAX_TOASTS_AT_ONCE = 3;
 const SCROLL_SLACK_PX = 48;
 
 const toastKind = {
@@ -26,6 +24,7 @@ const toastKind = {
 };
 
 const maxId = (notifications) => notifications.reduce((max, n) => Math.max(max, n.id), 0) || null;
+const maxSeq = (notifications) => notifications.reduce((max, n) => Math.max(max, n.seq), 0);
 const typeQuery = (filter) => (filter === ALL_TYPES ? undefined : filter);
 
 /**
@@ -41,10 +40,7 @@ export function createNotificationCenter({ onArrival = () => {} } = {}) {
   let catchUpRunning = null;
   let catchUpQueued = false;
   let catchUpRetry = null;
-  // While the connection is (or may have been) down, a push is no proof that nothing before it was missed,
-  // so pushes only move the catch-up cursor between a completed catch-up and the next drop.
-  let cursorTrusted = false;
-  let resyncTimer = null;
+  let reloadTimer = null;
   let unreadPushedSinceCount = 0;
   let destroyed = false;
   let initialLoad = null;
@@ -203,7 +199,8 @@ export function createNotificationCenter({ onArrival = () => {} } = {}) {
       const { data, ticket } = await fetchFirstPage(ALL_TYPES);
       store.replacePage(ALL_TYPES, data.notifications, data.next_before_id);
       store.setUnreadFromResponse(data.unread_count, ticket);
-      store.advanceCursor(maxId(data.notifications));
+      // The newest of the stream is on this page, and everything before it is history the user can page to.
+      store.reachedSeq(maxSeq(data.notifications));
       store.changed();
     })();
     return initialLoad;
@@ -254,12 +251,12 @@ export function createNotificationCenter({ onArrival = () => {} } = {}) {
    * Another tab (or another device) changed read states: the push says how many are unread but not which,
    * so reload the part of the list this tab shows.
    */
-  function scheduleResync() {
-    clearTimeout(resyncTimer);
-    resyncTimer = setTimeout(resync, 250);
+  function scheduleReload() {
+    clearTimeout(reloadTimer);
+    reloadTimer = setTimeout(reloadShown, 250);
   }
 
-  async function resync() {
+  async function reloadShown() {
     if (destroyed || loadingList) return;
     const generation = listGeneration;
     const shown = store.items.length;
@@ -306,12 +303,15 @@ export function createNotificationCenter({ onArrival = () => {} } = {}) {
   // ---- live ----
 
   function onPushedNotification(notification) {
-    const isNew = store.markSeen(notification);
+    // Before the first page is in there is no seq to compare with; the catch-up after the connect settles it.
+    const place = store.lastSeq === null ? 'unknown' : store.placePushed(notification.seq);
+    const isNew = place !== 'old' && store.markSeen(notification);
     if (isNew && !notification.is_read) unreadPushedSinceCount += 1;
     store.upsert(notification);
-    if (cursorTrusted && !catchUpRunning) store.advanceCursor(notification.id);
     store.changed();
     if (isNew) announce([notification]);
+    // A push went missing before this one (or its notification was deleted): fetch what is there.
+    if (place === 'gap') catchUp();
   }
 
   function onPushedUnreadCount(count) {
@@ -321,18 +321,18 @@ export function createNotificationCenter({ onArrival = () => {} } = {}) {
     unreadPushedSinceCount = 0;
     store.setUnreadFromPush(count);
     if (count === 0) store.markAllReadLocally();
-    else if (expected !== null && count !== expected) scheduleResync();
+    else if (expected !== null && count !== expected) scheduleReload();
     store.changed();
   }
 
   function connectionLost() {
-    cursorTrusted = false;
+    // The reconnect catches up anyway; retrying meanwhile would only fail.
     clearTimeout(catchUpRetry);
   }
 
   /**
-   * Fetches what arrived while this tab was not listening: `after_id=<newest seen>` pages, oldest first,
-   * until a page comes back shorter than the limit. Safe to call at any time and more than once.
+   * Fetches what this tab missed: `after_seq=<lastSeq>` pages, oldest first, until a page comes back shorter
+   * than the limit. Safe to call at any time and more than once: a call while one runs queues one more run.
    */
   function catchUp() {
     if (catchUpRunning) {
@@ -346,7 +346,6 @@ export function createNotificationCenter({ onArrival = () => {} } = {}) {
           catchUpQueued = false;
           await catchUpOnce();
         } while (catchUpQueued && !destroyed);
-        cursorTrusted = true;
       } catch (error) {
         console.warn('Catching up on notifications failed; trying again shortly', error);
         if (!destroyed) catchUpRetry = setTimeout(catchUp, CATCH_UP_RETRY_MS);
@@ -361,38 +360,27 @@ export function createNotificationCenter({ onArrival = () => {} } = {}) {
     // The hub may connect before the first page is in; what that page holds is history, not news.
     await initialLoad;
     const fresh = [];
-    const take = (notifications) => {
-      for (const n of notifications) {
+    for (;;) {
+      const ticket = store.countTicket();
+      const data = await api('/api/notifications', { query: { after_seq: store.lastSeq, limit: CATCH_UP_PAGE } });
+      for (const n of data.notifications) {
         if (store.markSeen(n)) fresh.push(n);
         store.upsert(n);
       }
-      store.advanceCursor(maxId(notifications));
-    };
-
-    if (store.cursor === null) {
-      // Nothing seen yet, and after_id must be positive: everything there is counts as missed.
-      const { data, ticket } = await fetchFirstPage(ALL_TYPES);
-      take(data.notifications);
-      if (store.filter === ALL_TYPES) store.replacePage(ALL_TYPES, data.notifications, data.next_before_id);
+      // Also past any hole on the way: a hole is a deleted notification, and fetching again would not fill it.
+      store.reachedSeq(maxSeq(data.notifications));
       store.setUnreadFromResponse(data.unread_count, ticket);
-    } else {
-      for (;;) {
-        const ticket = store.countTicket();
-        const data = await api('/api/notifications', { query: { after_id: store.cursor, limit: CATCH_UP_PAGE } });
-        take(data.notifications);
-        store.setUnreadFromResponse(data.unread_count, ticket);
-        if (data.notifications.length < CATCH_UP_PAGE) break;
-      }
+      if (data.notifications.length < CATCH_UP_PAGE) break;
     }
     store.changed();
-    if (fresh.length > 0) announce(fresh.sort((a, b) => a.id - b.id));
+    if (fresh.length > 0) announce(fresh.sort((a, b) => a.seq - b.seq));
   }
 
+  /** One toast per push, and one per catch-up however much it brought: a stack of cards would bury the page. */
   function announce(notifications) {
-    if (notifications.length <= MAX_TOASTS_AT_ONCE) {
-      for (const n of notifications) {
-        toast({ label: n.notification_type_display, title: n.title, message: n.message, kind: toastKind[n.notification_type] });
-      }
+    if (notifications.length === 1) {
+      const [n] = notifications;
+      toast({ label: n.notification_type_display, title: n.title, message: n.message, kind: toastKind[n.notification_type] });
     } else {
       const newest = notifications.at(-1);
       toast({
@@ -408,7 +396,7 @@ export function createNotificationCenter({ onArrival = () => {} } = {}) {
     destroyed = true;
     document.title = 'EnhanceFund';
     clearInterval(clock);
-    clearTimeout(resyncTimer);
+    clearTimeout(reloadTimer);
     clearTimeout(catchUpRetry);
     document.removeEventListener('pointerdown', onDocumentPointerDown);
     document.removeEventListener('keydown', onDocumentKeyDown);

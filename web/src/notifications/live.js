@@ -1,6 +1,7 @@
 // The SignalR connection to /hubs/notifications. It never gives up while the user is signed in: automatic
 // reconnect retries forever, and if the connection still closes (the server shut it, or start failed) it is
-// started again. Every (re)connect is followed by a catch-up, because pushes sent while we were away are lost.
+// started again. Every (re)connect is followed by a catch-up, because pushes sent while we were away are lost;
+// so is every `resync`, which the server sends when it knows it lost pushes to this user.
 import { HubConnectionBuilder, HubConnectionState, LogLevel } from '@microsoft/signalr';
 
 export const HUB_PATH = '/hubs/notifications';
@@ -18,12 +19,13 @@ const isUnauthorized = (error) => /\b401\b/.test(String(error?.message ?? error 
  * @param {() => string | null} options.getToken the current access token (read fresh for every connect)
  * @param {(notification: object) => void} options.onNotification
  * @param {(unreadCount: number) => void} options.onUnreadCount
+ * @param {() => void} options.onResync the server dropped pushes to this user: fetch what is missing
  * @param {(state: 'connected' | 'reconnecting' | 'disconnected') => void} options.onStateChange
  * @param {() => void} options.onConnected after the first start and after every reconnect
  * @param {() => void} options.onConnectionLost when the connection drops, before any retry
  * @param {() => void} options.onUnauthorized the server refused the token
  */
-export function createLiveConnection({ getToken, onNotification, onUnreadCount, onStateChange, onConnected, onConnectionLost, onUnauthorized }) {
+export function createLiveConnection({ getToken, onNotification, onUnreadCount, onResync, onStateChange, onConnected, onConnectionLost, onUnauthorized }) {
   let stopped = false;
   let restartTimer = null;
 
@@ -39,6 +41,7 @@ export function createLiveConnection({ getToken, onNotification, onUnreadCount, 
 
   connection.on('notification', (notification) => onNotification(notification));
   connection.on('unread_count', (payload) => onUnreadCount(payload?.unread_count));
+  connection.on('resync', () => onResync());
 
   connection.onreconnecting(() => {
     onConnectionLost();

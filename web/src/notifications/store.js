@@ -1,6 +1,7 @@
 // What the notification center knows, with no DOM and no network: the loaded list for the current filter,
-// the unread count, and the catch-up cursor. Three sources feed it (REST pages, live pushes and the catch-up
-// after a reconnect) and they overlap, so everything here is keyed by id and safe to apply twice.
+// the unread count, and how far along the user's stream (seq) this tab holds everything. Three sources feed it
+// (REST pages, live pushes and catch-ups) and they overlap, so everything here is keyed by id or seq and safe to
+// apply twice.
 
 export const PAGE_SIZE = 20;
 
@@ -28,12 +29,14 @@ export class NotificationStore {
   /** The user's total unread count; null until the server has said. */
   unreadCount = null;
   /**
-   * The newest id such that every notification up to it has been received: the `after_id` to catch up from.
-   * Null while the user has none. It only moves on unfiltered, gap-free sources (see advanceCursor).
+   * The highest seq up to which this tab holds every notification of the user's stream (or knows it is gone):
+   * the `after_seq` to catch up from. Null until the first page is in.
    */
-  cursor = null;
+  lastSeq = null;
 
   #seen = new Set();
+  /** Pushed seqs above lastSeq, waiting for the ones missing before them. */
+  #ahead = new Set();
   #countVersion = 0;
   #listeners = new Set();
 
@@ -102,8 +105,27 @@ export class NotificationStore {
     this.items = this.items.map((n) => (n.is_read || n.id > (upToId ?? Infinity) ? n : { ...n, is_read: true }));
   }
 
-  advanceCursor(id) {
-    if (id && (this.cursor === null || id > this.cursor)) this.cursor = id;
+  /** Where a pushed seq falls: 'old' (held already), 'next' (lastSeq moves to it) or 'gap' (some are missing before it). */
+  placePushed(seq) {
+    if (seq <= this.lastSeq) return 'old';
+    const next = seq === this.lastSeq + 1;
+    this.#ahead.add(seq);
+    this.#closeUp();
+    return next ? 'next' : 'gap';
+  }
+
+  /**
+   * A first page or a catch-up has everything up to this seq. Holes below it (deleted notifications) cannot be
+   * filled by fetching, so they are passed over rather than fetched for again and again.
+   */
+  reachedSeq(seq) {
+    this.lastSeq = Math.max(this.lastSeq ?? 0, seq);
+    this.#closeUp();
+  }
+
+  #closeUp() {
+    while (this.#ahead.delete(this.lastSeq + 1)) this.lastSeq += 1;
+    for (const seq of this.#ahead) if (seq <= this.lastSeq) this.#ahead.delete(seq);
   }
 
   /**
