@@ -1,5 +1,5 @@
 // Entry point: shows the sign-in form or the signed-in page, and keeps every tab on the same session.
-import { onUnauthorized } from './api.js';
+import { api, onUnauthorized } from './api.js';
 import { createApp } from './app.js';
 import { createAuthView } from './auth.js';
 import { h, replaceChildren } from './dom.js';
@@ -77,17 +77,29 @@ async function showApp() {
   watchExpiry();
 }
 
-// The token has a lifetime (expires_in); when it runs out, say so instead of failing the next click.
+// The token has a lifetime (expires_in). Halfway through what is left it is renewed (POST /api/auth/refresh), so a
+// tab stays signed in and its hub reconnects with the new token when the server closes the old one's connection.
+// When the server will not renew it (the sign-in is older than it allows), the 401 sends the user to the sign-in form.
 function watchExpiry() {
   clearTimeout(expiryTimer);
   const left = session.msLeft();
   if (left === Infinity) return;
-  expiryTimer = setTimeout(() => {
-    // Another tab may have signed in again meanwhile and stored a fresh token.
-    if (session.msLeft() > 0) return watchExpiry();
+  expiryTimer = setTimeout(renewOrExpire, Math.min(left / 2, 2 ** 31 - 1));
+}
+
+async function renewOrExpire() {
+  if (session.msLeft() === 0) {
     session.clear();
     showAuth('Your session has expired. Please sign in again.');
-  }, Math.min(left, 2 ** 31 - 1));
+    return;
+  }
+  try {
+    session.save(await api('/api/auth/refresh', { method: 'POST' }));
+  } catch (error) {
+    if (error?.status === 401) return;
+    console.warn('Could not renew the session; trying again shortly', error);
+  }
+  watchExpiry();
 }
 
 onUnauthorized((error) => {
