@@ -24,7 +24,11 @@ var connections = await Task.WhenAll(users.Select(user => ConnectAsync(user.Toke
 var idle = await OpenIdleConnectionsAsync(options.IdleConnections);
 Console.WriteLine($"{options.Users} users connected, {idle.Count} idle connections; Host, PostgreSQL, Redis and this client share the machine's {Environment.ProcessorCount} cores");
 
-if (options.OutageSeconds > 0)
+if (options.MarkAllRead > 0)
+{
+    await MarkAllRead.RunAsync(database, users[0], options.MarkAllRead);
+}
+else if (options.OutageSeconds > 0)
 {
     await RedisOutage.RunAsync(options, users, host, pushes);
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace EnhanceFund.IntegrationTests.Infrastructure;
 
@@ -29,9 +30,12 @@ public sealed class TestHost : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private TestHost(WebApplication app, Uri address)
+    private readonly string _postgres;
+
+    private TestHost(WebApplication app, Uri address, string postgres)
     {
         _app = app;
+        _postgres = postgres;
         Address = address;
         Http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
     }
@@ -72,7 +76,7 @@ public sealed class TestHost : IAsyncDisposable
         });
         await app.PrepareDatabaseAsync();
         await app.StartAsync();
-        return new TestHost(app, new Uri(app.Urls.First()));
+        return new TestHost(app, new Uri(app.Urls.First()), postgres);
     }
 
     public async ValueTask DisposeAsync()
@@ -80,5 +84,9 @@ public sealed class TestHost : IAsyncDisposable
         Http.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        // Npgsql keeps a connection string's idle connections for minutes after its last user is gone; a test run
+        // starts dozens of Hosts, and their leftovers would crowd out the live ones (53300: too many clients).
+        using var pool = new NpgsqlConnection(_postgres);
+        NpgsqlConnection.ClearPool(pool);
     }
 }

@@ -4,7 +4,8 @@ namespace EnhanceFund.Notifications.Infrastructure;
 /// Database-side rules of the notifications table, kept in the same transaction as every write so no code path can
 /// forget them:
 /// <list type="bullet">
-/// <item>the per-user, per-type, per-read-state counters move with every insert and read-state change;</item>
+/// <item>the per-user, per-type, per-read-state counters move with every insert (row by row) and read-state change
+/// (once per statement);</item>
 /// <item>each insert takes the user's next <c>seq</c> from <c>notification_streams</c>. Updating that row locks it to
 /// the commit, so one user's notifications are numbered one transaction at a time: seq has no gaps and follows commit
 /// order, and so do ids, taken after the lock (a client catching up with <c>after_id</c> or <c>after_seq</c> can
@@ -60,37 +61,85 @@ internal static class NotificationTriggers
         """;
 
     /// <summary>
-    /// OrderedCounterLocks: a read-state change moves the unread counter row before the read one, whichever way it
-    /// goes. (Before, it moved the old state's row first, so two notifications of one type toggled the opposite ways at
-    /// once locked the two rows in opposite orders and could deadlock.)
+    /// OrderedCounterLocks, the insert half: seq, id and the counter of the new notification, row by row (each insert
+    /// needs its own seq before it is written).
     /// </summary>
-    public const string FunctionWithOrderedCounters = """
+    public const string InsertFunction = """
         CREATE OR REPLACE FUNCTION notifications.on_notification_written() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
-            IF TG_OP = 'INSERT' THEN
-                INSERT INTO notifications.notification_streams AS s (user_id, last_seq) VALUES (NEW.user_id, 1)
-                ON CONFLICT (user_id) DO UPDATE SET last_seq = s.last_seq + 1
-                RETURNING last_seq INTO NEW.seq;
-                NEW.id := nextval(pg_get_serial_sequence('notifications.notifications', 'id'));
-                INSERT INTO notifications.notification_counts AS c (user_id, notification_type, is_read, count)
-                VALUES (NEW.user_id, NEW.notification_type, NEW.is_read, 1)
-                ON CONFLICT (user_id, notification_type, is_read) DO UPDATE SET count = c.count + 1;
-            ELSIF NEW.is_read AND NOT OLD.is_read THEN
-                UPDATE notifications.notification_counts SET count = count - 1
-                WHERE user_id = NEW.user_id AND notification_type = NEW.notification_type AND NOT is_read;
-                INSERT INTO notifications.notification_counts AS c (user_id, notification_type, is_read, count)
-                VALUES (NEW.user_id, NEW.notification_type, true, 1)
-                ON CONFLICT (user_id, notification_type, is_read) DO UPDATE SET count = c.count + 1;
-            ELSIF OLD.is_read AND NOT NEW.is_read THEN
-                INSERT INTO notifications.notification_counts AS c (user_id, notification_type, is_read, count)
-                VALUES (NEW.user_id, NEW.notification_type, false, 1)
-                ON CONFLICT (user_id, notification_type, is_read) DO UPDATE SET count = c.count + 1;
-                UPDATE notifications.notification_counts SET count = count - 1
-                WHERE user_id = NEW.user_id AND notification_type = NEW.notification_type AND is_read;
-            END IF;
+            INSERT INTO notifications.notification_streams AS s (user_id, last_seq) VALUES (NEW.user_id, 1)
+            ON CONFLICT (user_id) DO UPDATE SET last_seq = s.last_seq + 1
+            RETURNING last_seq INTO NEW.seq;
+            NEW.id := nextval(pg_get_serial_sequence('notifications.notifications', 'id'));
+            INSERT INTO notifications.notification_counts AS c (user_id, notification_type, is_read, count)
+            VALUES (NEW.user_id, NEW.notification_type, NEW.is_read, 1)
+            ON CONFLICT (user_id, notification_type, is_read) DO UPDATE SET count = c.count + 1;
             RETURN NEW;
         END
         $$;
+
+        CREATE TRIGGER on_notification_written
+        BEFORE INSERT ON notifications.notifications
+        FOR EACH ROW EXECUTE FUNCTION notifications.on_notification_written();
+        """;
+
+    /// <summary>
+    /// OrderedCounterLocks, the read-state half: once per statement, from the rows it changed (its transition tables).
+    /// Marking 10,000 read moves two counter rows once, not 20,000 times; and the counter rows a statement moves are
+    /// locked in key order (created at 0 first if missing), so two statements toggling one type opposite ways cannot
+    /// deadlock, as they could when each row locked its old state's counter first.
+    /// </summary>
+    public const string ReadStateFunction = """
+        CREATE FUNCTION notifications.on_read_states_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE
+            users bigint[];
+            types text[];
+            states boolean[];
+            deltas int[];
+        BEGIN
+            SELECT array_agg(user_id ORDER BY user_id, notification_type, is_read),
+                   array_agg(notification_type ORDER BY user_id, notification_type, is_read),
+                   array_agg(is_read ORDER BY user_id, notification_type, is_read),
+                   array_agg(delta ORDER BY user_id, notification_type, is_read)
+            INTO users, types, states, deltas
+            FROM (
+                SELECT user_id, notification_type, is_read, sum(delta)::int AS delta
+                FROM (
+                    SELECT n.user_id, n.notification_type, n.is_read, 1 AS delta
+                    FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.is_read <> o.is_read
+                    UNION ALL
+                    SELECT o.user_id, o.notification_type, o.is_read, -1
+                    FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.is_read <> o.is_read
+                ) changes
+                GROUP BY user_id, notification_type, is_read
+            ) by_counter;
+            IF users IS NULL THEN
+                RETURN NULL;
+            END IF;
+
+            INSERT INTO notifications.notification_counts (user_id, notification_type, is_read, count)
+            SELECT u, t, r, 0 FROM unnest(users, types, states) AS d(u, t, r)
+            ON CONFLICT DO NOTHING;
+            PERFORM 1 FROM notifications.notification_counts c
+            JOIN unnest(users, types, states) AS d(u, t, r) ON c.user_id = d.u AND c.notification_type = d.t AND c.is_read = d.r
+            ORDER BY c.user_id, c.notification_type, c.is_read
+            FOR UPDATE OF c;
+            UPDATE notifications.notification_counts c SET count = c.count + d.delta
+            FROM unnest(users, types, states, deltas) AS d(u, t, r, delta)
+            WHERE c.user_id = d.u AND c.notification_type = d.t AND c.is_read = d.r;
+            RETURN NULL;
+        END
+        $$;
+
+        CREATE TRIGGER on_read_states_changed
+        AFTER UPDATE ON notifications.notifications
+        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION notifications.on_read_states_changed();
+        """;
+
+    public const string DropReadStateFunction = """
+        DROP TRIGGER IF EXISTS on_read_states_changed ON notifications.notifications;
+        DROP FUNCTION IF EXISTS notifications.on_read_states_changed();
         """;
 
     public const string Trigger = """
