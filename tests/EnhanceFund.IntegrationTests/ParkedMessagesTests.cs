@@ -4,7 +4,6 @@ using EnhanceFund.IntegrationTests.Infrastructure;
 using EnhanceFund.Wallet.Contracts;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace EnhanceFund.IntegrationTests;
 
@@ -113,29 +112,16 @@ public sealed class ParkedMessagesTests(ParkingFixture fixture) : IClassFixture<
         return deposit;
     }
 
-    private Task<Guid?> OutboxIdAsync(ApiResponse deposit, string condition) => ScalarAsync<Guid?>(
+    private Ledger Ledger => new(fixture.Database);
+
+    private Task<Guid?> OutboxIdAsync(ApiResponse deposit, string condition) => Ledger.ValueAsync<Guid?>(
         $"SELECT id FROM wallet.outbox_messages WHERE (payload ->> 'TransactionId')::bigint = {TransactionId(deposit)} AND {condition}");
 
     private Task<long> InboxRowsAsync(Guid eventId) =>
-        ScalarAsync<long>($"SELECT count(*) FROM notifications.inbox_messages WHERE event_id = '{eventId}'");
+        Ledger.CountAsync($"SELECT count(*) FROM notifications.inbox_messages WHERE event_id = '{eventId}'");
 
     private Task<long> IdempotencyRecordsAsync(long userId) =>
-        ScalarAsync<long>($"SELECT count(*) FROM wallet.idempotency_records WHERE user_id = {userId}");
+        Ledger.CountAsync($"SELECT count(*) FROM wallet.idempotency_records WHERE user_id = {userId}");
 
-    private async Task<T> ScalarAsync<T>(string sql)
-    {
-        await using var connection = new NpgsqlConnection(fixture.Database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        var value = await command.ExecuteScalarAsync();
-        return value is null or DBNull ? default! : (T)value;
-    }
-
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(fixture.Database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    private Task ExecuteAsync(string sql) => Ledger.ExecuteAsync(sql);
 }

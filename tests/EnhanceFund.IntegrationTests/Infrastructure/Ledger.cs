@@ -58,6 +58,9 @@ public sealed class Ledger(string database)
     /// <summary>A count the test asks for in SQL of its own.</summary>
     public Task<long> CountAsync(string sql) => ScalarAsync<long>(sql);
 
+    /// <summary>The first column of the first row of the test's own SQL; default when there is no row or it is NULL.</summary>
+    public Task<T> ValueAsync<T>(string sql) => ScalarAsync<T>(sql);
+
     /// <summary>Runs a statement on the test database (a test's own trigger, say).</summary>
     public Task<int> ExecuteAsync(string sql) => ExecuteNonQueryAsync(sql);
 
@@ -84,7 +87,12 @@ public sealed class Ledger(string database)
     {
         await using var connection = await OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
-        return (T)Convert.ChangeType((await command.ExecuteScalarAsync())!, typeof(T));
+        return await command.ExecuteScalarAsync() switch
+        {
+            null or DBNull => default!,
+            T value => value,
+            var other => (T)Convert.ChangeType(other, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T)),
+        };
     }
 
     private async Task<int> ExecuteNonQueryAsync(string sql)

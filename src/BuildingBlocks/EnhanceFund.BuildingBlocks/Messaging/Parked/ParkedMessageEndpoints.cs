@@ -19,10 +19,7 @@ internal sealed class ParkedMessagesQueryValidator : Validator<ParkedMessagesQue
 {
     public ParkedMessagesQueryValidator(IEnumerable<ModuleDatabase> modules)
     {
-        var names = modules.Select(m => m.Schema).Order().ToList();
-        RuleFor(q => q.Module)
-            .Must(m => m is null || names.Contains(m))
-            .WithMessage($"Module must be one of: {string.Join(", ", names)}.");
+        RuleFor(q => q.Module!).OneOfTheModules(modules).When(q => q.Module is not null);
         RuleFor(q => q.Limit).InclusiveBetween(1, 200).WithMessage("Limit must be between 1 and 200.");
     }
 }
@@ -74,10 +71,16 @@ public sealed class ModuleRequest
 
 internal sealed class ModuleRequestValidator : Validator<ModuleRequest>
 {
-    public ModuleRequestValidator(IEnumerable<ModuleDatabase> modules)
+    public ModuleRequestValidator(IEnumerable<ModuleDatabase> modules) => RuleFor(r => r.Module).OneOfTheModules(modules);
+}
+
+internal static class ModuleRules
+{
+    /// <summary>A module is named by its schema: wallet, loans, ...</summary>
+    public static IRuleBuilderOptions<T, string> OneOfTheModules<T>(this IRuleBuilder<T, string> rule, IEnumerable<ModuleDatabase> modules)
     {
         var names = modules.Select(m => m.Schema).Order().ToList();
-        RuleFor(r => r.Module).Must(names.Contains).WithMessage($"Module must be one of: {string.Join(", ", names)}.");
+        return rule.Must(names.Contains).WithMessage($"Module must be one of: {string.Join(", ", names)}.");
     }
 }
 
