@@ -7,11 +7,12 @@
 #                    [--pool 100]   # the Host's PostgreSQL connection pool (Maximum Pool Size)
 #   scripts/bench.sh --rate 100 --outage 30     # Redis stopped for 30 s mid-run: REST visibility, mark-all-read, pushes
 #   scripts/bench.sh --users 1 --mark-all-read 10000   # mark-all-read of 10,000 unread, and a deposit meanwhile
+#   scripts/bench.sh rest --users 100 --seconds 10 [--big-table 1000000]   # the notification read routes under wrk
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/services.sh
 
-start_throwaway_servers
+start_throwaway_servers wrk
 # 10,000 idle connections need more open files than the usual 1,024.
 ulimit -n 65536 2>/dev/null || true
 dotnet run -c Release --project tests/EnhanceFund.Benchmarks -- \

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using EnhanceFund.IntegrationTests.Infrastructure;
-using Npgsql;
 
 namespace EnhanceFund.Benchmarks;
 
@@ -16,7 +15,8 @@ internal static class MarkAllRead
 
     public static async Task RunAsync(string database, ApiClient user, int unread)
     {
-        await ExecuteAsync(database, $"""
+        var ledger = new Ledger(database);
+        await ledger.ExecuteAsync($"""
             INSERT INTO notifications.notifications
                 (user_id, notification_type, title, message, is_read, created_at, related_id, related_type, source_event_id)
             SELECT {user.UserId}, 'fund_added', 'Fund Added Successfully', 'Seeded for the benchmark.', false, now(), g, 'transaction',
@@ -29,10 +29,10 @@ internal static class MarkAllRead
         var timings = new List<double>();
         for (var run = 1; run <= Runs; run++)
         {
-            await ExecuteAsync(database, $"UPDATE notifications.notifications SET is_read = false WHERE user_id = {user.UserId}");
+            await ledger.ExecuteAsync($"UPDATE notifications.notifications SET is_read = false WHERE user_id = {user.UserId}");
             // As autovacuum would have done between a user's mark-all-reads: otherwise each run pays for the last one's
             // 10,000 dead row versions.
-            await ExecuteAsync(database, "VACUUM ANALYZE notifications.notifications");
+            await ledger.ExecuteAsync("VACUUM ANALYZE notifications.notifications");
             var started = Stopwatch.GetTimestamp();
             var marking = user.PostAsync("/api/notifications/mark-all-read");
             var deposit = await user.PostAsync("/api/wallet/deposits", new { amount = 1m });
@@ -41,31 +41,15 @@ internal static class MarkAllRead
             var markAllReadMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             if (marked.Status != HttpStatusCode.OK || deposit.Status != HttpStatusCode.Created) throw new InvalidOperationException($"{marked} / {deposit}");
             var transactionId = deposit.Data["transaction"]!["id"]!.GetValue<long>();
-            while (await ScalarAsync(database, $"SELECT count(*) FROM notifications.notifications WHERE user_id = {user.UserId} AND related_id = {transactionId} AND message NOT LIKE 'Seeded%'") == 0)
+            while (await ledger.CountAsync($"SELECT count(*) FROM notifications.notifications WHERE user_id = {user.UserId} AND related_id = {transactionId} AND message NOT LIKE 'Seeded%'") == 0)
                 await Task.Delay(1);
             var listedMs = Stopwatch.GetElapsedTime(depositAnswered).TotalMilliseconds;
-            var counted = await ScalarAsync(database, $"SELECT coalesce(sum(count), 0) FROM notifications.notification_counts WHERE user_id = {user.UserId} AND NOT is_read");
-            var rows = await ScalarAsync(database, $"SELECT count(*) FROM notifications.notifications WHERE user_id = {user.UserId} AND NOT is_read");
+            var counted = await ledger.CountAsync($"SELECT coalesce(sum(count), 0) FROM notifications.notification_counts WHERE user_id = {user.UserId} AND NOT is_read");
+            var rows = await ledger.CountAsync($"SELECT count(*) FROM notifications.notifications WHERE user_id = {user.UserId} AND NOT is_read");
             timings.Add(markAllReadMs);
             Console.WriteLine($"| {run} | {markAllReadMs:0} ms | {listedMs:0} ms | {(counted == rows ? "yes" : $"NO: {counted} counted, {rows} rows")} |");
         }
 
         Console.WriteLine($"median mark-all-read: {timings.Order().ElementAt(Runs / 2):0} ms");
-    }
-
-    private static async Task ExecuteAsync(string database, string sql)
-    {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 300 };
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<long> ScalarAsync(string database, string sql)
-    {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 }

@@ -19,6 +19,12 @@ using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer
     Timeout = TimeSpan.FromMinutes(2),
 };
 var users = await Task.WhenAll(Enumerable.Range(0, options.Users).Select(_ => ApiClient.RegisterAsync(http)));
+if (options.Rest)
+{
+    await RestLoad.RunAsync(database, host, users, options.Seconds, options.BigTable);
+    return;
+}
+
 var pushes = new ConcurrentDictionary<long, (long FirstAt, int Count)>();
 var connections = await Task.WhenAll(users.Select(user => ConnectAsync(user.Token, onPush: true)));
 var idle = await OpenIdleConnectionsAsync(options.IdleConnections);
