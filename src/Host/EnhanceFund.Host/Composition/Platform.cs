@@ -28,6 +28,7 @@ internal static class Platform
         builder.AddJwtAuthentication();
         services.AddAuthorization();
         builder.AddRealtime();
+        builder.AddTrustedProxies();
         builder.AddRateLimits();
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Limits.MaxRequestBodySize = configuration.GetValue("Api:MaxRequestBodyBytes", 64 * 1024));
@@ -61,6 +62,7 @@ internal static class Platform
 
     public static void UsePlatform(this WebApplication app, IReadOnlyList<IModule> modules)
     {
+        app.UseForwardedHeaders();
         app.UseEnvelopeErrors();
         app.UseWebClient();
         app.UseAuthentication();

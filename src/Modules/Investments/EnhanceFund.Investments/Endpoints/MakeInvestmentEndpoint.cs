@@ -4,6 +4,7 @@ using EnhanceFund.Investments.Application.MakeInvestment;
 using FastEndpoints;
 using FluentValidation;
 using MediatR;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
 namespace EnhanceFund.Investments.Endpoints;
@@ -31,6 +32,7 @@ internal sealed class MakeInvestmentEndpoint(IMediator mediator) : Endpoint<Make
     public override void Configure()
     {
         Post("/api/investments");
+        Options(route => route.RequireRateLimiting(RateLimitPolicies.Writes));
         Roles(BuildingBlocks.Web.Auth.Roles.Investor);
         Summary(s => s.Summary = "Invest in a loan (investors); answers 202 with a pending investment that settles asynchronously");
     }

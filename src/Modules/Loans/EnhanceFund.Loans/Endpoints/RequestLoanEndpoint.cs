@@ -5,6 +5,7 @@ using EnhanceFund.Loans.Application.RequestLoan;
 using FastEndpoints;
 using FluentValidation;
 using MediatR;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
 namespace EnhanceFund.Loans.Endpoints;
@@ -43,6 +44,7 @@ internal sealed class RequestLoanEndpoint(IMediator mediator) : Endpoint<Request
     public override void Configure()
     {
         Post("/api/loans");
+        Options(route => route.RequireRateLimiting(RateLimitPolicies.Writes));
         Roles(BuildingBlocks.Web.Auth.Roles.Borrower);
         Summary(s => s.Summary = "Request a loan (borrowers); it starts pending");
     }

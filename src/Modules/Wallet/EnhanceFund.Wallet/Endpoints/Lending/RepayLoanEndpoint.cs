@@ -3,6 +3,7 @@ using EnhanceFund.BuildingBlocks.Web.Auth;
 using EnhanceFund.Wallet.Application.Lending;
 using FastEndpoints;
 using MediatR;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
 namespace EnhanceFund.Wallet.Endpoints.Lending;
@@ -16,6 +17,7 @@ internal sealed class RepayLoanEndpoint(IMediator mediator) : Endpoint<IdRequest
     public override void Configure()
     {
         Post("/api/loans/{id}/repay");
+        Options(route => route.RequireRateLimiting(RateLimitPolicies.Writes));
         Roles(BuildingBlocks.Web.Auth.Roles.Borrower);
         Summary(s => s.Summary = "Repay a fulfilled loan from the borrower's wallet, principal plus interest; 409 if short (triggers investment_return)");
     }

@@ -1,7 +1,9 @@
 using EnhanceFund.BuildingBlocks.Domain;
+using EnhanceFund.BuildingBlocks.Web;
 using EnhanceFund.Wallet.Application;
 using EnhanceFund.Wallet.Application.MoveFunds;
 using MediatR;
+using Microsoft.AspNetCore.Builder;
 
 namespace EnhanceFund.Wallet.Endpoints.MoveFunds;
 
@@ -12,6 +14,7 @@ internal sealed class WithdrawEndpoint(IMediator mediator) : MoveFundsEndpoint(m
     public override void Configure()
     {
         Post("/api/wallet/withdrawals");
+        Options(route => route.RequireRateLimiting(RateLimitPolicies.Writes));
         Summary(s => s.Summary = "Debit the signed-in user's wallet; 409 when the balance is short (triggers fund_withdrawn)");
     }
 
