@@ -64,6 +64,8 @@ public sealed class TestHost : IAsyncDisposable
             ["Outbox:MaxRetryDelay"] = "00:00:00.400",
             // Every test user signs up from 127.0.0.1; RateLimitTests runs its own Host with a real limit.
             ["RateLimits:AuthRequestsPerMinute"] = "1000000",
+            // Tests and benchmarks move money fast on purpose; RateLimitTests runs with a real limit.
+            ["RateLimits:WritesPerUserPerMinute"] = "1000000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) configuration[key] = value;
 
