@@ -36,7 +36,8 @@ public sealed class InvestmentRaceTests(TwoHostsFixture fixture) : IClassFixture
         {
             var outcomes = settled.Where(s => s.Round == round).ToList();
             Assert.Single(outcomes, o => o.Status == "active");
-            Assert.All(outcomes.Where(o => o.Status != "active"), o => Assert.Equal(("rejected", "exceeds_remaining"), (o.Status, o.Reason)));
+            // The winner fulfils the loan, so every other racer finds it no longer open.
+            Assert.All(outcomes.Where(o => o.Status != "active"), o => Assert.Equal(("rejected", "loan_not_open"), (o.Status, o.Reason)));
             var loan = (await admin.GetAsync($"/api/loans/{round.LoanId}")).Data["loan"]!;
             Assert.Equal(("fulfilled", 1000m, 2), (loan["status"]!.GetValue<string>(), loan["funded_amount"]!.GetValue<decimal>(), loan["investor_count"]!.GetValue<int>()));
         }

@@ -64,14 +64,17 @@ public sealed class LoanFundingTests
     }
 
     [Fact]
-    public void A_loan_filled_a_moment_ago_refuses_with_exceeds_remaining_and_one_not_open_with_loan_not_open()
+    public void A_loan_that_is_not_approved_refuses_with_loan_not_open_and_an_approved_one_short_of_room_with_exceeds_remaining()
     {
         var full = OpenLoan(100m);
         full.Fund(11, 7, Money.Of(100m), new HashSet<long>(), Now);
         var pending = Loan.Request(2, 50, Money.Of(100m), 10m, 12, "Not yet approved", Now);
+        var open = OpenLoan(100m);
+        open.Fund(14, 7, Money.Of(60m), new HashSet<long>(), Now);
 
-        Assert.Equal("exceeds_remaining", full.Fund(12, 8, Money.Of(1m), new HashSet<long> { 7 }, Now).RejectionReason);
+        Assert.Equal("loan_not_open", full.Fund(12, 8, Money.Of(1m), new HashSet<long> { 7 }, Now).RejectionReason);
         Assert.Equal("loan_not_open", pending.Fund(13, 8, Money.Of(1m), new HashSet<long>(), Now).RejectionReason);
+        Assert.Equal("exceeds_remaining", open.Fund(15, 8, Money.Of(40.01m), new HashSet<long> { 7 }, Now).RejectionReason);
     }
 
     [Fact]

@@ -72,8 +72,8 @@ public sealed class Loan : AggregateRoot
     /// <param name="investorsSoFar">Every investor whose money this loan already took.</param>
     public LoanFunding Fund(long investmentId, long investorId, Money amount, IReadOnlySet<long> investorsSoFar, DateTimeOffset now)
     {
-        // A loan filled a moment ago has no room left: the investor who just missed it hears exceeds_remaining.
-        if (Status is not (LoanStatus.Approved or LoanStatus.Fulfilled))
+        // Only an approved loan takes money: a pending, fulfilled (even a moment ago) or repaid one is not open.
+        if (Status is not LoanStatus.Approved)
             return LoanFunding.Reject(investmentId, Id, investorId, amount, FundingRejectionReasons.LoanNotOpen, now);
         if (amount > RemainingAmount)
             return LoanFunding.Reject(investmentId, Id, investorId, amount, FundingRejectionReasons.ExceedsRemaining, now);
