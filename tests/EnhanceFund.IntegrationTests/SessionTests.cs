@@ -35,6 +35,9 @@ public sealed class SessionTests(HostFixture fixture) : IClassFixture<HostFixtur
 
         var ghost = Sign(userId: 987_654_321, expires: TimeSpan.FromMinutes(10), signedInAgo: TimeSpan.Zero);
         Assert.Equal(HttpStatusCode.Unauthorized, (await WithToken(ghost).PostAsync("/api/auth/refresh")).Status);
+
+        var undated = Sign(user.UserId, expires: TimeSpan.FromMinutes(10), signedInAgo: null);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await WithToken(undated).PostAsync("/api/auth/refresh")).Status);
     }
 
     [Fact]
@@ -56,22 +59,21 @@ public sealed class SessionTests(HostFixture fixture) : IClassFixture<HostFixtur
     private static long AuthTime(string token) => long.Parse(new JsonWebToken(token).GetClaim("auth_time").Value);
 
     /// <summary>A token as the Host signs them, with the lifetimes a test needs.</summary>
-    private static string Sign(long userId, TimeSpan expires, TimeSpan signedInAgo)
+    /// <remarks>Without <paramref name="signedInAgo"/>, neither auth_time nor iat: a token that says nothing of its sign-in.</remarks>
+    private static string Sign(long userId, TimeSpan expires, TimeSpan? signedInAgo)
     {
         var now = DateTime.UtcNow;
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        var claims = new List<Claim> { new("sub", userId.ToString()), new("role", "investor") };
+        if (signedInAgo is { } ago)
+            claims.Add(new Claim("auth_time", (now - ago).Subtract(DateTime.UnixEpoch).TotalSeconds.ToString("0"), ClaimValueTypes.Integer64));
+        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = signedInAgo is not null }.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = "enhancefund",
             Audience = "enhancefund-clients",
-            IssuedAt = now,
+            IssuedAt = signedInAgo is null ? null : now,
             NotBefore = now.AddSeconds(-1),
             Expires = now + expires,
-            Subject = new ClaimsIdentity(
-            [
-                new Claim("sub", userId.ToString()),
-                new Claim("role", "investor"),
-                new Claim("auth_time", (now - signedInAgo).Subtract(DateTime.UnixEpoch).TotalSeconds.ToString("0"), ClaimValueTypes.Integer64),
-            ]),
+            Subject = new ClaimsIdentity(claims),
             SigningCredentials = new SigningCredentials(
                 new SymmetricSecurityKey(Encoding.UTF8.GetBytes(TestHost.SigningKey)), SecurityAlgorithms.HmacSha256),
         });

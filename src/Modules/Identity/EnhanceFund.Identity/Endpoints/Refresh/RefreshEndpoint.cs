@@ -16,8 +16,9 @@ internal sealed class RefreshEndpoint(IMediator mediator) : EndpointWithoutReque
 
     public override async Task HandleAsync(CancellationToken cancellationToken)
     {
-        // Tokens signed before auth_time existed count from their issue time.
-        var signedIn = long.Parse(User.FindFirst(ClaimNames.AuthTime)?.Value ?? User.FindFirst("iat")!.Value);
+        // Tokens signed before auth_time existed count from their issue time; a token with neither is past renewing.
+        var claimed = User.FindFirst(ClaimNames.AuthTime)?.Value ?? User.FindFirst("iat")?.Value;
+        var signedIn = long.TryParse(claimed, out var seconds) ? seconds : 0;
         var result = await mediator.Send(
             new RefreshTokenCommand(User.UserId(), DateTimeOffset.FromUnixTimeSeconds(signedIn)), cancellationToken);
         await HttpContext.Response.SendResultAsync(result, "Token refreshed successfully", refreshed => refreshed, cancellationToken: cancellationToken);
