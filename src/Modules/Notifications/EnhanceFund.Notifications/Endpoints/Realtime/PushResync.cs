@@ -68,9 +68,19 @@ internal sealed class PushResync(
     {
         bool owed;
         lock (_gate) owed = _owed.Count > 0;
-        var woken = _wake.Reader.WaitToReadAsync(stoppingToken).AsTask();
-        if (owed) await Task.WhenAny(woken, Task.Delay(options.Value.BreakDuration, stoppingToken));
-        else await woken;
+        // The wait is cancelled when the retry is due, so no waiter is left behind on the channel however long the
+        // backplane stays away.
+        using var retry = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        if (owed) retry.CancelAfter(options.Value.BreakDuration);
+        try
+        {
+            await _wake.Reader.WaitToReadAsync(retry.Token);
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            // Time to try the owed users again.
+        }
+
         stoppingToken.ThrowIfCancellationRequested();
         _wake.Reader.TryRead(out _);
     }
