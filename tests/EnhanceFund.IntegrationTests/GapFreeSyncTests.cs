@@ -1,4 +1,3 @@
-using System.Net;
 using EnhanceFund.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -35,14 +34,14 @@ public sealed class GapFreeSyncTests : IAsyncLifetime
     {
         var user = await ApiClient.RegisterAsync(_host.Http);
         await using var client = await SyncingClient.ConnectAsync(_host.Address, user);
-        await DepositAsync(user);
+        await user.DepositAsync(10m);
         await Eventually.ReturnsAsync(() => client.Ids, ids => ids.Length == 1, "the first push");
 
         Network.Lose(user.UserId, seq: 2);
-        await DepositAsync(user);
+        await user.DepositAsync(10m);
         await Eventually.ReturnsAsync(() => Network.Lost.ToArray(), lost => lost.Length == 1, "the second push lost");
         Assert.Single(client.Ids);
-        await DepositAsync(user);
+        await user.DepositAsync(10m);
 
         await ConvergesAsync(client, user, count: 3);
         Assert.Contains("gap", client.Fetches);
@@ -59,7 +58,7 @@ public sealed class GapFreeSyncTests : IAsyncLifetime
             var user = await ApiClient.RegisterAsync(_host.Http);
             users.Add(user);
             clients.Add(await SyncingClient.ConnectAsync(_host.Address, user));
-            await DepositAsync(user);
+            await user.DepositAsync(10m);
         }
 
         // Nothing is dropped for this one: only the restored subscription can tell it to resync.
@@ -72,7 +71,7 @@ public sealed class GapFreeSyncTests : IAsyncLifetime
 
             await _redis.StopAsync();
             foreach (var user in users)
-            for (var d = 0; d < 3; d++) await DepositAsync(user);
+            for (var d = 0; d < 3; d++) await user.DepositAsync(10m);
             foreach (var user in users) await user.NotificationsEventuallyAsync(4);
             Assert.All(clients, c => Assert.Single(c.Ids));
 
@@ -101,7 +100,4 @@ public sealed class GapFreeSyncTests : IAsyncLifetime
             $"user {user.UserId}'s client holding exactly the {count} stored notifications");
         Assert.Empty(client.Failures);
     }
-
-    private static async Task DepositAsync(ApiClient user) =>
-        Assert.Equal(HttpStatusCode.Created, (await user.PostAsync("/api/wallet/deposits", new { amount = 10m })).Status);
 }

@@ -43,8 +43,8 @@ public sealed class ParkedMessagesTests(ParkingFixture fixture) : IClassFixture<
     public async Task A_parked_message_keeps_its_inbox_rows_and_an_admin_requeue_delivers_it_without_notifying_twice()
     {
         var user = await ApiClient.RegisterAsync(fixture.Http);
-        var refused = await DepositAsync(user, ParkingFixture.RefusedAmount);
-        var accepted = await DepositAsync(user, 5m);
+        var refused = await user.DepositAsync(ParkingFixture.RefusedAmount);
+        var accepted = await user.DepositAsync(5m);
         var parkedId = await Eventually.ReturnsAsync(() => OutboxIdAsync(refused, "parked_at IS NOT NULL"), (Guid? id) => id is not null, "the message parked");
         var deliveredId = await Eventually.ReturnsAsync(() => OutboxIdAsync(accepted, "processed_at IS NOT NULL"), (Guid? id) => id is not null, "the other delivered");
         Assert.Equal(2, (await user.NotificationsAsync()).Count);
@@ -104,13 +104,6 @@ public sealed class ParkedMessagesTests(ParkingFixture fixture) : IClassFixture<
     }
 
     private static long TransactionId(ApiResponse response) => response.Data["transaction"]!["id"]!.GetValue<long>();
-
-    private static async Task<ApiResponse> DepositAsync(ApiClient user, decimal amount)
-    {
-        var deposit = await user.PostAsync("/api/wallet/deposits", new { amount });
-        Assert.Equal(HttpStatusCode.Created, deposit.Status);
-        return deposit;
-    }
 
     private Ledger Ledger => new(fixture.Database);
 

@@ -31,13 +31,13 @@ public sealed class RedisOutageTests : IAsyncLifetime
     {
         var user = await ApiClient.RegisterAsync(_host.Http);
         await using var live = await LiveClient.ConnectAsync(_host.Address, user.Token);
-        await DepositAsync(user, 1m);
+        await user.DepositAsync(1m);
         await live.NotificationsEventuallyAsync(1);
 
         await _redis.StopAsync();
         for (var i = 2; i <= 6; i++)
         {
-            var transactionId = await DepositAsync(user, i);
+            var transactionId = (await user.DepositAsync(i)).Data["transaction"]!["id"]!.GetValue<long>();
             // Two seconds is far below the backplane's 5 s timeout, which each notifying event used to wait out twice.
             await Eventually.ReturnsAsync(() => user.NotificationsAsync(), n => n.Any(RelatesTo(transactionId)),
                 $"the notification of deposit {i} listed while Redis is down", TimeSpan.FromSeconds(2));
@@ -53,7 +53,7 @@ public sealed class RedisOutageTests : IAsyncLifetime
         await _redis.StartAgainAsync();
         await Eventually.ReturnsAsync(async () =>
         {
-            await DepositAsync(user, 1m);
+            await user.DepositAsync(1m);
             return live.Notifications.Count;
         }, pushed => pushed > 1, "a push after Redis came back", TimeSpan.FromSeconds(5));
 
@@ -62,11 +62,4 @@ public sealed class RedisOutageTests : IAsyncLifetime
     }
 
     private static Func<JsonNode?, bool> RelatesTo(long transactionId) => n => n!["related_id"]!.GetValue<long>() == transactionId;
-
-    private static async Task<long> DepositAsync(ApiClient user, decimal amount)
-    {
-        var deposit = await user.PostAsync("/api/wallet/deposits", new { amount });
-        Assert.Equal(HttpStatusCode.Created, deposit.Status);
-        return deposit.Data["transaction"]!["id"]!.GetValue<long>();
-    }
 }

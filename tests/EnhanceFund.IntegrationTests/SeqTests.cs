@@ -31,7 +31,7 @@ public sealed class SeqTests(TwoHostsFixture fixture) : IClassFixture<TwoHostsFi
         var viaOther = user.Via(fixture.Other.Http);
         await Task.WhenAll(Enumerable.Range(0, perInstance).SelectMany(_ => new[]
         {
-            DepositAsync(user), DepositAsync(viaOther),
+            user.DepositAsync(1m), viaOther.DepositAsync(1m),
         }));
 
         var notifications = await user.NotificationsEventuallyAsync(2 * perInstance);
@@ -86,7 +86,4 @@ public sealed class SeqTests(TwoHostsFixture fixture) : IClassFixture<TwoHostsFi
         Assert.Equal(HttpStatusCode.OK, response.Status);
         return response.Data["notifications"]!.AsArray().Select(n => n!["seq"]!.GetValue<long>()).ToArray();
     }
-
-    private static async Task DepositAsync(ApiClient user) =>
-        Assert.Equal(HttpStatusCode.Created, (await user.PostAsync("/api/wallet/deposits", new { amount = 1m })).Status);
 }

@@ -1,8 +1,6 @@
-using System.Net;
 using System.Text.RegularExpressions;
 using EnhanceFund.IntegrationTests.Infrastructure;
 using Microsoft.Playwright;
-using Npgsql;
 using static Microsoft.Playwright.Assertions;
 
 namespace EnhanceFund.IntegrationTests.Browser;
@@ -51,18 +49,18 @@ public sealed class MissedPushTests(Chromium chromium) : IAsyncLifetime
     public async Task Pushes_dropped_while_Redis_was_down_are_fetched_on_the_servers_resync_without_a_reconnect_or_a_reload()
     {
         var user = await ApiClient.RegisterAsync(_host.Http);
-        await DepositAsync(user, 1m);
+        await user.DepositAsync(1m);
         await user.NotificationsEventuallyAsync(1);
         var app = await WebApp.SignInAsync(_context, user.Email);
         await app.ExpectUnreadAsync(1);
         await app.OpenNotificationsAsync();
         await app.Page.EvaluateAsync(WatchConnection);
-        await DepositAsync(user, 2m);
+        await user.DepositAsync(2m);
         await app.ExpectUnreadAsync(2);
 
         // The page stays connected to the Host, which needs no Redis for that; the pushes go through the backplane.
         await _redis.StopAsync();
-        for (var i = 3; i <= 6; i++) await DepositAsync(user, i);
+        for (var i = 3; i <= 6; i++) await user.DepositAsync(i);
         await user.NotificationsEventuallyAsync(6);
         // Stored, but pushed to nobody: otherwise this test would prove nothing.
         await app.ExpectUnreadAsync(2);
@@ -98,7 +96,7 @@ public sealed class MissedPushTests(Chromium chromium) : IAsyncLifetime
         // Stored and never pushed (seq 1), as when a push is lost on the way. Already read, so the unread count pushed
         // with the next one still adds up, and the page has no reason to reload its list but the seq.
         await InsertUnpushedReadNotificationAsync(user.UserId);
-        await DepositAsync(user, 5m);
+        await user.DepositAsync(5m);
 
         var listed = await PageEventuallyShowsWhatRestHoldsAsync(app, user);
         Assert.Equal(2, listed.Count);
@@ -125,19 +123,10 @@ public sealed class MissedPushTests(Chromium chromium) : IAsyncLifetime
         return listed;
     }
 
-    private async Task InsertUnpushedReadNotificationAsync(long userId)
-    {
-        await using var connection = new NpgsqlConnection(_database);
-        await connection.OpenAsync();
-        await using var insert = new NpgsqlCommand(
-            """
+    private async Task InsertUnpushedReadNotificationAsync(long userId) =>
+        Assert.Equal(1, await new Ledger(_database).ExecuteAsync(
+            $"""
             INSERT INTO notifications.notifications (user_id, notification_type, title, message, is_read, created_at, source_event_id)
-            VALUES (@user, 'fund_added', 'Funds Added', 'Stored by the test, never pushed.', true, now(), gen_random_uuid())
-            """, connection);
-        insert.Parameters.AddWithValue("user", userId);
-        Assert.Equal(1, await insert.ExecuteNonQueryAsync());
-    }
-
-    private static async Task DepositAsync(ApiClient user, decimal amount) =>
-        Assert.Equal(HttpStatusCode.Created, (await user.PostAsync("/api/wallet/deposits", new { amount })).Status);
+            VALUES ({userId}, 'fund_added', 'Funds Added', 'Stored by the test, never pushed.', true, now(), gen_random_uuid())
+            """));
 }

@@ -51,6 +51,14 @@ public sealed class ApiClient(HttpClient http, string token, long userId, string
     public Task<ApiResponse> PostRawAsync(string path, string rawJson, string? idempotencyKey = null) =>
         Send(Http, HttpMethod.Post, path, Token, new RawJson(rawJson), idempotencyKey);
 
+    /// <summary>A deposit the test needs to succeed: asserts its 201 and returns the answer.</summary>
+    public async Task<ApiResponse> DepositAsync(decimal amount)
+    {
+        var deposit = await PostAsync("/api/wallet/deposits", new { amount });
+        Assert.Equal(HttpStatusCode.Created, deposit.Status);
+        return deposit;
+    }
+
     public async Task<decimal> BalanceAsync() => (await GetAsync("/api/wallet")).Data["wallet"]!["balance"]!.GetValue<decimal>();
 
     /// <summary>The types of the wallet's history lines, oldest first.</summary>
