@@ -9,6 +9,8 @@ using Microsoft.AspNetCore.SignalR.Client;
 // rate, the latency from each request to the push of its fund_added notification, and what was lost or duplicated.
 var options = BenchOptions.Parse(args);
 var database = await TestServers.CreateDatabaseAsync(options.Postgres, "bench", maxPoolSize: options.PoolSize);
+// Other Npgsql settings to try, e.g. --npgsql "Multiplexing=true", as ConnectionStrings__Postgres would carry them.
+if (options.Npgsql is { } npgsql) database = $"{database};{npgsql}";
 await using var host = await TestHost.StartAsync(database, options.Redis, $"bench-{Guid.NewGuid():N}");
 
 // At most 256 connections: past saturation an open-loop client would otherwise open one per waiting request, until
