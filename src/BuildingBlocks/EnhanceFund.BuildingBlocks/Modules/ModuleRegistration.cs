@@ -24,11 +24,14 @@ public static class ModuleRegistration
         Func<IDomainEvent, IIntegrationEvent?> toIntegrationEvent)
         where TContext : ModuleDbContext
     {
-        var connectionString = configuration.GetConnectionString("Postgres")
-            ?? throw new InvalidOperationException("ConnectionStrings:Postgres is not configured.");
+        var connectionString = PostgresConnection.FromConfiguration(configuration);
 
         services.AddSingleton<OutboxSignal<TContext>>();
-        services.AddDbContext<TContext>((provider, options) =>
+        // Pooled: a request reuses a context instead of building one (and its services) anew; the options, and so the
+        // interceptors below, are built once and shared, which they can be, as they keep no state of their own. A pooled
+        // context may come back with its outbox flag still set (a transaction disposed without commit or rollback):
+        // the worst that does is one spurious wake-up of the relay.
+        services.AddDbContextPool<TContext>((provider, options) =>
         {
             var signal = provider.GetRequiredService<OutboxSignal<TContext>>();
             options

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EnhanceFund.BuildingBlocks.Persistence;
 using EnhanceFund.BuildingBlocks.Web;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -19,7 +20,7 @@ internal static class Health
     public static void AddHealth(this WebApplicationBuilder builder)
     {
         var checks = builder.Services.AddHealthChecks()
-            .AddNpgSql(builder.Configuration.GetConnectionString("Postgres")!, name: "postgres", tags: [Ready], timeout: Timeout);
+            .AddNpgSql(PostgresConnection.FromConfiguration(builder.Configuration), name: "postgres", tags: [Ready], timeout: Timeout);
         if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Redis")))
         {
             // The backplane's own connection: its state is what pushes see.
