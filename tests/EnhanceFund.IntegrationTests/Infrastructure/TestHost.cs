@@ -1,3 +1,4 @@
+using EnhanceFund.BuildingBlocks.Persistence;
 using EnhanceFund.Host;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -30,12 +31,13 @@ public sealed class TestHost : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private readonly string _postgres;
+    /// <summary>The connection string the Host's pool is keyed by (with the platform's defaults added).</summary>
+    private readonly string _postgresPool;
 
-    private TestHost(WebApplication app, Uri address, string postgres)
+    private TestHost(WebApplication app, Uri address, string postgresPool)
     {
         _app = app;
-        _postgres = postgres;
+        _postgresPool = postgresPool;
         Address = address;
         Http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
     }
@@ -78,7 +80,7 @@ public sealed class TestHost : IAsyncDisposable
         });
         await app.PrepareDatabaseAsync();
         await app.StartAsync();
-        return new TestHost(app, new Uri(app.Urls.First()), postgres);
+        return new TestHost(app, new Uri(app.Urls.First()), PostgresConnection.FromConfiguration(app.Configuration));
     }
 
     public async ValueTask DisposeAsync()
@@ -88,7 +90,7 @@ public sealed class TestHost : IAsyncDisposable
         await _app.DisposeAsync();
         // Npgsql keeps a connection string's idle connections for minutes after its last user is gone; a test run
         // starts dozens of Hosts, and their leftovers would crowd out the live ones (53300: too many clients).
-        using var pool = new NpgsqlConnection(_postgres);
+        using var pool = new NpgsqlConnection(_postgresPool);
         NpgsqlConnection.ClearPool(pool);
     }
 }
