@@ -21,7 +21,9 @@ internal sealed class ListNotificationsHandler(NotificationsDbContext db) : IReq
 
     private async Task<(IReadOnlyList<NotificationDto>, long?)> ReadPageAsync(ListNotifications query, CancellationToken cancellationToken)
     {
-        var filtered = db.Notifications.AsNoTracking().Where(n => n.UserId == query.UserId);
+        var mine = db.Notifications.AsNoTracking().Where(n => n.UserId == query.UserId);
+        // Spelled out, not compared with a parameter: the SQL then names the partial index's own predicate.
+        var filtered = query.Archived ? mine.Where(n => n.IsArchived) : mine.Where(n => !n.IsArchived);
         if (query.IsRead is { } isRead) filtered = filtered.Where(n => n.IsRead == isRead);
         if (query.Type is { } type) filtered = filtered.Where(n => n.Type == type);
 
@@ -42,5 +44,7 @@ internal sealed class ListNotificationsHandler(NotificationsDbContext db) : IReq
     }
 
     private static bool Matches(NotificationCount count, ListNotifications query) =>
-        (query.IsRead is null || count.IsRead == query.IsRead) && (query.Type is null || count.NotificationType == query.Type);
+        count.IsArchived == query.Archived
+        && (query.IsRead is null || count.IsRead == query.IsRead)
+        && (query.Type is null || count.NotificationType == query.Type);
 }
