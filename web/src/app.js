@@ -86,13 +86,18 @@ export async function createApp({ user, onSignOut }) {
     onNotificationUpdated: center.onPushedUpdate,
     onNotificationDeleted: center.onPushedDelete,
     onPreferences: center.onPushedPreferences,
-    onResync: center.catchUp,
+    onResync: center.resync,
     onStateChange: setConnectionState,
     onConnectionLost: center.connectionLost,
     onConnected: () => {
-      center.catchUp();
-      // While we were away, things changed that bring this user no notification (others' loans approved).
-      if (connectedBefore) markStale(Object.keys(panels));
+      // While we were away, things changed that bring this user no notification (others' loans approved), and
+      // other tabs may have archived or deleted some of what the list shows.
+      if (connectedBefore) {
+        center.resync();
+        markStale(Object.keys(panels));
+      } else {
+        center.catchUp();
+      }
       connectedBefore = true;
     },
     onUnauthorized: () => {

@@ -431,6 +431,15 @@ export function createNotificationCenter({ onArrival = () => {} } = {}) {
     store.changed();
   }
 
+  /**
+   * After a `resync` or a reconnect: fetch the notifications missed, then reload what the list shows, for the
+   * changes missed too (another tab's archive or delete). In that order, so what the catch-up brings is announced.
+   */
+  async function resync() {
+    await catchUp();
+    scheduleReload();
+  }
+
   function connectionLost() {
     // The reconnect catches up anyway; retrying meanwhile would only fail.
     clearTimeout(catchUpRetry);
@@ -520,6 +529,7 @@ export function createNotificationCenter({ onArrival = () => {} } = {}) {
     store,
     loadInitial,
     catchUp,
+    resync,
     connectionLost,
     onPushedNotification,
     onPushedUnreadCount,
