@@ -5,14 +5,8 @@ namespace EnhanceFund.IntegrationTests;
 
 public sealed class NotificationsApiTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
-    private async Task<ApiClient> UserWithNotificationsAsync(int deposits, int withdrawals = 0)
-    {
-        var user = await ApiClient.RegisterAsync(fixture.Http);
-        for (var i = 1; i <= deposits; i++) await user.PostAsync("/api/wallet/deposits", new { amount = 100m + i });
-        for (var i = 1; i <= withdrawals; i++) await user.PostAsync("/api/wallet/withdrawals", new { amount = 1m });
-        await user.NotificationsEventuallyAsync(deposits + withdrawals);
-        return user;
-    }
+    private Task<ApiClient> UserWithNotificationsAsync(int deposits, int withdrawals = 0) =>
+        ApiClient.WithNotificationsAsync(fixture.Http, deposits, withdrawals);
 
     [Fact]
     public async Task The_list_is_newest_first_with_counts_and_the_seed_message()
@@ -84,7 +78,7 @@ public sealed class NotificationsApiTests(HostFixture fixture) : IClassFixture<H
         Assert.Equal(HttpStatusCode.OK, marked.Status);
         Assert.True(marked.Data["notification"]!["is_read"]!.GetValue<bool>());
         Assert.Equal(2, (await user.GetAsync("/api/notifications/unread-count")).Data["unread_count"]!.GetValue<int>());
-        await Eventually.ReturnsAsync(() => tab2.UnreadCounts.ToArray(), c => c.LastOrDefault(-1) == 2, "tab 2 told of 2 unread");
+        await tab2.UnreadCountEventuallyAsync(2);
 
         var unmarked = await user.PatchAsync($"/api/notifications/{id}", new { is_read = false });
         Assert.False(unmarked.Data["notification"]!["is_read"]!.GetValue<bool>());
@@ -96,7 +90,7 @@ public sealed class NotificationsApiTests(HostFixture fixture) : IClassFixture<H
         Assert.Equal("Unread count retrieved successfully", count.Body["message"]!.GetValue<string>());
         Assert.Equal(0, count.Data["unread_count"]!.GetValue<int>());
         foreach (var tab in new[] { tab1, tab2 })
-            await Eventually.ReturnsAsync(() => tab.UnreadCounts.ToArray(), c => c.LastOrDefault(-1) == 0, "every tab told of 0 unread");
+            await tab.UnreadCountEventuallyAsync(0);
 
         Assert.Equal(0, (await user.PostAsync("/api/notifications/mark-all-read")).Data["updated"]!.GetValue<int>());
     }

@@ -83,13 +83,21 @@ export async function createApp({ user, onSignOut }) {
     getToken: () => session.token(),
     onNotification: center.onPushedNotification,
     onUnreadCount: center.onPushedUnreadCount,
-    onResync: center.catchUp,
+    onNotificationUpdated: center.onPushedUpdate,
+    onNotificationDeleted: center.onPushedDelete,
+    onPreferences: center.onPushedPreferences,
+    onResync: center.resync,
     onStateChange: setConnectionState,
     onConnectionLost: center.connectionLost,
     onConnected: () => {
-      center.catchUp();
-      // While we were away, things changed that bring this user no notification (others' loans approved).
-      if (connectedBefore) markStale(Object.keys(panels));
+      // While we were away, things changed that bring this user no notification (others' loans approved), and
+      // other tabs may have archived or deleted some of what the list shows.
+      if (connectedBefore) {
+        center.resync();
+        markStale(Object.keys(panels));
+      } else {
+        center.catchUp();
+      }
       connectedBefore = true;
     },
     onUnauthorized: () => {

@@ -96,6 +96,21 @@ public sealed class WebApp
         return rows.Select(r => new ListedNotification(long.Parse(r[0], CultureInfo.InvariantCulture), r[1], r[2] == "true")).ToList();
     }
 
+    /// <summary>One notification of the list, by id.</summary>
+    public ILocator Item(long notificationId) => Page.Locator($"[data-testid=notification-item][data-notification-id='{notificationId}']");
+
+    /// <summary>A switch of the preferences panel: <paramref name="setting"/> is <c>in_app</c> or <c>live</c>.</summary>
+    public ILocator Preference(string type, string setting) =>
+        Page.Locator($"[data-testid=preference-row][data-type='{type}']").GetByTestId($"preference-{setting}");
+
+    public async Task OpenPreferencesAsync()
+    {
+        await OpenNotificationsAsync();
+        var button = Page.GetByTestId("preferences-button");
+        if (await button.GetAttributeAsync("aria-expanded") != "true") await button.ClickAsync();
+        await Expect(Page.GetByTestId("preferences-panel")).ToBeVisibleAsync();
+    }
+
     public ILocator LoanRow(long loanId) => Page.Locator($"[data-testid=loan-row][data-loan-id='{loanId}']");
 
     public ILocator InvestmentRow(long investmentId) => Page.Locator($"[data-testid=investment-row][data-investment-id='{investmentId}']");

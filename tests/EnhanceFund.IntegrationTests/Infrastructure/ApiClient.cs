@@ -31,6 +31,16 @@ public sealed class ApiClient(HttpClient http, string token, long userId, string
         return FromSignIn(http, response.Body);
     }
 
+    /// <summary>A new user whose deposits (of $10, $20, ...) and $1 withdrawals have all been notified.</summary>
+    public static async Task<ApiClient> WithNotificationsAsync(HttpClient http, int deposits, int withdrawals = 0)
+    {
+        var user = await RegisterAsync(http);
+        for (var i = 1; i <= deposits; i++) await user.DepositAsync(10m * i);
+        for (var i = 1; i <= withdrawals; i++) Assert.Equal(HttpStatusCode.Created, (await user.PostAsync("/api/wallet/withdrawals", new { amount = 1m })).Status);
+        await user.NotificationsEventuallyAsync(deposits + withdrawals);
+        return user;
+    }
+
     public static async Task<ApiClient> LogInAsync(HttpClient http, string email, string password)
     {
         var response = await Send(http, HttpMethod.Post, "/api/auth/login", null, new { email, password });
@@ -47,6 +57,10 @@ public sealed class ApiClient(HttpClient http, string token, long userId, string
         Send(Http, HttpMethod.Post, path, Token, body, idempotencyKey);
 
     public Task<ApiResponse> PatchAsync(string path, object body) => Send(Http, HttpMethod.Patch, path, Token, body);
+
+    public Task<ApiResponse> PatchRawAsync(string path, string rawJson) => Send(Http, HttpMethod.Patch, path, Token, new RawJson(rawJson));
+
+    public Task<ApiResponse> DeleteAsync(string path) => Send(Http, HttpMethod.Delete, path, Token);
 
     public Task<ApiResponse> PostRawAsync(string path, string rawJson, string? idempotencyKey = null) =>
         Send(Http, HttpMethod.Post, path, Token, new RawJson(rawJson), idempotencyKey);

@@ -55,6 +55,20 @@ public sealed class Ledger(string database)
           AND query LIKE '%FOR UPDATE SKIP LOCKED%' AND query LIKE '%"{schema}"."outbox_messages"%'
         """);
 
+    /// <summary>
+    /// The notification counters (per user, type, read and archived state) that disagree with the rows they count:
+    /// none when the triggers kept every one right.
+    /// </summary>
+    public Task<long> WrongNotificationCountersAsync() => ScalarAsync<long>(
+        """
+        SELECT count(*) FROM (
+            SELECT user_id, notification_type, is_read, is_archived, count(*) AS counted
+            FROM notifications.notifications GROUP BY user_id, notification_type, is_read, is_archived
+        ) rows
+        FULL JOIN notifications.notification_counts c USING (user_id, notification_type, is_read, is_archived)
+        WHERE coalesce(rows.counted, 0) <> coalesce(c.count, 0)
+        """);
+
     /// <summary>A count the test asks for in SQL of its own.</summary>
     public Task<long> CountAsync(string sql) => ScalarAsync<long>(sql);
 

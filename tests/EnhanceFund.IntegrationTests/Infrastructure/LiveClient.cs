@@ -14,6 +14,8 @@ public sealed class LiveClient : IAsyncDisposable
         _connection = connection;
         connection.On<JsonElement>("notification", n => Notifications.Enqueue(n.Clone()));
         connection.On<JsonElement>("unread_count", c => UnreadCounts.Enqueue(c.GetProperty("unread_count").GetInt32()));
+        foreach (var method in new[] { "notification_updated", "notification_deleted", "preferences" })
+            connection.On<JsonElement>(method, change => Changes.Enqueue((method, change.Clone())));
         connection.Closed += error =>
         {
             Closed.TrySetResult(error);
@@ -27,6 +29,9 @@ public sealed class LiveClient : IAsyncDisposable
     public ConcurrentQueue<JsonElement> Notifications { get; } = new();
 
     public ConcurrentQueue<int> UnreadCounts { get; } = new();
+
+    /// <summary>What another tab changed: <c>notification_updated</c>, <c>notification_deleted</c>, <c>preferences</c>.</summary>
+    public ConcurrentQueue<(string Method, JsonElement Payload)> Changes { get; } = new();
 
     /// <summary>Connects with the token in SignalR's own way (access_token) or the seed frontend's (?token=).</summary>
     public static async Task<LiveClient> ConnectAsync(Uri host, string token, bool seedStyleQuery = false)
@@ -45,6 +50,13 @@ public sealed class LiveClient : IAsyncDisposable
 
     public Task<JsonElement[]> NotificationsEventuallyAsync(int count) =>
         Eventually.ReturnsAsync(() => Notifications.ToArray(), n => n.Length >= count, $"{count} pushed notifications");
+
+    /// <summary>The last unread count pushed, once it is <paramref name="expected"/>.</summary>
+    public Task<int[]> UnreadCountEventuallyAsync(int expected) =>
+        Eventually.ReturnsAsync(() => UnreadCounts.ToArray(), c => c.LastOrDefault(-1) == expected, $"an unread_count push of {expected}");
+
+    public Task<(string Method, JsonElement Payload)[]> ChangeEventuallyAsync(string method) =>
+        Eventually.ReturnsAsync(() => Changes.ToArray(), c => c.Any(x => x.Method == method), $"a {method} push");
 
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
 }

@@ -34,4 +34,7 @@ internal sealed class LosingPushSender(IPushSender inner) : IPushSender
         inner.UnreadCountAsync(userId, unreadCount, cancellationToken);
 
     public Task<string?> ResyncAsync(long userId, CancellationToken cancellationToken) => inner.ResyncAsync(userId, cancellationToken);
+
+    public Task<string?> ChangeAsync(long userId, CenterChange change, CancellationToken cancellationToken) =>
+        inner.ChangeAsync(userId, change, cancellationToken);
 }

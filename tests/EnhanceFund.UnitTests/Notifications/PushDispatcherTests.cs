@@ -95,7 +95,7 @@ public sealed class PushDispatcherTests
     };
 
     private static NotificationDto Notification(long id) =>
-        new(id, "fund_added", "Fund Added", "t", "m", false, DateTimeOffset.UnixEpoch, 1, "transaction", id);
+        new(id, "fund_added", "Fund Added", "t", "m", false, false, DateTimeOffset.UnixEpoch, 1, "transaction", id);
 
     private sealed class Running(PushDispatcher dispatcher, PushResync resync) : IAsyncDisposable
     {

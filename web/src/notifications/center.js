@@ -1,12 +1,15 @@
-// The notification center: the bell with its unread badge and the dropdown list (filter by type, older pages
-// on scroll, mark one or all read). It is fed by REST pages, by the hub's pushes (see live.js) and by catch-ups
-// (`after_seq`) after a (re)connect, a `resync` or a pushed seq that skips some; the store dedupes them.
+// The notification center: the bell with its unread badge and the dropdown list (inbox or archived, filter by
+// type, older pages on scroll, mark one, all or a type read, archive, delete, preferences). It is fed by REST
+// pages, by the hub's pushes (see live.js) and by catch-ups (`after_seq`) after a (re)connect, a `resync` or a
+// pushed seq that skips some; the store dedupes them. What another tab changes (archive, delete, preferences)
+// arrives as its own push and is applied in place.
 import { api } from '../api.js';
 import { h, icon, icons, replaceChildren } from '../dom.js';
 import { runAction, showError } from '../feedback.js';
 import { fullDate, timeAgo } from '../format.js';
 import { toast } from '../toasts.js';
-import { ALL_TYPES, NOTIFICATION_TYPES, NotificationStore, PAGE_SIZE } from './store.js';
+import { createPreferencesPanel } from './preferences.js';
+import { ALL_TYPES, ARCHIVED, INBOX, NOTIFICATION_TYPES, NotificationStore, PAGE_SIZE } from './store.js';
 
 const CATCH_UP_PAGE = 200;
 const CATCH_UP_RETRY_MS = 3000;
@@ -26,6 +29,8 @@ const toastKind = {
 const maxId = (notifications) => notifications.reduce((max, n) => Math.max(max, n.id), 0) || null;
 const maxSeq = (notifications) => notifications.reduce((max, n) => Math.max(max, n.seq), 0);
 const typeQuery = (filter) => (filter === ALL_TYPES ? undefined : filter);
+const archivedQuery = (view) => (view === ARCHIVED ? true : undefined);
+const countsAsUnread = (n) => Boolean(n) && !n.is_read && !n.is_archived;
 
 /**
  * @param {{onArrival?: (notifications: object[]) => void}} options onArrival gets every notification new to
@@ -44,6 +49,8 @@ export function createNotificationCenter({ onArrival = () => {} } = {}) {
   let unreadPushedSinceCount = 0;
   let destroyed = false;
   let initialLoad = null;
+  /** The notification whose delete button asks "Delete?" now, if any. */
+  let confirmingDelete = null;
 
   // ---- DOM ----
   const badge = h('span', { class: 'badge empty', testid: 'unread-badge' }, '0');
@@ -72,13 +79,35 @@ export function createNotificationCenter({ onArrival = () => {} } = {}) {
     { class: 'link-button', type: 'button', testid: 'mark-all-read-button', onclick: (event) => markAllRead(event.currentTarget) },
     'Mark all read',
   );
+  const viewButtons = [
+    [INBOX, 'Inbox'],
+    [ARCHIVED, 'Archived'],
+  ].map(([view, label]) =>
+    h('button', { class: 'view-button', type: 'button', testid: `view-${view}`, 'aria-pressed': 'false', onclick: () => setView(view) }, label),
+  );
+  const preferences = createPreferencesPanel({ store });
+  const preferencesButton = h(
+    'button',
+    {
+      class: 'icon-button',
+      type: 'button',
+      testid: 'preferences-button',
+      title: 'Notification preferences',
+      'aria-label': 'Notification preferences',
+      'aria-expanded': 'false',
+      onclick: () => togglePreferences(),
+    },
+    icon(icons.settings),
+  );
   const list = h('ul', { class: 'notification-list', testid: 'notification-list', onscroll: onListScroll });
   const footer = h('div', { class: 'dropdown-foot' });
   const dropdown = h(
     'div',
     { class: 'dropdown', testid: 'notification-dropdown', role: 'dialog', 'aria-label': 'Notifications', hidden: true },
-    h('div', { class: 'dropdown-head' }, h('strong', {}, 'Notifications'), markAllButton),
+    h('div', { class: 'dropdown-head' }, h('strong', {}, 'Notifications'), h('div', { class: 'head-actions' }, markAllButton, preferencesButton)),
+    h('div', { class: 'dropdown-views' }, viewButtons),
     h('div', { class: 'dropdown-filter' }, filterSelect),
+    preferences.element,
     list,
     footer,
   );
@@ -116,13 +145,19 @@ export function createNotificationCenter({ onArrival = () => {} } = {}) {
     bell.setAttribute('aria-label', count === 0 ? 'Notifications, none unread' : `Notifications, ${count} unread`);
     document.title = count > 0 ? `(${count}) EnhanceFund` : 'EnhanceFund';
     filterSelect.value = store.filter;
+    for (const button of viewButtons) button.setAttribute('aria-pressed', String(button.dataset.testid === `view-${store.view}`));
+    // Nothing archived is unread; with a type chosen, the button reads that type only.
+    markAllButton.hidden = store.view === ARCHIVED;
+    markAllButton.textContent = store.filter === ALL_TYPES ? 'Mark all read' : 'Mark these read';
 
     if (store.items.length === 0) {
       const text = loadingList
         ? 'Loading…'
-        : store.filter === ALL_TYPES
-          ? 'No notifications yet. Deposits, loans and investments will show up here.'
-          : 'No notifications of this type.';
+        : store.view === ARCHIVED
+          ? 'Nothing archived.'
+          : store.filter === ALL_TYPES
+            ? 'No notifications yet. Deposits, loans and investments will show up here.'
+            : 'No notifications of this type.';
       replaceChildren(list, h('li', { class: 'notification-empty' }, text));
     } else {
       replaceChildren(list, store.items.map(renderItem));
@@ -164,20 +199,49 @@ export function createNotificationCenter({ onArrival = () => {} } = {}) {
         h('div', { class: 'notification-title' }, n.title),
         h('div', { class: 'notification-message' }, n.message),
       ),
-      n.is_read
-        ? null
-        : h(
-            'button',
-            {
-              class: 'icon-button mark-read',
-              type: 'button',
-              testid: 'mark-read-button',
-              title: 'Mark as read',
-              'aria-label': `Mark "${n.title}" as read`,
-              onclick: (event) => markRead(n, event.currentTarget),
-            },
-            icon(icons.check),
-          ),
+      h('div', { class: 'item-actions' }, confirmingDelete === n.id ? deleteConfirmation(n) : itemActions(n)),
+    );
+  }
+
+  function itemActions(n) {
+    const action = (testid, title, svg, onclick, extraClass = '') =>
+      h(
+        'button',
+        { class: `icon-button ${extraClass}`, type: 'button', testid, title, 'aria-label': `${title}: "${n.title}"`, onclick: (event) => onclick(event.currentTarget) },
+        icon(svg),
+      );
+    return [
+      n.is_read ? null : action('mark-read-button', 'Mark as read', icons.check, (button) => update(n, { is_read: true }, button), 'mark-read'),
+      n.is_archived
+        ? action('unarchive-button', 'Move back to the inbox', icons.inbox, (button) => update(n, { is_archived: false }, button))
+        : action('archive-button', 'Archive', icons.archive, (button) => update(n, { is_archived: true }, button)),
+      action('delete-button', 'Delete', icons.trash, () => {
+        confirmingDelete = n.id;
+        render();
+      }),
+    ];
+  }
+
+  /** Deleting cannot be undone, so the button asks first, in place. */
+  function deleteConfirmation(n) {
+    return h(
+      'div',
+      { class: 'confirm-delete', role: 'group', 'aria-label': 'Delete this notification?' },
+      h('span', {}, 'Delete?'),
+      h('button', { class: 'link-button danger', type: 'button', testid: 'confirm-delete-button', onclick: (event) => remove(n, event.currentTarget) }, 'Delete'),
+      h(
+        'button',
+        {
+          class: 'link-button',
+          type: 'button',
+          testid: 'cancel-delete-button',
+          onclick: () => {
+            confirmingDelete = null;
+            render();
+          },
+        },
+        'Keep',
+      ),
     );
   }
 
@@ -187,17 +251,17 @@ export function createNotificationCenter({ onArrival = () => {} } = {}) {
 
   // ---- loading ----
 
-  async function fetchFirstPage(filter, limit = PAGE_SIZE) {
+  async function fetchFirstPage(view, filter, limit = PAGE_SIZE) {
     const ticket = store.countTicket();
-    const data = await api('/api/notifications', { query: { limit, type: typeQuery(filter) } });
+    const data = await api('/api/notifications', { query: { limit, type: typeQuery(filter), archived: archivedQuery(view) } });
     return { data, ticket };
   }
 
   /** First paint waits for this, so the badge and the list are right when they first appear. */
   function loadInitial() {
     initialLoad = (async () => {
-      const { data, ticket } = await fetchFirstPage(ALL_TYPES);
-      store.replacePage(ALL_TYPES, data.notifications, data.next_before_id);
+      const [{ data, ticket }] = await Promise.all([fetchFirstPage(INBOX, ALL_TYPES), preferences.load()]);
+      store.replacePage(INBOX, ALL_TYPES, data.notifications, data.next_before_id);
       store.setUnreadFromResponse(data.unread_count, ticket);
       // The newest of the stream is on this page, and everything before it is history the user can page to.
       store.reachedSeq(maxSeq(data.notifications));
@@ -206,15 +270,18 @@ export function createNotificationCenter({ onArrival = () => {} } = {}) {
     return initialLoad;
   }
 
-  async function setFilter(filter) {
+  const setFilter = (filter) => showList(store.view, filter);
+  const setView = (view) => showList(view, store.filter);
+
+  async function showList(view, filter) {
     const generation = ++listGeneration;
-    store.replacePage(filter, [], null);
+    store.replacePage(view, filter, [], null);
     loadingList = true;
     store.changed();
     try {
-      const { data, ticket } = await fetchFirstPage(filter);
+      const { data, ticket } = await fetchFirstPage(view, filter);
       if (generation !== listGeneration) return;
-      store.replacePage(filter, data.notifications, data.next_before_id);
+      store.replacePage(view, filter, data.notifications, data.next_before_id);
       store.setUnreadFromResponse(data.unread_count, ticket);
     } catch (error) {
       if (generation === listGeneration) showError(error);
@@ -234,7 +301,7 @@ export function createNotificationCenter({ onArrival = () => {} } = {}) {
     try {
       const ticket = store.countTicket();
       const data = await api('/api/notifications', {
-        query: { limit: PAGE_SIZE, before_id: store.nextBeforeId, type: typeQuery(store.filter) },
+        query: { limit: PAGE_SIZE, before_id: store.nextBeforeId, type: typeQuery(store.filter), archived: archivedQuery(store.view) },
       });
       if (generation !== listGeneration) return;
       store.appendOlder(data.notifications, data.next_before_id);
@@ -248,8 +315,8 @@ export function createNotificationCenter({ onArrival = () => {} } = {}) {
   }
 
   /**
-   * Another tab (or another device) changed read states: the push says how many are unread but not which,
-   * so reload the part of the list this tab shows.
+   * Another tab (or another device) changed read states, or pushes were lost: the count says how many are unread
+   * but not which, so reload the part of the list this tab shows.
    */
   function scheduleReload() {
     clearTimeout(reloadTimer);
@@ -261,9 +328,9 @@ export function createNotificationCenter({ onArrival = () => {} } = {}) {
     const generation = listGeneration;
     const shown = store.items.length;
     try {
-      const { data, ticket } = await fetchFirstPage(store.filter, Math.min(200, Math.max(PAGE_SIZE, shown)));
+      const { data, ticket } = await fetchFirstPage(store.view, store.filter, Math.min(200, Math.max(PAGE_SIZE, shown)));
       if (generation !== listGeneration) return;
-      if (shown <= 200) store.replacePage(store.filter, data.notifications, data.next_before_id);
+      if (shown <= 200) store.replacePage(store.view, store.filter, data.notifications, data.next_before_id);
       else data.notifications.forEach((n) => store.upsert(n));
       store.setUnreadFromResponse(data.unread_count, ticket);
       store.changed();
@@ -274,30 +341,58 @@ export function createNotificationCenter({ onArrival = () => {} } = {}) {
 
   // ---- actions ----
 
-  async function markRead(notification, button) {
+  /** Marks read, archives or unarchives one notification: a PATCH with `body`. */
+  async function update(notification, body, button) {
     await runAction(button, async () => {
       const ticket = store.countTicket();
-      const data = await api(`/api/notifications/${notification.id}`, { method: 'PATCH', body: { is_read: true } });
-      const wasUnread = store.items.find((n) => n.id === notification.id)?.is_read === false;
+      const before = store.items.find((n) => n.id === notification.id);
+      const data = await api(`/api/notifications/${notification.id}`, { method: 'PATCH', body });
       store.upsert(data.notification);
-      // The badge drops at once; the server's push (or the count below, if the hub is down) confirms it.
-      if (wasUnread && store.unreadCount > 0) store.setUnreadFromResponse(store.unreadCount - 1, ticket);
-      store.changed();
-      const countTicket = store.countTicket();
-      const count = await api('/api/notifications/unread-count');
-      if (store.setUnreadFromResponse(count.unread_count, countTicket)) store.changed();
+      await settleUnread(countsAsUnread(before) && !countsAsUnread(data.notification), ticket);
     });
   }
 
+  async function remove(notification, button) {
+    await runAction(button, async () => {
+      const ticket = store.countTicket();
+      const before = store.items.find((n) => n.id === notification.id);
+      await api(`/api/notifications/${notification.id}`, { method: 'DELETE' });
+      confirmingDelete = null;
+      store.remove(notification.id);
+      await settleUnread(countsAsUnread(before), ticket);
+    });
+  }
+
+  /** After one notification stopped counting as unread here: the badge drops at once, the server confirms it. */
+  async function settleUnread(oneFewer, ticket) {
+    if (oneFewer && store.unreadCount > 0) store.setUnreadFromResponse(store.unreadCount - 1, ticket);
+    store.changed();
+    // The server's push confirms it too, but not while the hub is down.
+    const countTicket = store.countTicket();
+    const count = await api('/api/notifications/unread-count');
+    if (store.setUnreadFromResponse(count.unread_count, countTicket)) store.changed();
+  }
+
+  /** Every unread notification, or with a type chosen in the filter, every one of that type. */
   async function markAllRead(button) {
     await runAction(button, async () => {
       const ticket = store.countTicket();
       const newestKnown = maxId(store.items);
-      await api('/api/notifications/mark-all-read', { method: 'POST' });
-      store.markAllReadLocally(newestKnown);
-      store.setUnreadFromResponse(0, ticket);
-      store.changed();
+      const type = store.filter;
+      await api('/api/notifications/mark-all-read', { method: 'POST', query: { type: typeQuery(type) } });
+      store.markAllReadLocally(newestKnown, type);
+      if (type === ALL_TYPES) {
+        store.setUnreadFromResponse(0, ticket);
+        store.changed();
+      } else {
+        await settleUnread(false, ticket);
+      }
     });
+  }
+
+  function togglePreferences() {
+    preferences.element.hidden = !preferences.element.hidden;
+    preferencesButton.setAttribute('aria-expanded', String(!preferences.element.hidden));
   }
 
   // ---- live ----
@@ -323,6 +418,26 @@ export function createNotificationCenter({ onArrival = () => {} } = {}) {
     if (count === 0) store.markAllReadLocally();
     else if (expected !== null && count !== expected) scheduleReload();
     store.changed();
+  }
+
+  /** Another tab marked it read or unread, archived or unarchived it. */
+  function onPushedUpdate(notification) {
+    store.upsert(notification);
+    store.changed();
+  }
+
+  function onPushedDelete(id) {
+    store.remove(id);
+    store.changed();
+  }
+
+  /**
+   * After a `resync` or a reconnect: fetch the notifications missed, then reload what the list shows, for the
+   * changes missed too (another tab's archive or delete). In that order, so what the catch-up brings is announced.
+   */
+  async function resync() {
+    await catchUp();
+    scheduleReload();
   }
 
   function connectionLost() {
@@ -376,8 +491,14 @@ export function createNotificationCenter({ onArrival = () => {} } = {}) {
     if (fresh.length > 0) announce(fresh.sort((a, b) => a.seq - b.seq));
   }
 
-  /** One toast per push, and one per catch-up however much it brought: a stack of cards would bury the page. */
-  function announce(notifications) {
+  /**
+   * One toast per push, and one per catch-up however much it brought: a stack of cards would bury the page. Types
+   * the user turned off live bring none (the server does not push them; a catch-up may still fetch them).
+   */
+  function announce(arrived) {
+    onArrival(arrived);
+    const notifications = arrived.filter((n) => store.wantsLive(n));
+    if (notifications.length === 0) return;
     if (notifications.length === 1) {
       const [n] = notifications;
       toast({ label: n.notification_type_display, title: n.title, message: n.message, kind: toastKind[n.notification_type] });
@@ -389,7 +510,6 @@ export function createNotificationCenter({ onArrival = () => {} } = {}) {
         message: `Latest: ${newest.title}. Open the bell to see them all.`,
       });
     }
-    onArrival(notifications);
   }
 
   function destroy() {
@@ -409,9 +529,13 @@ export function createNotificationCenter({ onArrival = () => {} } = {}) {
     store,
     loadInitial,
     catchUp,
+    resync,
     connectionLost,
     onPushedNotification,
     onPushedUnreadCount,
+    onPushedUpdate,
+    onPushedDelete,
+    onPushedPreferences: preferences.set,
     destroy,
   };
 }

@@ -19,13 +19,28 @@ const isUnauthorized = (error) => /\b401\b/.test(String(error?.message ?? error 
  * @param {() => string | null} options.getToken the current access token (read fresh for every connect)
  * @param {(notification: object) => void} options.onNotification
  * @param {(unreadCount: number) => void} options.onUnreadCount
+ * @param {(notification: object) => void} options.onNotificationUpdated another tab read, archived or unarchived it
+ * @param {(id: number) => void} options.onNotificationDeleted another tab deleted it
+ * @param {(preferences: object) => void} options.onPreferences another tab changed them: the whole set
  * @param {() => void} options.onResync the server dropped pushes to this user: fetch what is missing
  * @param {(state: 'connected' | 'reconnecting' | 'disconnected') => void} options.onStateChange
  * @param {() => void} options.onConnected after the first start and after every reconnect
  * @param {() => void} options.onConnectionLost when the connection drops, before any retry
  * @param {() => void} options.onUnauthorized the server refused the token
  */
-export function createLiveConnection({ getToken, onNotification, onUnreadCount, onResync, onStateChange, onConnected, onConnectionLost, onUnauthorized }) {
+export function createLiveConnection({
+  getToken,
+  onNotification,
+  onUnreadCount,
+  onNotificationUpdated,
+  onNotificationDeleted,
+  onPreferences,
+  onResync,
+  onStateChange,
+  onConnected,
+  onConnectionLost,
+  onUnauthorized,
+}) {
   let stopped = false;
   let restartTimer = null;
 
@@ -41,6 +56,9 @@ export function createLiveConnection({ getToken, onNotification, onUnreadCount, 
 
   connection.on('notification', (notification) => onNotification(notification));
   connection.on('unread_count', (payload) => onUnreadCount(payload?.unread_count));
+  connection.on('notification_updated', (payload) => onNotificationUpdated(payload?.notification));
+  connection.on('notification_deleted', (payload) => onNotificationDeleted(payload?.id));
+  connection.on('preferences', (payload) => onPreferences(payload?.preferences));
   connection.on('resync', () => onResync());
 
   connection.onreconnecting(() => {

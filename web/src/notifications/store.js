@@ -1,5 +1,6 @@
-// What the notification center knows, with no DOM and no network: the loaded list for the current filter,
-// the unread count, and how far along the user's stream (seq) this tab holds everything. Three sources feed it
+// What the notification center knows, with no DOM and no network: the loaded list for the current view (inbox
+// or archived) and filter, the unread count, the user's preferences, and how far along the user's stream (seq)
+// this tab holds everything. Three sources feed it
 // (REST pages, live pushes and catch-ups) and they overlap, so everything here is keyed by id or seq and safe to
 // apply twice.
 
@@ -18,11 +19,16 @@ export const NOTIFICATION_TYPES = [
 
 export const ALL_TYPES = 'all';
 
+/** The default list, or the archived notifications (`archived=true`). */
+export const INBOX = 'inbox';
+export const ARCHIVED = 'archived';
+
 const newestFirst = (a, b) => b.id - a.id;
 
 export class NotificationStore {
-  /** The loaded notifications matching `filter`, newest first. */
+  /** The loaded notifications matching `view` and `filter`, newest first. */
   items = [];
+  view = INBOX;
   filter = ALL_TYPES;
   /** `before_id` for the next older page of the current filter; null when the oldest is loaded. */
   nextBeforeId = null;
@@ -33,6 +39,8 @@ export class NotificationStore {
    * the `after_seq` to catch up from. Null until the first page is in.
    */
   lastSeq = null;
+  /** `{<type>: {in_app, live}}` for every type; null until loaded. */
+  preferences = null;
 
   #seen = new Set();
   /** Pushed seqs above lastSeq, waiting for the ones missing before them. */
@@ -50,7 +58,15 @@ export class NotificationStore {
   }
 
   matchesFilter(notification) {
-    return this.filter === ALL_TYPES || notification.notification_type === this.filter;
+    return (
+      notification.is_archived === (this.view === ARCHIVED) &&
+      (this.filter === ALL_TYPES || notification.notification_type === this.filter)
+    );
+  }
+
+  /** Whether the user wants this type to pop up as it arrives; yes until the preferences say otherwise. */
+  wantsLive(notification) {
+    return this.preferences?.[notification.notification_type]?.live !== false;
   }
 
   /** Records the id as seen; true the first time, so a toast is raised once however the item arrives. */
@@ -60,11 +76,17 @@ export class NotificationStore {
     return true;
   }
 
-  /** Inserts or refreshes one notification in the list, if the current filter shows it. */
+  /**
+   * Inserts or refreshes one notification in the list if the current view and filter show it, and takes it out
+   * if they no longer do (archived here or in another tab, say).
+   */
   upsert(notification) {
     this.#seen.add(notification.id);
-    if (!this.matchesFilter(notification)) return;
     const index = this.items.findIndex((n) => n.id === notification.id);
+    if (!this.matchesFilter(notification)) {
+      if (index >= 0) this.items.splice(index, 1);
+      return;
+    }
     if (index >= 0) {
       this.items[index] = notification;
       return;
@@ -76,13 +98,20 @@ export class NotificationStore {
     this.items.sort(newestFirst);
   }
 
+  /** Deleted, here or in another tab. */
+  remove(id) {
+    this.items = this.items.filter((n) => n.id !== id);
+  }
+
   /**
-   * The first page for a filter: replaces the list. Items newer than the page's newest are kept: they were
-   * pushed while the request was in flight, after the server had read the page.
+   * The first page for a view and filter: replaces the list. Items newer than the page's newest are kept: they
+   * were pushed while the request was in flight, after the server had read the page.
    */
-  replacePage(filter, notifications, nextBeforeId) {
+  replacePage(view, filter, notifications, nextBeforeId) {
     const pageNewest = notifications.reduce((max, n) => Math.max(max, n.id), 0);
-    const pushedMeanwhile = filter === this.filter ? this.items.filter((n) => n.id > pageNewest) : [];
+    const same = filter === this.filter && view === this.view;
+    const pushedMeanwhile = same ? this.items.filter((n) => n.id > pageNewest) : [];
+    this.view = view;
     this.filter = filter;
     this.items = [...pushedMeanwhile, ...notifications].sort(newestFirst);
     this.nextBeforeId = nextBeforeId ?? null;
@@ -100,9 +129,10 @@ export class NotificationStore {
     this.nextBeforeId = nextBeforeId ?? null;
   }
 
-  /** Up to an id: one that arrives after the request was sent is not covered by it. */
-  markAllReadLocally(upToId = Infinity) {
-    this.items = this.items.map((n) => (n.is_read || n.id > (upToId ?? Infinity) ? n : { ...n, is_read: true }));
+  /** Up to an id (one that arrives after the request was sent is not covered by it), of one type or all. */
+  markAllReadLocally(upToId = Infinity, type = ALL_TYPES) {
+    const covered = (n) => !n.is_read && n.id <= (upToId ?? Infinity) && (type === ALL_TYPES || n.notification_type === type);
+    this.items = this.items.map((n) => (covered(n) ? { ...n, is_read: true } : n));
   }
 
   /** Where a pushed seq falls: 'old' (held already), 'next' (lastSeq moves to it) or 'gap' (some are missing before it). */

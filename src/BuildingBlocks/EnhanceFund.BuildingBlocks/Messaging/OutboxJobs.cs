@@ -13,21 +13,8 @@ internal static class OutboxJobs
     {
         services.AddOptions<QuartzOptions>().Configure<IOptions<OutboxOptions>>((quartz, outbox) =>
         {
-            var relay = new JobKey($"outbox-relay-{schema}");
-            quartz.AddJob<OutboxRelayJob<TContext>>(job => job.WithIdentity(relay));
-            quartz.AddTrigger(trigger => trigger
-                .ForJob(relay)
-                .StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(outbox.Value.PollInterval).RepeatForever()
-                    .WithMisfireHandlingInstructionNextWithRemainingCount()));
-
-            var cleanup = new JobKey($"outbox-cleanup-{schema}");
-            quartz.AddJob<ModuleCleanupJob<TContext>>(job => job.WithIdentity(cleanup));
-            quartz.AddTrigger(trigger => trigger
-                .ForJob(cleanup)
-                .StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(outbox.Value.CleanupInterval).RepeatForever()
-                    .WithMisfireHandlingInstructionNextWithRemainingCount()));
+            quartz.AddRepeatingJob<OutboxRelayJob<TContext>>($"outbox-relay-{schema}", outbox.Value.PollInterval);
+            quartz.AddRepeatingJob<ModuleCleanupJob<TContext>>($"outbox-cleanup-{schema}", outbox.Value.CleanupInterval);
         });
     }
 }

@@ -1,6 +1,8 @@
 using System.Reflection;
+using EnhanceFund.BuildingBlocks.Messaging;
 using EnhanceFund.BuildingBlocks.Modules;
 using EnhanceFund.Notifications.Application;
+using EnhanceFund.Notifications.Application.Retention;
 using EnhanceFund.Notifications.Contracts;
 using EnhanceFund.Notifications.Endpoints.Realtime;
 using EnhanceFund.Notifications.Infrastructure;
@@ -8,6 +10,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Quartz;
 
 namespace EnhanceFund.Notifications;
 
@@ -25,6 +29,9 @@ public sealed class NotificationsModule : IModule
         // Notifications raise no domain events of their own: nothing for the outbox to map.
         services.AddModuleDbContext<NotificationsDbContext>(configuration, NotificationsDbContext.SchemaName, _ => null);
         services.AddOptions<PushOptions>().Bind(configuration.GetSection(PushOptions.Section));
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.Section));
+        services.AddOptions<QuartzOptions>().Configure<IOptions<RetentionOptions>>((quartz, retention) =>
+            quartz.AddRepeatingJob<NotificationRetentionJob>("notifications-retention", retention.Value.RetentionInterval));
         services.AddSingleton<LivePushSender>();
         // Try: a test registers a sender that loses pushes on purpose before the modules add theirs.
         services.TryAddSingleton<IPushSender>(provider => provider.GetRequiredService<LivePushSender>());

@@ -11,4 +11,7 @@ public interface INotificationPush
 
     /// <summary>Only the newest count queued for a user is sent.</summary>
     void UnreadCount(long userId, int unreadCount);
+
+    /// <summary>Tells every open tab of the user what one of them changed, in the order it happened.</summary>
+    void Change(long userId, CenterChange change);
 }

@@ -3,8 +3,8 @@ using EnhanceFund.Notifications.Domain;
 namespace EnhanceFund.Notifications.Application;
 
 /// <summary>
-/// The seed's notification object, plus <c>seq</c> (its position in its user's stream, for gap-free sync); REST and the
-/// SignalR push both send this.
+/// The seed's notification object, plus <c>is_archived</c> and <c>seq</c> (its position in its user's stream, for
+/// gap-free sync); REST and the SignalR push both send this.
 /// </summary>
 public sealed record NotificationDto(
     long Id,
@@ -13,6 +13,7 @@ public sealed record NotificationDto(
     string Title,
     string Message,
     bool IsRead,
+    bool IsArchived,
     DateTimeOffset CreatedAt,
     long? RelatedId,
     string? RelatedType,
@@ -20,5 +21,5 @@ public sealed record NotificationDto(
 {
     public static NotificationDto From(Notification n) =>
         new(n.Id, n.Type, Domain.NotificationType.Find(n.Type)?.Display ?? n.Type, n.Title, n.Message, n.IsRead,
-            n.CreatedAt, n.RelatedId, n.RelatedType, n.Seq);
+            n.IsArchived, n.CreatedAt, n.RelatedId, n.RelatedType, n.Seq);
 }

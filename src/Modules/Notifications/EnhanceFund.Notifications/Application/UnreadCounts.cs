@@ -5,7 +5,10 @@ namespace EnhanceFund.Notifications.Application;
 
 internal static class UnreadCounts
 {
-    /// <summary>Sums the user's unread counters: at most one row per notification type, whatever the history.</summary>
+    /// <summary>
+    /// Sums the user's unread counters: at most one row per notification type, whatever the history. Archived
+    /// notifications are always read, so they count nowhere here.
+    /// </summary>
     public static Task<int> UnreadCountAsync(this NotificationsDbContext db, long userId, CancellationToken cancellationToken) =>
         db.Counts.Where(c => c.UserId == userId && !c.IsRead).SumAsync(c => c.Count, cancellationToken);
 

@@ -1,3 +1,5 @@
+using EnhanceFund.BuildingBlocks.Domain;
+
 namespace EnhanceFund.Notifications.Domain;
 
 /// <summary>
@@ -26,6 +28,9 @@ public sealed class Notification
 
     public bool IsRead { get; private set; }
 
+    /// <summary>Out of the default list and of every count. An archived notification is always read.</summary>
+    public bool IsArchived { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public long? RelatedId { get; private set; }
@@ -48,5 +53,18 @@ public sealed class Notification
             CreatedAt = now,
         };
 
-    public void MarkRead(bool isRead) => IsRead = isRead;
+    /// <summary>
+    /// Applies a change of read and archived state; either may be left as it is (null). Archiving marks read: an
+    /// archived notification counts nowhere, so an unread one would be a count no one can see.
+    /// </summary>
+    public Error? Change(bool? isRead, bool? isArchived)
+    {
+        if (isArchived == true && isRead == false)
+            return Error.Invalid("is_read", "Archiving marks a notification read: is_read false cannot go with is_archived true.");
+        if (IsArchived && isArchived is null && isRead == false)
+            return Error.Conflict("An archived notification stays read: unarchive it (is_archived false) to mark it unread.", "is_read");
+        IsArchived = isArchived ?? IsArchived;
+        IsRead = IsArchived || (isRead ?? IsRead);
+        return null;
+    }
 }

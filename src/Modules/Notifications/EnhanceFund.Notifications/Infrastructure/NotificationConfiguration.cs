@@ -8,7 +8,8 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
 {
     public void Configure(EntityTypeBuilder<Notification> builder)
     {
-        builder.ToTable("notifications");
+        // Archived means read: it counts nowhere, so it cannot be an unread count no one sees.
+        builder.ToTable("notifications", t => t.HasCheckConstraint("ck_notifications_archived_are_read", "is_read OR NOT is_archived"));
         builder.HasKey(n => n.Id);
         builder.Property(n => n.Id).UseIdentityByDefaultColumn();
         builder.Property(n => n.Type).HasColumnName("notification_type").HasMaxLength(40);
@@ -21,9 +22,15 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.HasIndex(n => new { n.SourceEventId, n.UserId, n.Type }, "ux_notifications_one_per_event_and_recipient").HasDatabaseName("ux_notifications_one_per_event_and_recipient").IsUnique();
         // after_seq pages are an index range scan; and no seq can ever be handed out twice.
         builder.HasIndex(n => new { n.UserId, n.Seq }, "ux_notifications_user_seq").HasDatabaseName("ux_notifications_user_seq").IsUnique();
-        // The first page of every filter is an index range scan, whatever the user's history holds.
-        builder.HasIndex(n => new { n.UserId, n.Id }, "ix_notifications_user_newest").HasDatabaseName("ix_notifications_user_newest").IsDescending(false, true);
-        builder.HasIndex(n => new { n.UserId, n.Type, n.Id }, "ix_notifications_user_type_newest").HasDatabaseName("ix_notifications_user_type_newest").IsDescending(false, false, true);
+        // The first page of every filter is an index range scan, whatever the user's history holds (or has archived).
+        builder.HasIndex(n => new { n.UserId, n.Id }, "ix_notifications_user_newest").HasDatabaseName("ix_notifications_user_newest").IsDescending(false, true)
+            .HasFilter("NOT is_archived");
+        builder.HasIndex(n => new { n.UserId, n.Type, n.Id }, "ix_notifications_user_type_newest").HasDatabaseName("ix_notifications_user_type_newest").IsDescending(false, false, true)
+            .HasFilter("NOT is_archived");
+        builder.HasIndex(n => new { n.UserId, n.Id }, "ix_notifications_user_archived_newest").HasDatabaseName("ix_notifications_user_archived_newest").IsDescending(false, true)
+            .HasFilter("is_archived");
+        // Retention takes the oldest first.
+        builder.HasIndex(n => n.CreatedAt, "ix_notifications_created_at").HasDatabaseName("ix_notifications_created_at");
         builder.HasIndex(n => new { n.UserId, n.Id }, "ix_notifications_user_unread_newest").HasDatabaseName("ix_notifications_user_unread_newest").IsDescending(false, true)
             .HasFilter("NOT is_read");
     }

@@ -9,7 +9,7 @@ internal sealed class NotificationCountConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<NotificationCount> builder)
     {
         builder.ToTable("notification_counts", t => t.HasCheckConstraint("ck_notification_counts_not_negative", "count >= 0"));
-        builder.HasKey(c => new { c.UserId, c.NotificationType, c.IsRead });
+        builder.HasKey(c => new { c.UserId, c.NotificationType, c.IsRead, c.IsArchived });
         builder.Property(c => c.NotificationType).HasMaxLength(40);
     }
 }

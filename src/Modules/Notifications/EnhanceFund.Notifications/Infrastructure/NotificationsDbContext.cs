@@ -12,5 +12,7 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
 
     public DbSet<NotificationCount> Counts => Set<NotificationCount>();
 
+    public DbSet<NotificationPreference> Preferences => Set<NotificationPreference>();
+
     protected override string Schema => SchemaName;
 }

@@ -17,6 +17,7 @@ internal sealed class ListNotificationsHandler(NotificationsDbContext db) : IReq
     {
         var unreadCounts = db.Counts.Where(c => c.UserId == query.UserId && !c.IsRead);
         var matchingCounts = db.Counts.Where(c => c.UserId == query.UserId
+            && c.IsArchived == query.Archived
             && (query.IsRead == null || c.IsRead == query.IsRead)
             && (query.Type == null || c.NotificationType == query.Type));
 
@@ -38,7 +39,9 @@ internal sealed class ListNotificationsHandler(NotificationsDbContext db) : IReq
     /// <summary>The page's rows in their order; the newest-first page fetches one more to know whether another follows.</summary>
     private IQueryable<Notification> PageOf(ListNotifications query)
     {
-        var filtered = db.Notifications.AsNoTracking().Where(n => n.UserId == query.UserId);
+        var mine = db.Notifications.AsNoTracking().Where(n => n.UserId == query.UserId);
+        // Spelled out, not compared with a parameter: the SQL then names the partial index's own predicate.
+        var filtered = query.Archived ? mine.Where(n => n.IsArchived) : mine.Where(n => !n.IsArchived);
         if (query.IsRead is { } isRead) filtered = filtered.Where(n => n.IsRead == isRead);
         if (query.Type is { } type) filtered = filtered.Where(n => n.Type == type);
 

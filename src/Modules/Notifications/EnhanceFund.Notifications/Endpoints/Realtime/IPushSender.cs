@@ -13,4 +13,6 @@ internal interface IPushSender
     Task<string?> UnreadCountAsync(long userId, int unreadCount, CancellationToken cancellationToken);
 
     Task<string?> ResyncAsync(long userId, CancellationToken cancellationToken);
+
+    Task<string?> ChangeAsync(long userId, CenterChange change, CancellationToken cancellationToken);
 }

@@ -69,6 +69,9 @@ internal sealed class LivePushSender : IPushSender
     public Task<string?> ResyncAsync(long userId, CancellationToken cancellationToken) =>
         SendAsync(userId, ResyncMethod, null, cancellationToken);
 
+    public Task<string?> ChangeAsync(long userId, CenterChange change, CancellationToken cancellationToken) =>
+        SendAsync(userId, change.Method, change.Payload, cancellationToken);
+
     /// <summary>Sends one push; returns null when sent, else why it was dropped.</summary>
     private async Task<string?> SendAsync(long userId, string method, object? payload, CancellationToken cancellationToken)
     {

@@ -8,9 +8,9 @@ namespace EnhanceFund.Notifications.Endpoints.Realtime;
 /// <summary>
 /// The in-process queue between a commit and the live push. Queuing never waits: consumers and requests hand over
 /// and move on. Each user with something to send has a mailbox; a fixed number of workers take ready mailboxes and
-/// send their contents, one user's pushes in the order they were queued (notifications, then the newest unread
-/// count, which replaces any older one still waiting). Notifications beyond the capacity are dropped and counted, and
-/// so is every push the sender could not send; each drop owes its user a <c>resync</c>.
+/// send their contents, one user's pushes in the order they were queued (notifications and changes made in other tabs,
+/// then the newest unread count, which replaces any older one still waiting). Pushes beyond the capacity are dropped
+/// and counted, and so is every push the sender could not send; each drop owes its user a <c>resync</c>.
 /// </summary>
 internal sealed class PushDispatcher(IPushSender sender, PushResync resync, IOptions<PushOptions> options)
     : BackgroundService, INotificationPush
@@ -19,20 +19,25 @@ internal sealed class PushDispatcher(IPushSender sender, PushResync resync, IOpt
     private readonly Dictionary<long, Mailbox> _mailboxes = [];
     private readonly Channel<long> _ready = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleWriter = false });
     private readonly PushOptions _options = options.Value;
-    private int _queuedNotifications;
+    private int _queued;
 
-    public void Notification(long userId, NotificationDto notification)
+    public void Notification(long userId, NotificationDto notification) =>
+        Queue(userId, ct => sender.NotificationAsync(userId, notification, ct));
+
+    public void Change(long userId, CenterChange change) => Queue(userId, ct => sender.ChangeAsync(userId, change, ct));
+
+    private void Queue(long userId, Func<CancellationToken, Task<string?>> push)
     {
         lock (_gate)
         {
-            if (_queuedNotifications >= _options.QueueCapacity)
+            if (_queued >= _options.QueueCapacity)
             {
                 Dropped(userId, DropReasons.QueueFull);
                 return;
             }
 
-            _queuedNotifications++;
-            Post(userId, box => box.Notifications.Add(notification));
+            _queued++;
+            Post(userId, box => box.Pushes.Add(push));
         }
     }
 
@@ -61,9 +66,8 @@ internal sealed class PushDispatcher(IPushSender sender, PushResync resync, IOpt
         {
             await foreach (var userId in _ready.Reader.ReadAllAsync(stoppingToken))
             {
-                var (notifications, unreadCount) = TakeContents(userId);
-                foreach (var notification in notifications)
-                    Dropped(userId, await sender.NotificationAsync(userId, notification, stoppingToken));
+                var (pushes, unreadCount) = TakeContents(userId);
+                foreach (var push in pushes) Dropped(userId, await push(stoppingToken));
                 if (unreadCount is { } count) Dropped(userId, await sender.UnreadCountAsync(userId, count, stoppingToken));
                 Release(userId);
             }
@@ -74,14 +78,14 @@ internal sealed class PushDispatcher(IPushSender sender, PushResync resync, IOpt
         }
     }
 
-    private (List<NotificationDto> Notifications, int? UnreadCount) TakeContents(long userId)
+    private (List<Func<CancellationToken, Task<string?>>> Pushes, int? UnreadCount) TakeContents(long userId)
     {
         lock (_gate)
         {
             var box = _mailboxes[userId];
-            var contents = (box.Notifications, box.UnreadCount);
-            _queuedNotifications -= box.Notifications.Count;
-            box.Notifications = [];
+            var contents = (box.Pushes, box.UnreadCount);
+            _queued -= box.Pushes.Count;
+            box.Pushes = [];
             box.UnreadCount = null;
             return contents;
         }
@@ -93,7 +97,7 @@ internal sealed class PushDispatcher(IPushSender sender, PushResync resync, IOpt
         lock (_gate)
         {
             var box = _mailboxes[userId];
-            if (box.Notifications.Count > 0 || box.UnreadCount is not null) _ready.Writer.TryWrite(userId);
+            if (box.Pushes.Count > 0 || box.UnreadCount is not null) _ready.Writer.TryWrite(userId);
             else _mailboxes.Remove(userId);
         }
     }
@@ -107,7 +111,8 @@ internal sealed class PushDispatcher(IPushSender sender, PushResync resync, IOpt
 
     private sealed class Mailbox
     {
-        public List<NotificationDto> Notifications { get; set; } = [];
+        /// <summary>Notifications and changes, each a send to make, in the order they were queued.</summary>
+        public List<Func<CancellationToken, Task<string?>>> Pushes { get; set; } = [];
 
         public int? UnreadCount { get; set; }
 

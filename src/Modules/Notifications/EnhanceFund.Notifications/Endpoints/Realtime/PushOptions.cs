@@ -8,7 +8,7 @@ public sealed class PushOptions
     /// <summary>Users whose pushes are sent at the same time (one user's pushes always go one after another, in order).</summary>
     public int Concurrency { get; set; } = 16;
 
-    /// <summary>Notification pushes waiting to be sent; past this a push is dropped (and counted), never queued.</summary>
+    /// <summary>Notification and change pushes waiting to be sent; past this a push is dropped (and counted), never queued.</summary>
     public int QueueCapacity { get; set; } = 10_000;
 
     /// <summary>How long one send may take before it counts as failed (the circuit breaker counts failures).</summary>

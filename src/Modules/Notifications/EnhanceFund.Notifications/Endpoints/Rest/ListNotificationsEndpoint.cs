@@ -1,7 +1,6 @@
 using EnhanceFund.BuildingBlocks.Web;
 using EnhanceFund.BuildingBlocks.Web.Auth;
 using EnhanceFund.Notifications.Application.ListNotifications;
-using EnhanceFund.Notifications.Domain;
 using FastEndpoints;
 using FluentValidation;
 using MediatR;
@@ -21,6 +20,9 @@ public sealed class ListNotificationsRequest : PageRequest
 
     [BindFrom("after_seq")]
     public long? AfterSeq { get; set; }
+
+    [BindFrom("archived")]
+    public bool? Archived { get; set; }
 }
 
 internal sealed class ListNotificationsValidator : Validator<ListNotificationsRequest>
@@ -28,9 +30,7 @@ internal sealed class ListNotificationsValidator : Validator<ListNotificationsRe
     public ListNotificationsValidator()
     {
         Include(new PageRequestValidator());
-        RuleFor(r => r.Type)
-            .Must(t => t is null || NotificationType.Find(t) is not null)
-            .WithMessage($"Type must be one of: {string.Join(", ", NotificationType.All.Select(t => t.Code))}.");
+        RuleFor(r => r.Type).MustBeNotificationTypeOrAbsent();
         RuleFor(r => r.AfterId).GreaterThan(0).WithMessage("After id must be a positive id.");
         RuleFor(r => r.AfterId)
             .Null().When(r => r.BeforeId is not null)
@@ -47,13 +47,13 @@ internal sealed class ListNotificationsEndpoint(IMediator mediator) : Endpoint<L
     public override void Configure()
     {
         Get("/api/notifications");
-        Summary(s => s.Summary = "The signed-in user's notifications: newest first, or after a seq (or id) oldest first");
+        Summary(s => s.Summary = "The signed-in user's notifications (or archived ones): newest first, or after a seq (or id) oldest first");
     }
 
     public override async Task HandleAsync(ListNotificationsRequest request, CancellationToken cancellationToken)
     {
         var page = await mediator.Send(
-            new ListNotifications(User.UserId(), request.IsRead, request.Type, request.PageSize, request.BeforeId, request.AfterId, request.AfterSeq),
+            new ListNotifications(User.UserId(), request.Archived ?? false, request.IsRead, request.Type, request.PageSize, request.BeforeId, request.AfterId, request.AfterSeq),
             cancellationToken);
         await HttpContext.Response.SendSuccessAsync("Notifications retrieved successfully", page, cancellationToken: cancellationToken);
     }

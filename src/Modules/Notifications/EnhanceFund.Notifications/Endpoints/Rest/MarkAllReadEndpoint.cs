@@ -6,17 +6,30 @@ using MediatR;
 
 namespace EnhanceFund.Notifications.Endpoints.Rest;
 
-internal sealed class MarkAllReadEndpoint(IMediator mediator) : EndpointWithoutRequest
+public sealed class MarkAllReadRequest
+{
+    // Query only: the POST has no body, and needs no Content-Type.
+    [QueryParam]
+    [BindFrom("type")]
+    public string? Type { get; set; }
+}
+
+internal sealed class MarkAllReadValidator : Validator<MarkAllReadRequest>
+{
+    public MarkAllReadValidator() => RuleFor(r => r.Type).MustBeNotificationTypeOrAbsent();
+}
+
+internal sealed class MarkAllReadEndpoint(IMediator mediator) : Endpoint<MarkAllReadRequest>
 {
     public override void Configure()
     {
         Post("/api/notifications/mark-all-read");
-        Summary(s => s.Summary = "Mark every unread notification of the signed-in user read");
+        Summary(s => s.Summary = "Mark every unread notification of the signed-in user read, or every one of a type");
     }
 
-    public override async Task HandleAsync(CancellationToken cancellationToken)
+    public override async Task HandleAsync(MarkAllReadRequest request, CancellationToken cancellationToken)
     {
-        var updated = await mediator.Send(new MarkAllRead(User.UserId()), cancellationToken);
+        var updated = await mediator.Send(new MarkAllRead(User.UserId(), request.Type), cancellationToken);
         await HttpContext.Response.SendSuccessAsync(
             "All notifications marked as read", new { updated }, cancellationToken: cancellationToken);
     }

@@ -115,6 +115,10 @@ namespace EnhanceFund.Notifications.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_archived");
+
                     b.Property<bool>("IsRead")
                         .HasColumnType("boolean")
                         .HasColumnName("is_read");
@@ -163,13 +167,23 @@ namespace EnhanceFund.Notifications.Infrastructure.Migrations
                     b.HasKey("Id")
                         .HasName("pk_notifications");
 
+                    b.HasIndex(new[] { "CreatedAt" }, "ix_notifications_created_at")
+                        .HasDatabaseName("ix_notifications_created_at");
+
+                    b.HasIndex(new[] { "UserId", "Id" }, "ix_notifications_user_archived_newest")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_notifications_user_archived_newest")
+                        .HasFilter("is_archived");
+
                     b.HasIndex(new[] { "UserId", "Id" }, "ix_notifications_user_newest")
                         .IsDescending(false, true)
-                        .HasDatabaseName("ix_notifications_user_newest");
+                        .HasDatabaseName("ix_notifications_user_newest")
+                        .HasFilter("NOT is_archived");
 
                     b.HasIndex(new[] { "UserId", "Type", "Id" }, "ix_notifications_user_type_newest")
                         .IsDescending(false, false, true)
-                        .HasDatabaseName("ix_notifications_user_type_newest");
+                        .HasDatabaseName("ix_notifications_user_type_newest")
+                        .HasFilter("NOT is_archived");
 
                     b.HasIndex(new[] { "UserId", "Id" }, "ix_notifications_user_unread_newest")
                         .IsDescending(false, true)
@@ -184,7 +198,10 @@ namespace EnhanceFund.Notifications.Infrastructure.Migrations
                         .IsUnique()
                         .HasDatabaseName("ux_notifications_user_seq");
 
-                    b.ToTable("notifications", "notifications");
+                    b.ToTable("notifications", "notifications", t =>
+                        {
+                            t.HasCheckConstraint("ck_notifications_archived_are_read", "is_read OR NOT is_archived");
+                        });
                 });
 
             modelBuilder.Entity("EnhanceFund.Notifications.Domain.NotificationCount", b =>
@@ -202,17 +219,46 @@ namespace EnhanceFund.Notifications.Infrastructure.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_read");
 
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_archived");
+
                     b.Property<int>("Count")
                         .HasColumnType("integer")
                         .HasColumnName("count");
 
-                    b.HasKey("UserId", "NotificationType", "IsRead")
+                    b.HasKey("UserId", "NotificationType", "IsRead", "IsArchived")
                         .HasName("pk_notification_counts");
 
                     b.ToTable("notification_counts", "notifications", t =>
                         {
                             t.HasCheckConstraint("ck_notification_counts_not_negative", "count >= 0");
                         });
+                });
+
+            modelBuilder.Entity("EnhanceFund.Notifications.Domain.NotificationPreference", b =>
+                {
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("NotificationType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("notification_type");
+
+                    b.Property<bool>("InApp")
+                        .HasColumnType("boolean")
+                        .HasColumnName("in_app");
+
+                    b.Property<bool>("Live")
+                        .HasColumnType("boolean")
+                        .HasColumnName("live");
+
+                    b.HasKey("UserId", "NotificationType")
+                        .HasName("pk_notification_preferences");
+
+                    b.ToTable("notification_preferences", "notifications");
                 });
 
             modelBuilder.Entity("EnhanceFund.Notifications.Domain.NotificationStream", b =>

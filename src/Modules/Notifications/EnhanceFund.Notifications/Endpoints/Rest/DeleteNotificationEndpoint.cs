@@ -1,0 +1,23 @@
+using EnhanceFund.BuildingBlocks.Web;
+using EnhanceFund.BuildingBlocks.Web.Auth;
+using EnhanceFund.Notifications.Application.DeleteNotification;
+using FastEndpoints;
+using MediatR;
+
+namespace EnhanceFund.Notifications.Endpoints.Rest;
+
+internal sealed class DeleteNotificationEndpoint(IMediator mediator) : Endpoint<IdRequest>
+{
+    public override void Configure()
+    {
+        Delete("/api/notifications/{id}");
+        Summary(s => s.Summary = "Delete one of the signed-in user's notifications for good (404 for anyone else's)");
+    }
+
+    public override async Task HandleAsync(IdRequest request, CancellationToken cancellationToken)
+    {
+        var result = await mediator.Send(new DeleteNotification(User.UserId(), request.Id), cancellationToken);
+        await HttpContext.Response.SendResultAsync(
+            result, "Notification deleted successfully", deleted => new { deleted }, cancellationToken: cancellationToken);
+    }
+}

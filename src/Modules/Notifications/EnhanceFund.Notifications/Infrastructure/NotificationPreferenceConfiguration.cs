@@ -1,0 +1,16 @@
+using EnhanceFund.Notifications.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EnhanceFund.Notifications.Infrastructure;
+
+internal sealed class NotificationPreferenceConfiguration : IEntityTypeConfiguration<NotificationPreference>
+{
+    public void Configure(EntityTypeBuilder<NotificationPreference> builder)
+    {
+        builder.ToTable("notification_preferences");
+        builder.HasKey(p => new { p.UserId, p.NotificationType });
+        builder.Property(p => p.UserId).ValueGeneratedNever();
+        builder.Property(p => p.NotificationType).HasMaxLength(40);
+    }
+}

@@ -1,0 +1,78 @@
+// The preferences panel of the notification center: per notification type, "Show in the list" (`in_app`: stored
+// at all) and "Pop up live" (`live`: a toast as it arrives). Each switch saves at once; the answer is the whole set,
+// and another tab's change arrives as a `preferences` push (see center.js).
+import { api } from '../api.js';
+import { h, replaceChildren } from '../dom.js';
+import { runAction } from '../feedback.js';
+import { NOTIFICATION_TYPES } from './store.js';
+
+const SETTINGS = [
+  ['in_app', 'Show in the list'],
+  ['live', 'Pop up live'],
+];
+
+/**
+ * @param {{store: import('./store.js').NotificationStore}} options the store holds the preferences, so toasts can
+ *   follow them; this panel only shows and changes them.
+ */
+export function createPreferencesPanel({ store }) {
+  const body = h('tbody');
+  const element = h(
+    'div',
+    { class: 'preferences', testid: 'preferences-panel', hidden: true },
+    h('p', { class: 'muted' }, 'Choose what each kind of notification does. Turned off, it applies from the next one on.'),
+    h(
+      'table',
+      {},
+      h('thead', {}, h('tr', {}, h('th', {}, 'Notification'), SETTINGS.map(([, label]) => h('th', {}, label)))),
+      body,
+    ),
+  );
+
+  async function load() {
+    store.preferences = (await api('/api/notifications/preferences')).preferences;
+    render();
+  }
+
+  /** A push from another tab, or this tab's own answer. */
+  function set(preferences) {
+    store.preferences = preferences;
+    render();
+  }
+
+  async function change(type, setting, on, input) {
+    await runAction(input, async () => {
+      set((await api('/api/notifications/preferences', { method: 'PATCH', body: { [type]: { [setting]: on } } })).preferences);
+    });
+    // A refused change leaves the switch as the server has it.
+    render();
+  }
+
+  function render() {
+    const preferences = store.preferences ?? {};
+    replaceChildren(
+      body,
+      NOTIFICATION_TYPES.map(([type, label]) =>
+        h(
+          'tr',
+          { testid: 'preference-row', 'data-type': type },
+          h('th', { scope: 'row' }, label),
+          SETTINGS.map(([setting, settingLabel]) => {
+            const input = h('input', {
+              type: 'checkbox',
+              role: 'switch',
+              testid: `preference-${setting}`,
+              'aria-label': `${label}: ${settingLabel}`,
+              checked: preferences[type]?.[setting] ?? true,
+              onchange: () => change(type, setting, input.checked, input),
+            });
+            return h('td', {}, input);
+          }),
+        ),
+      ),
+    );
+  }
+
+  render();
+  return { element, load, set };
+}
