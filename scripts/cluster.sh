@@ -42,13 +42,24 @@ instance_environment() {
   echo "Proxy__KnownProxies=127.0.0.1"
 }
 
+# wait_ready URL WHAT [PID]: until URL/health/ready answers 200; gives up at once if PID (the server's) has exited.
 wait_ready() {
-  local url=$1 what=$2
+  local url=$1 what=$2 pid=${3:-}
   for _ in $(seq 600); do
     curl -fsS -o /dev/null --max-time 2 "$url/health/ready" 2>/dev/null && return 0
+    [ -z "$pid" ] || running "$pid" || fail "$what exited before it was ready."
     sleep 0.1
   done
   fail "$what did not become ready at $url within 60 s."
+}
+
+# wait_instance I: until instance I is ready; on failure the end of its log says why.
+wait_instance() {
+  local i=$1
+  ( wait_ready "http://127.0.0.1:$(host_port "$i")" "Instance $i" "$(pid_of "$dir/host-$i.pid")" ) || {
+    tail -n 20 "$dir/host-$i.log" >&2
+    exit 1
+  }
 }
 
 launch_instance() {
@@ -65,7 +76,7 @@ launch_instance() {
 
 start_instance() {
   launch_instance "$1"
-  wait_ready "http://127.0.0.1:$(host_port "$1")" "Instance $1"
+  wait_instance "$1"
   echo "Instance $1 ready on http://127.0.0.1:$(host_port "$1") (log: $dir/host-$1.log)"
 }
 
@@ -126,7 +137,7 @@ up() {
   for i in $(seq "$count"); do launch_instance "$i"; done
   local instances=()
   for i in $(seq "$count"); do
-    wait_ready "http://127.0.0.1:$(host_port "$i")" "Instance $i"
+    wait_instance "$i"
     instances+=("127.0.0.1:$(host_port "$i")")
   done
 
