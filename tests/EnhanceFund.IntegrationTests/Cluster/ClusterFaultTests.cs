@@ -187,6 +187,9 @@ public sealed partial class ClusterFaultTests(ThreeInstanceCluster fixture, ITes
     /// </summary>
     private static async Task<Holder> InstanceHoldingAWalletBatchBehindAsync(NpgsqlConnection db)
     {
+        // pg_stat_activity is read once per transaction, and this runs inside the one that holds the lock: without
+        // this, every poll would see the first one's sessions.
+        await using (var fresh = new NpgsqlCommand("SELECT pg_stat_clear_snapshot()", db)) await fresh.ExecuteNonQueryAsync();
         await using var find = new NpgsqlCommand(
             """
             SELECT (SELECT waiting.application_name FROM pg_stat_activity waiting
