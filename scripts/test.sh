@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: starts a throwaway PostgreSQL and Redis on free loopback ports (installing them,
-# Node.js, Chromium and nginx from Debian packages if needed), builds the browser client, points the integration and
+# Node.js, Chromium, nginx and curl from Debian packages if needed), builds the browser client, points the integration and
 # browser tests at them, and cleans up afterwards.
 # Extra arguments go to `dotnet test` (e.g. --filter FullyQualifiedName~Notifications).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/services.sh
 
-start_throwaway_servers chromium nginx
+start_throwaway_servers chromium nginx curl
 build_web_client
 export ENHANCEFUND_TEST_POSTGRES=$THROWAWAY_POSTGRES
 export ENHANCEFUND_TEST_REDIS=$THROWAWAY_REDIS

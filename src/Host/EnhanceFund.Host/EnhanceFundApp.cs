@@ -38,7 +38,7 @@ public static class EnhanceFundApp
         return app;
     }
 
-    /// <summary>Applies every module's migrations (EF Core's migration lock makes concurrent instances wait their turn), then each module's start-up work.</summary>
+    /// <summary>Applies every module's migrations (one instance at a time: see <see cref="Migrations"/>), then each module's start-up work.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
         await app.Services.MigrateModuleDatabasesAsync(cancellationToken);

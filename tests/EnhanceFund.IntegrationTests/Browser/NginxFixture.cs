@@ -4,8 +4,8 @@ using EnhanceFund.IntegrationTests.Infrastructure;
 namespace EnhanceFund.IntegrationTests.Browser;
 
 /// <summary>
-/// Two Hosts behind nginx, configured by the committed deploy/nginx.conf: only its ports are changed (to the
-/// Hosts' and a free one) and its temporary files moved to a folder of the test's own.
+/// Two Hosts behind nginx, configured by the committed deploy/nginx.conf as deploy/nginx-render.sh writes it for them:
+/// only the instances, the port (a free one) and the temporary folders (the test's own) differ.
 /// </summary>
 public sealed class NginxFixture : TwoHostsFixture, IFrontedHosts
 {
@@ -24,15 +24,15 @@ public sealed class NginxFixture : TwoHostsFixture, IFrontedHosts
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(_directory, (UnixFileMode)0b111_111_111);
 
         var port = FrontProcess.FreePort();
-        var temporary = string.Join(' ', new[] { "client_body", "proxy", "fastcgi", "uwsgi", "scgi" }
-            .Select(kind => $"{kind}_temp_path {Path.Combine(_directory, kind)};"));
-        var configuration = (await File.ReadAllTextAsync(Path.Combine(Repository.Root, "deploy", "nginx.conf")))
-            .Replace("127.0.0.1:5081", $"127.0.0.1:{Host.Address.Port}")
-            .Replace("127.0.0.1:5082", $"127.0.0.1:{Other.Address.Port}")
-            .Replace("listen 127.0.0.1:8080;", $"listen 127.0.0.1:{port};")
-            .Replace("http {", $"http {{\n    {temporary}");
+        var rendered = await Shell.RunAsync("sh",
+            [
+                Path.Combine("deploy", "nginx-render.sh"), Path.Combine("deploy", "nginx.conf"),
+                "--listen", $"127.0.0.1:{port}", "--temp", _directory,
+                .. Instances.Select(instance => $"127.0.0.1:{instance.Address.Port}"),
+            ],
+            TimeSpan.FromSeconds(30));
         var file = Path.Combine(_directory, "nginx.conf");
-        await File.WriteAllTextAsync(file, configuration);
+        await File.WriteAllTextAsync(file, rendered.Succeeded("deploy/nginx-render.sh").Output);
 
         var nginx = File.Exists("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx";
         _nginx = await FrontProcess.StartAsync(new ProcessStartInfo(nginx, ["-p", _directory, "-c", file, "-e", "stderr", "-g", "daemon off;"]), port);

@@ -13,6 +13,9 @@ public sealed class SyncingClient : IAsyncDisposable
 {
     private const int PageSize = 200;
 
+    /// <summary>How long a catch-up keeps trying while the API fails (an instance or the database away) before it gives up.</summary>
+    private static readonly TimeSpan FetchPatience = TimeSpan.FromSeconds(60);
+
     private readonly HubConnection _connection;
     private readonly ApiClient _user;
     private readonly Lock _gate = new();
@@ -21,6 +24,7 @@ public sealed class SyncingClient : IAsyncDisposable
     private long _lastSeq;
     private int _resyncs;
     private int _reconnects;
+    private int _failedFetchAttempts;
 
     private SyncingClient(HubConnection connection, ApiClient user)
     {
@@ -43,7 +47,11 @@ public sealed class SyncingClient : IAsyncDisposable
     /// <summary>Why each fetch was made: connect, gap, resync or reconnect.</summary>
     public ConcurrentQueue<string> Fetches { get; } = new();
 
+    /// <summary>Catch-ups that gave up: every attempt failed for <see cref="FetchPatience"/>.</summary>
     public ConcurrentQueue<Exception> Failures { get; } = new();
+
+    /// <summary>Failed attempts of a catch-up that was tried again (the API away for a moment).</summary>
+    public int FailedFetchAttempts => Volatile.Read(ref _failedFetchAttempts);
 
     public int Resyncs => Volatile.Read(ref _resyncs);
 
@@ -63,7 +71,7 @@ public sealed class SyncingClient : IAsyncDisposable
     {
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(host, "/hubs/notifications"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(user.Token))
-            .WithAutomaticReconnect()
+            .WithAutomaticReconnect(new NeverGiveUp())
             .Build();
         var client = new SyncingClient(connection, user);
         await connection.StartAsync();
@@ -93,21 +101,20 @@ public sealed class SyncingClient : IAsyncDisposable
         await _fetching.WaitAsync();
         try
         {
+            var giveUpAt = DateTime.UtcNow + FetchPatience;
             while (true)
             {
-                long after;
-                lock (_gate) after = _lastSeq;
-                var response = await _user.GetAsync($"/api/notifications?after_seq={after}&limit={PageSize}");
-                var page = response.Data["notifications"]!.AsArray().ToList();
-                lock (_gate)
+                try
                 {
-                    foreach (var n in page) _idsBySeq[n!["seq"]!.GetValue<long>()] = n["id"]!.GetValue<long>();
-                    // The fetch reached this far: a seq still missing below it was deleted, not lost.
-                    if (page.Count > 0) _lastSeq = Math.Max(_lastSeq, page[^1]!["seq"]!.GetValue<long>());
-                    AdvanceThroughHeld();
+                    await FetchPagesAsync();
+                    return;
                 }
-
-                if (page.Count < PageSize) return;
+                catch (Exception) when (DateTime.UtcNow < giveUpAt)
+                {
+                    // As a client should: the catch-up is owed until it succeeds.
+                    Interlocked.Increment(ref _failedFetchAttempts);
+                    await Task.Delay(TimeSpan.FromMilliseconds(500));
+                }
             }
         }
         catch (Exception ex)
@@ -120,6 +127,26 @@ public sealed class SyncingClient : IAsyncDisposable
         }
     }
 
+    private async Task FetchPagesAsync()
+    {
+        while (true)
+        {
+            long after;
+            lock (_gate) after = _lastSeq;
+            var response = await _user.GetAsync($"/api/notifications?after_seq={after}&limit={PageSize}");
+            var page = response.Data["notifications"]!.AsArray().ToList();
+            lock (_gate)
+            {
+                foreach (var n in page) _idsBySeq[n!["seq"]!.GetValue<long>()] = n["id"]!.GetValue<long>();
+                // The fetch reached this far: a seq still missing below it was deleted, not lost.
+                if (page.Count > 0) _lastSeq = Math.Max(_lastSeq, page[^1]!["seq"]!.GetValue<long>());
+                AdvanceThroughHeld();
+            }
+
+            if (page.Count < PageSize) return;
+        }
+    }
+
     // Under the gate: pushes that arrived in order (or ahead of a fetch that has now filled the gap) count as held.
     private void AdvanceThroughHeld()
     {
@@ -127,4 +154,11 @@ public sealed class SyncingClient : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
+
+    /// <summary>Like the reference web client: at once, then every second, for as long as the client lives.</summary>
+    private sealed class NeverGiveUp : IRetryPolicy
+    {
+        public TimeSpan? NextRetryDelay(RetryContext retryContext) =>
+            retryContext.PreviousRetryCount == 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(1);
+    }
 }
