@@ -46,8 +46,10 @@ public sealed class PushDispatcherTests
         var pushes = sent.Select(Describe).Where(s => s != "resync");
         Assert.Equal(["notification 1", "notification 2", "notification 3", "unread_count 5"], pushes);
         Assert.Equal(2, drops.QueueFull);
-        // What was dropped is fetched by the client: one resync (in no set order with the pushes), however many drops.
-        Assert.Single(sent, s => Describe(s) == "resync");
+        // What was dropped is fetched by the client: a resync (in no set order with the pushes), owed once per user
+        // however many drops wait for it. One already on its way when the second drop comes cannot cover that drop,
+        // so then a second follows: never more resyncs than drops, never none.
+        Assert.InRange(sent.Count(s => Describe(s) == "resync"), 1, drops.QueueFull);
     }
 
     [Fact]
