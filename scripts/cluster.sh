@@ -13,7 +13,7 @@
 # Everything lives in ENHANCEFUND_CLUSTER_DIR (default /var/tmp/enhancefund-cluster). Ports: nginx 8080, instances
 # from 5081, PostgreSQL 54340, Redis 63840, each the next free one if taken (ENHANCEFUND_CLUSTER_LB_PORT,
 # _HOST_PORT, _PG_PORT, _REDIS_PORT change where the search starts). ENHANCEFUND_HOST_DLL runs an already built
-# EnhanceFund.Host.dll instead of building one (the tests do). The instances inherit this script's environment, so
+# EnhanceFund.Host.dll instead of publishing one (the tests do). The instances inherit this script's environment, so
 # any other setting can be given the usual way (e.g. RateLimits__AuthRequestsPerMinute=5 scripts/cluster.sh up).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -94,9 +94,7 @@ nginx_args() { echo "-p $dir/nginx -c $dir/nginx/nginx.conf -e $dir/nginx/error.
 
 build_host() {
   if [ -n "${ENHANCEFUND_HOST_DLL:-}" ]; then echo "$ENHANCEFUND_HOST_DLL"; return; fi
-  build_web_client
-  dotnet build src/Host/EnhanceFund.Host -c Release -v quiet -nologo >&2
-  echo "$PWD/src/Host/EnhanceFund.Host/bin/Release/net10.0/EnhanceFund.Host.dll"
+  publish_host "$dir/host"
 }
 
 up() {

@@ -8,7 +8,9 @@ cd "$(dirname "$0")/.."
 source scripts/lib/services.sh
 
 start_throwaway_servers chromium nginx curl
-build_web_client
+# The browser client (for the browser tests) and, for the cluster tests, the Host as a deployment runs it: published,
+# compiled ahead of time.
+export ENHANCEFUND_HOST_DLL=$(publish_host "$THROWAWAY_DIR/host")
 export ENHANCEFUND_TEST_POSTGRES=$THROWAWAY_POSTGRES
 export ENHANCEFUND_TEST_REDIS=$THROWAWAY_REDIS
 # The browser tests' screenshots (open notification center, toast, reconnecting banner) land here.

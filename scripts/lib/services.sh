@@ -38,6 +38,15 @@ build_web_client() {
   )
 }
 
+# Publishes the Host (with the browser client) into $1, compiled ahead of time (ReadyToRun): an instance that starts
+# compiles far less before it serves, so a restarted one is back in about half the time. Prints the Host's dll.
+publish_host() {
+  build_web_client
+  dotnet publish src/Host/EnhanceFund.Host -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+    -v quiet -nologo -o "$1" >&2
+  echo "$1/EnhanceFund.Host.dll"
+}
+
 # The first port at or above $1 that nothing listens on nor uses (a client's socket lingering in TIME-WAIT on it
 # would keep a server from binding it).
 port_in_use() {

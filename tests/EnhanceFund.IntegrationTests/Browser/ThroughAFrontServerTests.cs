@@ -70,7 +70,9 @@ public abstract class ThroughAFrontServerTests<TFixture>(Chromium chromium, TFix
         await Expect(app.Connection).ToHaveAttributeAsync("data-state", "connected");
         // The pushes came over the WebSocket the front server upgraded, not a fallback transport.
         Assert.Single(_webSockets);
-        Assert.True(_framesReceived >= 2 * deposits, $"{_framesReceived} WebSocket frames received; {deposits} pushes and {deposits} counts expected");
+        // Every notification is its own frame; unread counts queued close together coalesce (the newest wins), so at
+        // least one count came too.
+        Assert.True(_framesReceived >= deposits + 1, $"{_framesReceived} WebSocket frames received; {deposits} pushes and at least one count expected");
         Assert.Empty(app.PageErrors);
     }
 }

@@ -115,9 +115,13 @@ public sealed class ScriptedCluster : IAsyncDisposable
         }
     }
 
-    /// <summary>The Host built with this test project, in the same configuration: src/Host/EnhanceFund.Host/bin/&lt;configuration&gt;/&lt;framework&gt;.</summary>
+    /// <summary>
+    /// The Host scripts/test.sh published (ENHANCEFUND_HOST_DLL, compiled ahead of time as deployments run it), or else
+    /// the one built with this test project, in the same configuration: src/Host/EnhanceFund.Host/bin/&lt;configuration&gt;/&lt;framework&gt;.
+    /// </summary>
     private static string BuiltHost()
     {
+        if (Environment.GetEnvironmentVariable("ENHANCEFUND_HOST_DLL") is { Length: > 0 } published) return published;
         var output = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory));
         var dll = Path.Combine(Repository.Root, "src", "Host", "EnhanceFund.Host", "bin", output.Parent!.Name, output.Name, "EnhanceFund.Host.dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException("The Host is built with the tests; build the solution first.", dll);
