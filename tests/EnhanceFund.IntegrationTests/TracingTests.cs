@@ -1,0 +1,78 @@
+using System.Collections.ObjectModel;
+using System.Diagnostics;
+using System.Net;
+using EnhanceFund.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Trace;
+
+namespace EnhanceFund.IntegrationTests;
+
+/// <summary>A Host that traces (as it does once an OTLP endpoint is set) into an in-memory exporter.</summary>
+public sealed class TracingFixture : HostFixture
+{
+    public SpanLog Spans { get; } = new();
+
+    protected override IDictionary<string, string> Settings => new Dictionary<string, string> { ["Telemetry:TracingEnabled"] = "true" };
+
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Spans));
+
+    /// <summary>The exporter adds from whichever thread ends a span while a test reads: both under one lock.</summary>
+    public sealed class SpanLog : Collection<Activity>
+    {
+        private readonly Lock _gate = new();
+
+        public Activity[] InTrace(ActivityTraceId traceId)
+        {
+            lock (_gate) return this.Where(s => s.TraceId == traceId).ToArray();
+        }
+
+        protected override void InsertItem(int index, Activity item)
+        {
+            lock (_gate) base.InsertItem(index, item);
+        }
+    }
+}
+
+public sealed class TracingTests(TracingFixture fixture) : IClassFixture<TracingFixture>
+{
+    [Fact]
+    public async Task A_deposits_request_its_delivery_its_consumers_transaction_and_its_push_are_one_trace()
+    {
+        var user = await ApiClient.RegisterAsync(fixture.Http);
+        await using var live = await LiveClient.ConnectAsync(fixture.Host.Address, user.Token);
+        // The test's own trace id, sent as a caller's traceparent: the Host continues it, and several Hosts in this
+        // process trace at once, so it is what tells this deposit's spans from everyone else's.
+        var traceId = ActivityTraceId.CreateRandom();
+        // No propagator: the test process traces its own HttpClient calls too, and would replace this header with its own.
+        using var traced = new HttpClient(new SocketsHttpHandler { ActivityHeadersPropagator = null }) { BaseAddress = fixture.Host.Address };
+        traced.DefaultRequestHeaders.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
+
+        Assert.Equal(HttpStatusCode.Created, (await user.Via(traced).DepositAsync(42m)).Status);
+        await live.NotificationsEventuallyAsync(1);
+
+        var spans = await Eventually.ReturnsAsync(
+            () => fixture.Spans.InTrace(traceId), s => s.Any(IsPush), "the push's span in the deposit's trace");
+        var request = Assert.Single(spans, s => s.Kind == ActivityKind.Server && s.GetTagItem("url.path") as string == "/api/wallet/deposits");
+        var delivery = Assert.Single(spans, s => s.DisplayName == "wallet outbox deliver wallet.funds_added");
+        var consumer = Assert.Single(spans, s => s.DisplayName.StartsWith("notifications.") && s.DisplayName.EndsWith(" consume wallet.funds_added"));
+        var push = Assert.Single(spans, IsPush);
+
+        Assert.Equal("notifications", consumer.GetTagItem("enhancefund.module"));
+        Assert.Equal(delivery.SpanId, consumer.ParentSpanId);
+        Assert.Equal(consumer.SpanId, push.ParentSpanId);
+        Assert.True(IsWithin(delivery, request, spans), "the delivery descends from the request");
+        // The commit's statements and the consumer's are in the trace too.
+        Assert.Contains(spans, s => s.Source.Name == "Npgsql" && IsWithin(s, request, spans));
+        Assert.Contains(spans, s => s.Source.Name == "Npgsql" && s.ParentSpanId == consumer.SpanId);
+    }
+
+    private static bool IsPush(Activity span) => span.DisplayName == "notifications push notification";
+
+    private static bool IsWithin(Activity span, Activity ancestor, Activity[] trace)
+    {
+        for (var current = span; current is not null; current = trace.FirstOrDefault(s => s.SpanId == current.ParentSpanId))
+            if (current.ParentSpanId == ancestor.SpanId) return true;
+        return false;
+    }
+}
