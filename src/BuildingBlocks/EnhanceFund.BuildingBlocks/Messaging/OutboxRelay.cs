@@ -99,9 +99,10 @@ public sealed class OutboxRelay<TContext>(
         return (attempted, failures);
     }
 
-    /// <summary>The stored trace context of each event raised by traced work; null when none was (no tracing).</summary>
+    /// <summary>The stored trace context of each event raised by traced work; null when none was, or nothing traces now.</summary>
     private static Dictionary<Guid, ActivityContext>? TraceContextsOf(List<(OutboxMessage Message, IIntegrationEvent Event)> run)
     {
+        if (!OutboxTracing.IsTracing) return null;
         Dictionary<Guid, ActivityContext>? contexts = null;
         foreach (var (message, _) in run)
             if (OutboxTracing.ContextOf(message) is var context && context != default) (contexts ??= [])[message.Id] = context;

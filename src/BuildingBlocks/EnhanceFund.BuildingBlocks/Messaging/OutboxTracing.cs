@@ -14,6 +14,9 @@ public static class OutboxTracing
 
     private static readonly ActivitySource Source = new(SourceName);
 
+    /// <summary>Whether anything records spans: without, stored contexts are not even read.</summary>
+    internal static bool IsTracing => Source.HasListeners();
+
     /// <summary>The current W3C trace context, to store with an outbox row; nulls when nothing is traced.</summary>
     internal static (string? Parent, string? State) CurrentContext() =>
         Activity.Current is { IdFormat: ActivityIdFormat.W3C } current ? (current.Id, current.TraceStateString) : (null, null);
@@ -34,7 +37,7 @@ public static class OutboxTracing
     private static Activity? Start(
         string name, ActivityKind kind, IEnumerable<ActivityContext> contexts, string module, string eventType, string? consumer, int count)
     {
-        if (!Source.HasListeners()) return null;
+        if (!IsTracing) return null;
 
         var traced = contexts.Where(c => c != default).Distinct().ToList();
         // One trace: its child, under the current span when that is in the trace already (a consumer under its delivery).
