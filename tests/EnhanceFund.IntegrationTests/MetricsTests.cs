@@ -35,3 +35,19 @@ public sealed class MetricsTests(HostFixture fixture) : IClassFixture<HostFixtur
     private async Task<double> ValueAsync(string metric, params (string, string)[] labels) =>
         await PrometheusScrape.ValueAsync(fixture.Http, metric, labels) ?? 0;
 }
+
+/// <summary>A Production Host serves no metrics unless told to: its port may face the public.</summary>
+public sealed class ProductionMetricsFixture : HostFixture
+{
+    protected override IDictionary<string, string> Settings => new Dictionary<string, string> { ["environment"] = "Production" };
+}
+
+public sealed class ProductionMetricsTests(ProductionMetricsFixture fixture) : IClassFixture<ProductionMetricsFixture>
+{
+    [Fact]
+    public async Task Production_serves_no_metrics_by_default()
+    {
+        var response = await fixture.Http.GetAsync("/metrics");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}
