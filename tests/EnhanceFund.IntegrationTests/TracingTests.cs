@@ -1,7 +1,10 @@
 using System.Collections.ObjectModel;
 using System.Diagnostics;
 using System.Net;
+using EnhanceFund.BuildingBlocks.Messaging;
 using EnhanceFund.IntegrationTests.Infrastructure;
+using EnhanceFund.Wallet.Contracts;
+using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 
@@ -12,10 +15,16 @@ public sealed class TracingFixture : HostFixture
 {
     public SpanLog Spans { get; } = new();
 
+    public BatchGate Gate { get; } = new();
+
     protected override IDictionary<string, string> Settings => new Dictionary<string, string> { ["Telemetry:TracingEnabled"] = "true" };
 
-    protected override void ConfigureServices(IServiceCollection services) =>
+    protected override void ConfigureServices(IServiceCollection services)
+    {
         services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Spans));
+        services.AddSingleton(Gate);
+        services.AddTransient<INotificationHandler<EventBatch<FundsAdded>>, GateConsumer>();
+    }
 
     /// <summary>The exporter adds from whichever thread ends a span while a test reads: both under one lock.</summary>
     public sealed class SpanLog : Collection<Activity>
@@ -46,9 +55,7 @@ public sealed class TracingTests(TracingFixture fixture) : IClassFixture<Tracing
         // The test's own trace id, sent as a caller's traceparent: the Host continues it, and several Hosts in this
         // process trace at once, so it is what tells this deposit's spans from everyone else's.
         var traceId = ActivityTraceId.CreateRandom();
-        // No propagator: the test process traces its own HttpClient calls too, and would replace this header with its own.
-        using var traced = new HttpClient(new SocketsHttpHandler { ActivityHeadersPropagator = null }) { BaseAddress = fixture.Host.Address };
-        traced.DefaultRequestHeaders.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
+        using var traced = Traced(traceId);
 
         Assert.Equal(HttpStatusCode.Created, (await user.Via(traced).DepositAsync(42m)).Status);
         await live.NotificationsEventuallyAsync(1);
@@ -69,6 +76,40 @@ public sealed class TracingTests(TracingFixture fixture) : IClassFixture<Tracing
         Assert.Contains(spans, s => s.Source.Name == "Npgsql" && s.ParentSpanId == consumer.SpanId);
         // The relays poll every 200 ms here, outside any trace: none of those statements is a trace of its own.
         Assert.Empty(fixture.Spans.Matching(s => s.Source.Name == "Npgsql" && s.ParentSpanId == default));
+    }
+
+    [Fact]
+    public async Task A_batch_of_events_from_several_traces_is_delivered_and_consumed_under_spans_linked_to_each()
+    {
+        var user = await ApiClient.RegisterAsync(fixture.Http);
+        var (held, release) = fixture.Gate.HoldNextBatch();
+        await user.DepositAsync(1m);
+        await held;
+        // While the relay is held, two deposits of two traces wait in the outbox: the next claim takes both at once.
+        var traces = new[] { ActivityTraceId.CreateRandom(), ActivityTraceId.CreateRandom() };
+        foreach (var traceId in traces)
+        {
+            using var traced = Traced(traceId);
+            Assert.Equal(HttpStatusCode.Created, (await user.Via(traced).DepositAsync(2m)).Status);
+        }
+
+        release();
+        bool LinksBoth(Activity span) => traces.All(t => span.Links.Any(l => l.Context.TraceId == t));
+        var linked = await Eventually.ReturnsAsync(
+            () => fixture.Spans.Matching(LinksBoth), s => s.Length >= 2, "the delivery and consumer spans linked to both deposits");
+        Assert.Contains(linked, s => s.DisplayName == "wallet outbox deliver wallet.funds_added");
+        Assert.Contains(linked, s => s.DisplayName == "notifications.notify_funds_added consume wallet.funds_added");
+    }
+
+    /// <summary>
+    /// A client whose requests carry the test's own traceparent, without a propagator: the test process traces its
+    /// own HttpClient calls too, and would replace the header with its own.
+    /// </summary>
+    private HttpClient Traced(ActivityTraceId traceId)
+    {
+        var client = new HttpClient(new SocketsHttpHandler { ActivityHeadersPropagator = null }) { BaseAddress = fixture.Host.Address };
+        client.DefaultRequestHeaders.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
+        return client;
     }
 
     private static bool IsPush(Activity span) => span.DisplayName == "notifications push notification";
