@@ -21,6 +21,7 @@ public sealed class ParkingFixture : HostFixture
     {
         ["Outbox:MaxAttempts"] = "2",
         ["Outbox:CleanupInterval"] = "00:00:00.500",
+        ["Outbox:BacklogRefreshInterval"] = "00:00:00.200",
     };
 
     protected override void ConfigureServices(IServiceCollection services)
@@ -72,6 +73,24 @@ public sealed class ParkedMessagesTests(ParkingFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_parked_gauge_counts_a_parked_message_until_it_is_requeued()
+    {
+        fixture.Refusing = true;
+        var baseline = await Eventually.ReturnsAsync(() => ParkedGaugeAsync(), (double? v) => v is not null, "the parked gauge");
+        var user = await ApiClient.RegisterAsync(fixture.Http);
+        var refused = await user.DepositAsync(ParkingFixture.RefusedAmount);
+        var parkedId = await Eventually.ReturnsAsync(() => OutboxIdAsync(refused, "parked_at IS NOT NULL"), (Guid? id) => id is not null, "the message parked");
+        await Eventually.ReturnsAsync(() => ParkedGaugeAsync(), v => v == baseline + 1, "the parked gauge to count it");
+
+        fixture.Refusing = false;
+        var admin = await ApiClient.LogInAsync(fixture.Http, TestHost.AdminEmail, TestHost.AdminPassword);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/admin/parked-messages/{parkedId}/requeue")).Status);
+        await Eventually.ReturnsAsync(() => ParkedGaugeAsync(), v => v == baseline, "the parked gauge to let it go");
+        await Eventually.ReturnsAsync(
+            () => PrometheusScrape.ValueAsync(fixture.Http, "outbox_backlog_pending", ("module", "wallet")), v => v == 0, "nothing pending");
+    }
+
+    [Fact]
     public async Task Only_admins_see_and_requeue_parked_messages_and_bad_input_is_named()
     {
         var user = await ApiClient.RegisterAsync(fixture.Http);
@@ -106,6 +125,8 @@ public sealed class ParkedMessagesTests(ParkingFixture fixture) : IClassFixture<
     private static long TransactionId(ApiResponse response) => response.Data["transaction"]!["id"]!.GetValue<long>();
 
     private Ledger Ledger => new(fixture.Database);
+
+    private Task<double?> ParkedGaugeAsync() => PrometheusScrape.ValueAsync(fixture.Http, "outbox_backlog_parked", ("module", "wallet"));
 
     private Task<Guid?> OutboxIdAsync(ApiResponse deposit, string condition) => Ledger.ValueAsync<Guid?>(
         $"SELECT id FROM wallet.outbox_messages WHERE (payload ->> 'TransactionId')::bigint = {TransactionId(deposit)} AND {condition}");

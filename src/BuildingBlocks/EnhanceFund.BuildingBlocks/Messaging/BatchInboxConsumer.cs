@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Reflection;
 using EnhanceFund.BuildingBlocks.Contracts;
 using EnhanceFund.BuildingBlocks.Persistence;
 using MediatR;
@@ -19,6 +21,8 @@ public abstract class BatchInboxConsumer<TEvent, TContext>(TContext db, TimeProv
     where TEvent : IIntegrationEvent
     where TContext : ModuleDbContext
 {
+    private static readonly string EventName = typeof(TEvent).GetCustomAttribute<EventNameAttribute>()?.Name ?? typeof(TEvent).Name;
+
     protected TContext Db => db;
 
     protected TimeProvider Clock => clock;
@@ -35,7 +39,7 @@ public abstract class BatchInboxConsumer<TEvent, TContext>(TContext db, TimeProv
         {
             try
             {
-                await ApplyAsync(pending, cancellationToken);
+                await ApplyAsync(batch, pending, cancellationToken);
                 return;
             }
             catch (Exception) when (!cancellationToken.IsCancellationRequested)
@@ -44,7 +48,7 @@ public abstract class BatchInboxConsumer<TEvent, TContext>(TContext db, TimeProv
             }
         }
 
-        await EventBatch<TEvent>.ForEachAsync(pending, e => ApplyAsync([e], cancellationToken));
+        await EventBatch<TEvent>.ForEachAsync(pending, e => ApplyAsync(batch, [e], cancellationToken));
     }
 
     /// <summary>Applies the events' effects as tracked changes (the base class saves them if the consumer has not).</summary>
@@ -53,8 +57,14 @@ public abstract class BatchInboxConsumer<TEvent, TContext>(TContext db, TimeProv
     /// <summary>Runs once per committed transaction, after the commit: for side effects that must never precede it.</summary>
     protected virtual Task AfterCommitAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private async Task ApplyAsync(IReadOnlyList<TEvent> events, CancellationToken cancellationToken)
+    /// <summary>
+    /// One transaction, under a span of its own: in the trace of the work that raised the event when it applies one
+    /// (a saga step, a retry), linked to each event's trace when it applies several.
+    /// </summary>
+    private async Task ApplyAsync(EventBatch<TEvent> batch, IReadOnlyList<TEvent> events, CancellationToken cancellationToken)
     {
+        using var span = OutboxTracing.StartConsumer(
+            db.Model.GetDefaultSchema()!, ConsumerName, EventName, events.Select(batch.TraceContextOf), events.Count);
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -68,6 +78,11 @@ public abstract class BatchInboxConsumer<TEvent, TContext>(TContext db, TimeProv
         {
             // A concurrent delivery of the same event committed first; its effects stand and ours rolled back.
             return;
+        }
+        catch (Exception ex)
+        {
+            span?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            throw;
         }
         finally
         {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using EnhanceFund.BuildingBlocks.Contracts;
 using MediatR;
 
@@ -6,12 +7,17 @@ namespace EnhanceFund.BuildingBlocks.Messaging;
 /// <summary>
 /// Consecutive outbox messages of one event type, as the relay publishes them: a consumer gets the whole run at
 /// once, so it can apply many events in one transaction. A consumer that fails only some of them throws
-/// <see cref="EventsFailedException"/> naming those; any other exception fails the whole batch.
+/// <see cref="EventsFailedException"/> naming those; any other exception fails the whole batch. Events raised by
+/// traced work carry that trace's context (see <see cref="OutboxTracing"/>).
 /// </summary>
-public sealed class EventBatch<TEvent>(IReadOnlyList<TEvent> events) : IEventBatch
+public sealed class EventBatch<TEvent>(IReadOnlyList<TEvent> events, IReadOnlyDictionary<Guid, ActivityContext>? traceContexts = null)
+    : IEventBatch
     where TEvent : IIntegrationEvent
 {
     public IReadOnlyList<TEvent> Events => events;
+
+    /// <summary>The trace context of the work that raised the event, or none.</summary>
+    public ActivityContext TraceContextOf(TEvent e) => traceContexts?.GetValueOrDefault(e.EventId) ?? default;
 
     IEnumerable<IIntegrationEvent> IEventBatch.Events => events.Cast<IIntegrationEvent>();
 
@@ -44,11 +50,12 @@ public interface IEventBatch : INotification
     IEnumerable<IIntegrationEvent> Events { get; }
 
     /// <summary>A batch of <paramref name="events"/>, all of the runtime type <paramref name="eventType"/>.</summary>
-    static IEventBatch Of(Type eventType, IReadOnlyList<IIntegrationEvent> events)
+    static IEventBatch Of(
+        Type eventType, IReadOnlyList<IIntegrationEvent> events, IReadOnlyDictionary<Guid, ActivityContext>? traceContexts)
     {
         var typed = Array.CreateInstance(eventType, events.Count);
         for (var i = 0; i < events.Count; i++) typed.SetValue(events[i], i);
-        return (IEventBatch)Activator.CreateInstance(typeof(EventBatch<>).MakeGenericType(eventType), typed)!;
+        return (IEventBatch)Activator.CreateInstance(typeof(EventBatch<>).MakeGenericType(eventType), typed, traceContexts)!;
     }
 }
 

@@ -8,13 +8,15 @@ public sealed class OutboxMessage
 {
     private OutboxMessage() { }
 
-    public OutboxMessage(Guid id, string type, string payload, DateTimeOffset occurredAt)
+    public OutboxMessage(Guid id, string type, string payload, DateTimeOffset occurredAt, string? traceParent = null, string? traceState = null)
     {
         Id = id;
         Type = type;
         Payload = payload;
         OccurredAt = occurredAt;
         NextAttemptAt = occurredAt;
+        TraceParent = traceParent;
+        TraceState = traceState;
     }
 
     public Guid Id { get; private set; }
@@ -35,4 +37,12 @@ public sealed class OutboxMessage
     public DateTimeOffset? ProcessedAt { get; private set; }
 
     public DateTimeOffset? ParkedAt { get; private set; }
+
+    /// <summary>
+    /// The W3C <c>traceparent</c> (and <c>tracestate</c>) of the work that raised the event, if it was traced: its
+    /// delivery and its consumers' transactions join that trace.
+    /// </summary>
+    public string? TraceParent { get; private set; }
+
+    public string? TraceState { get; private set; }
 }

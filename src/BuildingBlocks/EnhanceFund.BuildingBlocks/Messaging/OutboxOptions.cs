@@ -27,6 +27,9 @@ public sealed class OutboxOptions
 
     public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>How old the pending and parked counts a metrics scrape reports may be: at most one count per module per interval.</summary>
+    public TimeSpan BacklogRefreshInterval { get; set; } = TimeSpan.FromSeconds(15);
+
     public TimeSpan BackoffAfter(int attempts)
     {
         var delay = RetryBaseDelay * Math.Pow(2, Math.Min(attempts - 1, 20));

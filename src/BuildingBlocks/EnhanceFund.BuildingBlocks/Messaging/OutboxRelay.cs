@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using EnhanceFund.BuildingBlocks.Contracts;
 using EnhanceFund.BuildingBlocks.Persistence;
@@ -20,6 +21,8 @@ public sealed class OutboxRelay<TContext>(
     TContext db,
     IServiceScopeFactory scopes,
     EventTypeRegistry registry,
+    OutboxMetrics metrics,
+    TimeProvider clock,
     IOptions<OutboxOptions> options,
     ILogger<OutboxRelay<TContext>> logger)
     where TContext : ModuleDbContext
@@ -37,12 +40,12 @@ public sealed class OutboxRelay<TContext>(
         await using var transaction = await db.Database.BeginTransactionAsync(stopping);
         var batch = await ClaimAsync(stopping);
         var (attempted, failures) = await DeliverAsync(batch, stopping);
-        var succeeded = attempted.Where(m => !failures.ContainsKey(m.Id)).Select(m => m.Id).ToArray();
+        var succeeded = attempted.Where(m => !failures.ContainsKey(m.Id)).ToList();
         await RecordDeliveredAsync(succeeded);
-        OutboxMetrics.Delivered.Add(succeeded.Length);
         foreach (var message in attempted.Where(m => failures.ContainsKey(m.Id)))
             await RecordFailureAsync(message, failures[message.Id]);
         await transaction.CommitAsync(CancellationToken.None);
+        CountDelivered(succeeded);
         return batch.Count;
     }
 
@@ -75,7 +78,9 @@ public sealed class OutboxRelay<TContext>(
         foreach (var run in RunsOfOneType(events))
         {
             if (stopping.IsCancellationRequested) break;
-            var eventBatch = IEventBatch.Of(run[0].Event.GetType(), run.Select(r => r.Event).ToList());
+            var traceContexts = TraceContextsOf(run);
+            var eventBatch = IEventBatch.Of(run[0].Event.GetType(), run.Select(r => r.Event).ToList(), traceContexts);
+            using var delivery = OutboxTracing.StartDelivery(_sql.Module, run[0].Message.Type, traceContexts?.Values ?? Enumerable.Empty<ActivityContext>(), run.Count);
             try
             {
                 // A scope per run: consumers get fresh DbContexts, untouched by any earlier run's failure.
@@ -84,6 +89,7 @@ public sealed class OutboxRelay<TContext>(
             }
             catch (Exception ex)
             {
+                delivery?.SetStatus(ActivityStatusCode.Error, ex.Message);
                 foreach (var (eventId, error) in FailuresOf(ex, eventBatch)) failures[eventId] = error;
             }
 
@@ -91,6 +97,16 @@ public sealed class OutboxRelay<TContext>(
         }
 
         return (attempted, failures);
+    }
+
+    /// <summary>The stored trace context of each event raised by traced work; null when none was, or nothing traces now.</summary>
+    private static Dictionary<Guid, ActivityContext>? TraceContextsOf(List<(OutboxMessage Message, IIntegrationEvent Event)> run)
+    {
+        if (!OutboxTracing.IsTracing) return null;
+        Dictionary<Guid, ActivityContext>? contexts = null;
+        foreach (var (message, _) in run)
+            if (OutboxTracing.ContextOf(message) is var context && context != default) (contexts ??= [])[message.Id] = context;
+        return contexts;
     }
 
     private static IEnumerable<List<(OutboxMessage Message, IIntegrationEvent Event)>> RunsOfOneType(
@@ -134,10 +150,16 @@ public sealed class OutboxRelay<TContext>(
         return failures.ToDictionary(f => f.Key, f => f.Value.Count == 1 ? f.Value[0] : new AggregateException(f.Value));
     }
 
-    private Task RecordDeliveredAsync(Guid[] ids) =>
-        ids.Length == 0
+    private Task RecordDeliveredAsync(List<OutboxMessage> delivered) =>
+        delivered.Count == 0
             ? Task.CompletedTask
-            : db.Database.ExecuteSqlRawAsync(_sql.MarkDelivered, ids);
+            : db.Database.ExecuteSqlRawAsync(_sql.MarkDelivered, delivered.Select(m => m.Id).ToArray());
+
+    private void CountDelivered(List<OutboxMessage> delivered)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var message in delivered) metrics.Delivered(_sql.Module, message.Type, now - message.OccurredAt);
+    }
 
     private async Task RecordFailureAsync(OutboxMessage message, Exception error)
     {
@@ -147,13 +169,13 @@ public sealed class OutboxRelay<TContext>(
 
         if (failure.Parked)
         {
-            OutboxMetrics.Parked.Add(1);
+            metrics.Parked(_sql.Module, message.Type);
             logger.LogError(error, "Outbox message {MessageId} ({EventType}) parked after {Attempts} attempts",
                 message.Id, message.Type, failure.Attempts);
         }
         else
         {
-            OutboxMetrics.Failed.Add(1);
+            metrics.Failed(_sql.Module, message.Type);
             logger.LogWarning(error, "Outbox message {MessageId} ({EventType}) failed attempt {Attempts}; retrying in {RetryAfter}",
                 message.Id, message.Type, failure.Attempts, failure.RetryAfter);
         }

@@ -12,6 +12,7 @@ internal sealed class OutboxSql
     public OutboxSql(ModuleDbContext db)
     {
         var entity = db.Model.FindEntityType(typeof(OutboxMessage))!;
+        Module = entity.GetSchema()!;
         var table = $"\"{entity.GetSchema()}\".\"{entity.GetTableName()}\"";
 
         // A message never tried is due at once, whatever clock stamped it; a retry is due when now() reaches it.
@@ -30,6 +31,9 @@ internal sealed class OutboxSql
             WHERE id = {"{0}"}
             """;
     }
+
+    /// <summary>The module whose outbox this is: its schema.</summary>
+    public string Module { get; }
 
     /// <summary>Parameter {0}: the batch size.</summary>
     public string Claim { get; }

@@ -48,6 +48,8 @@ public static class ModuleRegistration
         services.AddOutboxJobs<TContext>(schema);
         services.AddSingleton(new ModuleDatabase(typeof(TContext), schema));
         services.TryAddScoped<ParkedMessages>();
+        services.TryAddSingleton<OutboxMetrics>();
+        services.TryAddSingleton<OutboxBacklog>();
         services.AddMediatorHandlers(typeof(TContext).Assembly);
         return services;
     }

@@ -20,5 +20,9 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.HasIndex(m => m.ProcessedAt)
             .HasDatabaseName("ix_outbox_messages_processed")
             .HasFilter("processed_at IS NOT NULL");
+        // The parked-messages gauge counts these at every refresh; the admin's list reads them oldest first.
+        builder.HasIndex(m => m.ParkedAt)
+            .HasDatabaseName("ix_outbox_messages_parked")
+            .HasFilter("parked_at IS NOT NULL");
     }
 }

@@ -51,7 +51,9 @@ internal sealed class OutboxWriter(
             .Select(e => e.Entity)
             .Where(a => a.DomainEvents.Count > 0)
             .ToList();
+        if (aggregates.Count == 0) return;
 
+        var (traceParent, traceState) = OutboxTracing.CurrentContext();
         foreach (var aggregate in aggregates)
         {
             foreach (var domainEvent in aggregate.DomainEvents)
@@ -62,7 +64,9 @@ internal sealed class OutboxWriter(
                     domainEvent.EventId,
                     registry.NameOf(type),
                     JsonSerializer.Serialize(integrationEvent, type, EventJson.Options),
-                    domainEvent.OccurredAt));
+                    domainEvent.OccurredAt,
+                    traceParent,
+                    traceState));
                 module.HasUnsignalledOutboxMessages = true;
             }
 

@@ -4,6 +4,7 @@ using EnhanceFund.BuildingBlocks.Persistence;
 using EnhanceFund.BuildingBlocks.Web;
 using EnhanceFund.Host.Errors;
 using EnhanceFund.Host.Health;
+using EnhanceFund.Host.Telemetry;
 using FastEndpoints;
 using FastEndpoints.Swagger;
 using Quartz;
@@ -58,6 +59,7 @@ internal static class Platform
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
 
         builder.AddHealth();
+        builder.AddTelemetry();
     }
 
     public static void UsePlatform(this WebApplication app, IReadOnlyList<IModule> modules)
@@ -78,6 +80,7 @@ internal static class Platform
         });
         app.UseSwaggerGen();
         app.MapHealth();
+        app.MapMetrics();
         foreach (var module in modules) module.MapEndpoints(app);
     }
 }

@@ -84,6 +84,14 @@ namespace EnhanceFund.Investments.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("processed_at");
 
+                    b.Property<string>("TraceParent")
+                        .HasColumnType("text")
+                        .HasColumnName("trace_parent");
+
+                    b.Property<string>("TraceState")
+                        .HasColumnType("text")
+                        .HasColumnName("trace_state");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -96,6 +104,10 @@ namespace EnhanceFund.Investments.Infrastructure.Migrations
                     b.HasIndex("NextAttemptAt")
                         .HasDatabaseName("ix_outbox_messages_due")
                         .HasFilter("processed_at IS NULL AND parked_at IS NULL");
+
+                    b.HasIndex("ParkedAt")
+                        .HasDatabaseName("ix_outbox_messages_parked")
+                        .HasFilter("parked_at IS NOT NULL");
 
                     b.HasIndex("ProcessedAt")
                         .HasDatabaseName("ix_outbox_messages_processed")

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using EnhanceFund.Notifications.Application;
 using Microsoft.Extensions.Hosting;
@@ -22,12 +23,13 @@ internal sealed class PushDispatcher(IPushSender sender, PushResync resync, IOpt
     private int _queued;
 
     public void Notification(long userId, NotificationDto notification) =>
-        Queue(userId, ct => sender.NotificationAsync(userId, notification, ct));
+        Queue(userId, LivePushSender.NotificationMethod, ct => sender.NotificationAsync(userId, notification, ct));
 
-    public void Change(long userId, CenterChange change) => Queue(userId, ct => sender.ChangeAsync(userId, change, ct));
+    public void Change(long userId, CenterChange change) => Queue(userId, change.Method, ct => sender.ChangeAsync(userId, change, ct));
 
-    private void Queue(long userId, Func<CancellationToken, Task<string?>> push)
+    private void Queue(long userId, string method, Func<CancellationToken, Task<string?>> send)
     {
+        var push = new Push(send, method, PushTracing.Current);
         lock (_gate)
         {
             if (_queued >= _options.QueueCapacity)
@@ -67,7 +69,14 @@ internal sealed class PushDispatcher(IPushSender sender, PushResync resync, IOpt
             await foreach (var userId in _ready.Reader.ReadAllAsync(stoppingToken))
             {
                 var (pushes, unreadCount) = TakeContents(userId);
-                foreach (var push in pushes) Dropped(userId, await push(stoppingToken));
+                foreach (var push in pushes)
+                {
+                    using var span = PushTracing.Start(push.QueuedUnder, push.Method);
+                    var dropReason = await push.Send(stoppingToken);
+                    PushTracing.Outcome(span, dropReason);
+                    Dropped(userId, dropReason);
+                }
+
                 if (unreadCount is { } count) Dropped(userId, await sender.UnreadCountAsync(userId, count, stoppingToken));
                 Release(userId);
             }
@@ -78,7 +87,7 @@ internal sealed class PushDispatcher(IPushSender sender, PushResync resync, IOpt
         }
     }
 
-    private (List<Func<CancellationToken, Task<string?>>> Pushes, int? UnreadCount) TakeContents(long userId)
+    private (List<Push> Pushes, int? UnreadCount) TakeContents(long userId)
     {
         lock (_gate)
         {
@@ -109,10 +118,13 @@ internal sealed class PushDispatcher(IPushSender sender, PushResync resync, IOpt
         resync.Owe(userId);
     }
 
+    /// <summary>A send to make, what it sends, and the trace of the work that queued it.</summary>
+    private readonly record struct Push(Func<CancellationToken, Task<string?>> Send, string Method, ActivityContext QueuedUnder);
+
     private sealed class Mailbox
     {
         /// <summary>Notifications and changes, each a send to make, in the order they were queued.</summary>
-        public List<Func<CancellationToken, Task<string?>>> Pushes { get; set; } = [];
+        public List<Push> Pushes { get; set; } = [];
 
         public int? UnreadCount { get; set; }
 

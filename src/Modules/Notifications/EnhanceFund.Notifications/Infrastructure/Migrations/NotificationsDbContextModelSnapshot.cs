@@ -82,6 +82,14 @@ namespace EnhanceFund.Notifications.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("processed_at");
 
+                    b.Property<string>("TraceParent")
+                        .HasColumnType("text")
+                        .HasColumnName("trace_parent");
+
+                    b.Property<string>("TraceState")
+                        .HasColumnType("text")
+                        .HasColumnName("trace_state");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -94,6 +102,10 @@ namespace EnhanceFund.Notifications.Infrastructure.Migrations
                     b.HasIndex("NextAttemptAt")
                         .HasDatabaseName("ix_outbox_messages_due")
                         .HasFilter("processed_at IS NULL AND parked_at IS NULL");
+
+                    b.HasIndex("ParkedAt")
+                        .HasDatabaseName("ix_outbox_messages_parked")
+                        .HasFilter("parked_at IS NOT NULL");
 
                     b.HasIndex("ProcessedAt")
                         .HasDatabaseName("ix_outbox_messages_processed")
