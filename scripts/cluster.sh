@@ -40,6 +40,8 @@ instance_environment() {
   echo "Admin__Email=${Admin__Email:-admin@enhancefund.local}"
   echo "Admin__Password=${Admin__Password:-admin-change-me}"
   echo "Proxy__KnownProxies=127.0.0.1"
+  # Production serves no /metrics unless asked; the instances' own ports are for Prometheus (nginx hides the path).
+  echo "Telemetry__MetricsEnabled=true"
 }
 
 # wait_ready URL WHAT [PID]: until URL/health/ready answers 200; gives up at once if PID (the server's) has exited.
