@@ -41,7 +41,8 @@ build_web_client() {
 # Publishes the Host (with the browser client) into $1, compiled ahead of time (ReadyToRun): an instance that starts
 # compiles far less before it serves, so a restarted one is back in about half the time. Prints the Host's dll.
 publish_host() {
-  build_web_client
+  # Only the dll's path goes to stdout (callers capture it); npm's and dotnet's chatter goes to stderr.
+  build_web_client >&2
   dotnet publish src/Host/EnhanceFund.Host -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
     -v quiet -nologo -o "$1" >&2
   echo "$1/EnhanceFund.Host.dll"

@@ -64,7 +64,8 @@ public sealed class ScriptedCluster : IAsyncDisposable
         if (up.ExitCode != 0)
         {
             await Shell.RunAsync("bash", ["scripts/cluster.sh", "down"], ScriptDeadline, environment);
-            Directory.Delete(directory, recursive: true);
+            // The script may have failed before it made its folder; what it said is the error worth reporting.
+            if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
             up.Succeeded("scripts/cluster.sh up");
         }
 
