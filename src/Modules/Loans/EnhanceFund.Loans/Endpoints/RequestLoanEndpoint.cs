@@ -47,6 +47,7 @@ internal sealed class RequestLoanEndpoint(IMediator mediator) : Endpoint<Request
         Options(route => route.RequireRateLimiting(RateLimitPolicies.Writes));
         Roles(BuildingBlocks.Web.Auth.Roles.Borrower);
         Summary(s => s.Summary = "Request a loan (borrowers); it starts pending");
+        Description(d => d.Answers<LoanData>(StatusCodes.Status201Created, 400, 401, 403, 429));
     }
 
     public override async Task HandleAsync(RequestLoanRequest request, CancellationToken cancellationToken)
@@ -54,6 +55,8 @@ internal sealed class RequestLoanEndpoint(IMediator mediator) : Endpoint<Request
         var loan = await mediator.Send(
             new RequestLoan(User.UserId(), request.Amount!.Value, request.InterestRate!.Value, request.TermMonths!.Value, request.Purpose!),
             cancellationToken);
-        await HttpContext.Response.SendSuccessAsync("Loan requested successfully", new { loan }, StatusCodes.Status201Created, cancellationToken);
+        await HttpContext.Response.SendSuccessAsync("Loan requested successfully", new LoanData(loan), StatusCodes.Status201Created, cancellationToken);
     }
 }
+
+public sealed record LoanData(EnhanceFund.Loans.Application.LoanDto Loan);
