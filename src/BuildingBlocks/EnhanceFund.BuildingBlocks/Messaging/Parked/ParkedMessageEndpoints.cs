@@ -29,7 +29,7 @@ internal sealed class ListParkedMessagesEndpoint(ParkedMessages parked) : Endpoi
     public override void Configure()
     {
         Get("/api/admin/parked-messages");
-        Roles(Web.Auth.Roles.Admin);
+        Roles(Web.Auth.Role.Admin);
         Summary(s => s.Summary = "Outbox messages parked after their last attempt, oldest first (admins)");
     }
 
@@ -50,7 +50,7 @@ internal sealed class RequeueParkedMessageEndpoint(ParkedMessages parked) : Endp
     public override void Configure()
     {
         Post("/api/admin/parked-messages/{id}/requeue");
-        Roles(Web.Auth.Roles.Admin);
+        Roles(Web.Auth.Role.Admin);
         Summary(s => s.Summary = "Deliver a parked message again (admins); consumers that applied it already skip it");
     }
 
@@ -89,7 +89,7 @@ internal sealed class RequeueModuleEndpoint(ParkedMessages parked) : Endpoint<Mo
     public override void Configure()
     {
         Post("/api/admin/modules/{module}/parked-messages/requeue");
-        Roles(Web.Auth.Roles.Admin);
+        Roles(Web.Auth.Role.Admin);
         Summary(s => s.Summary = "Deliver every parked message of one module again (admins)");
     }
 

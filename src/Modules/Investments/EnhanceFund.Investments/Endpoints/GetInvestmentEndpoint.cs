@@ -11,7 +11,7 @@ internal sealed class GetInvestmentEndpoint(IMediator mediator) : Endpoint<IdReq
     public override void Configure()
     {
         Get("/api/investments/{id}");
-        Roles(BuildingBlocks.Web.Auth.Roles.Investor);
+        Roles(Role.Investor);
         Summary(s => s.Summary = "One of the signed-in investor's investments (404 for anyone else's)");
     }
 

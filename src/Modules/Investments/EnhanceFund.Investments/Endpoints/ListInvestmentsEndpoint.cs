@@ -30,7 +30,7 @@ internal sealed class ListInvestmentsEndpoint(IMediator mediator) : Endpoint<Lis
     public override void Configure()
     {
         Get("/api/investments");
-        Roles(BuildingBlocks.Web.Auth.Roles.Investor);
+        Roles(Role.Investor);
         Summary(s => s.Summary = "The signed-in investor's investments, newest first");
     }
 

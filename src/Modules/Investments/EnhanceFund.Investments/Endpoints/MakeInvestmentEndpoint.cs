@@ -33,7 +33,7 @@ internal sealed class MakeInvestmentEndpoint(IMediator mediator) : Endpoint<Make
     {
         Post("/api/investments");
         Options(route => route.RequireRateLimiting(RateLimitPolicies.Writes));
-        Roles(BuildingBlocks.Web.Auth.Roles.Investor);
+        Roles(Role.Investor);
         Summary(s => s.Summary = "Invest in a loan (investors); answers 202 with a pending investment that settles asynchronously");
     }
 

@@ -1,4 +1,4 @@
-using EnhanceFund.BuildingBlocks.Web.Auth;
+using Auth = EnhanceFund.BuildingBlocks.Web.Auth;
 using EnhanceFund.Loans.Domain;
 using EnhanceFund.Loans.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -13,8 +13,8 @@ public sealed record LoanViewer(long UserId, string Role)
 
     private IQueryable<Loan> Visible(IQueryable<Loan> loans, IQueryable<LoanFunding> fundings) => Role switch
     {
-        Roles.Admin => loans,
-        Roles.Borrower => loans.Where(l => l.BorrowerId == UserId),
+        Auth.Role.Admin => loans,
+        Auth.Role.Borrower => loans.Where(l => l.BorrowerId == UserId),
         _ => loans.Where(l => l.Status == LoanStatus.Approved
             || fundings.Any(f => f.LoanId == l.Id && f.InvestorId == UserId && f.RejectionReason == null)),
     };

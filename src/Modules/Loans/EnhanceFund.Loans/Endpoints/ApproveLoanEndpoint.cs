@@ -1,4 +1,5 @@
 using EnhanceFund.BuildingBlocks.Web;
+using EnhanceFund.BuildingBlocks.Web.Auth;
 using EnhanceFund.Loans.Application.ApproveLoan;
 using FastEndpoints;
 using MediatR;
@@ -10,7 +11,7 @@ internal sealed class ApproveLoanEndpoint(IMediator mediator) : Endpoint<IdReque
     public override void Configure()
     {
         Post("/api/loans/{id}/approve");
-        Roles(BuildingBlocks.Web.Auth.Roles.Admin);
+        Roles(Role.Admin);
         Summary(s => s.Summary = "Approve a pending loan (admins); 409 if it is not pending (triggers loan_approved)");
     }
 

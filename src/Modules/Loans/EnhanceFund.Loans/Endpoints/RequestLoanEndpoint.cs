@@ -45,7 +45,7 @@ internal sealed class RequestLoanEndpoint(IMediator mediator) : Endpoint<Request
     {
         Post("/api/loans");
         Options(route => route.RequireRateLimiting(RateLimitPolicies.Writes));
-        Roles(BuildingBlocks.Web.Auth.Roles.Borrower);
+        Roles(Role.Borrower);
         Summary(s => s.Summary = "Request a loan (borrowers); it starts pending");
         Description(d => d.Answers<LoanData>(StatusCodes.Status201Created, 400, 401, 403, 429));
     }

@@ -24,7 +24,7 @@ internal sealed class AdminSeeder(
             return;
         }
 
-        if (await accounts.OpenAsync(admin.Email, admin.FullName, Roles.Admin, admin.Password, cancellationToken) is not null)
+        if (await accounts.OpenAsync(admin.Email, admin.FullName, Role.Admin, admin.Password, cancellationToken) is not null)
         {
             logger.LogInformation("Created admin account {Email}", admin.Email);
             return;
@@ -37,7 +37,7 @@ internal sealed class AdminSeeder(
     {
         var email = User.NormalizeEmail(admin.Email);
         var user = await db.Users.SingleAsync(u => u.Email == email, cancellationToken);
-        if (user.Role != Roles.Admin)
+        if (user.Role != Role.Admin)
         {
             logger.LogWarning("Admin:Email {Email} belongs to an account that is not an admin; its password is left alone", admin.Email);
             return;

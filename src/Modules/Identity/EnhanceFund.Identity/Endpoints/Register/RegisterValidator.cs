@@ -16,7 +16,7 @@ internal sealed class RegisterValidator : Validator<RegisterRequest>
             .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Full name is required.")
             .MaximumLength(100).WithMessage("Full name must be at most 100 characters long.");
         RuleFor(r => r.Role)
-            .Must(r => r is Roles.Investor or Roles.Borrower)
+            .Must(r => r is Role.Investor or Role.Borrower)
             .WithMessage("Role must be 'investor' or 'borrower'.");
     }
 }

@@ -18,7 +18,7 @@ internal sealed class RepayLoanEndpoint(IMediator mediator) : Endpoint<IdRequest
     {
         Post("/api/loans/{id}/repay");
         Options(route => route.RequireRateLimiting(RateLimitPolicies.Writes));
-        Roles(BuildingBlocks.Web.Auth.Roles.Borrower);
+        Roles(Role.Borrower);
         Summary(s => s.Summary = "Repay a fulfilled loan from the borrower's wallet, principal plus interest; 409 if short (triggers investment_return)");
     }
 

@@ -1,6 +1,7 @@
 namespace EnhanceFund.BuildingBlocks.Web.Auth;
 
-public static class Roles
+/// <summary>The roles a user can hold (named <c>Role</c>, not <c>Roles</c>, so FastEndpoints' <c>Roles(...)</c> does not hide it).</summary>
+public static class Role
 {
     public const string Investor = "investor";
     public const string Borrower = "borrower";
