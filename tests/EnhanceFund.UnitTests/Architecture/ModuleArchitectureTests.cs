@@ -92,6 +92,61 @@ public sealed class ModuleArchitectureTests
         Assert.True(result.IsSuccessful, Failures(result));
     }
 
+    [Theory]
+    [MemberData(nameof(Modules))]
+    public void Domain_code_uses_no_contract_type(string name)
+    {
+        // Constants from a Contracts assembly (reason codes) compile to literals and are allowed: the rule is about
+        // events, which the Infrastructure maps from domain events so that each side can change on its own.
+        var module = Module(name);
+        var contractTypes = EnhanceFundApp.Modules.SelectMany(m => m.ContractsAssembly.GetTypes())
+            .Append(typeof(EnhanceFund.BuildingBlocks.Contracts.IIntegrationEvent))
+            .Select(t => t.FullName!)
+            .Where(n => !n.Contains('<'))
+            .ToArray();
+
+        var result = Layer(module, "Domain").ShouldNot().HaveDependencyOnAny(contractTypes).GetResult();
+        Assert.True(result.IsSuccessful, Failures(result));
+    }
+
+    [Theory]
+    [MemberData(nameof(Modules))]
+    public void Application_code_knows_no_HTTP(string name)
+    {
+        // ASP.NET Core Identity's password hasher is a library, not HTTP: the rule names the HTTP namespaces.
+        var http = new[] { "Microsoft.AspNetCore.Http", "Microsoft.AspNetCore.Builder", "Microsoft.AspNetCore.Mvc", "Microsoft.AspNetCore.Routing", "FastEndpoints" };
+        var result = Layer(Module(name), "Application").ShouldNot().HaveDependencyOnAny(http).GetResult();
+        Assert.True(result.IsSuccessful, Failures(result));
+    }
+
+    [Theory]
+    [MemberData(nameof(Modules))]
+    public void Infrastructure_code_does_not_reach_into_application_or_endpoints(string name)
+    {
+        var module = Module(name);
+        var root = module.Assembly.GetName().Name;
+        var result = Layer(module, "Infrastructure").ShouldNot().HaveDependencyOnAny($"{root}.Application", $"{root}.Endpoints").GetResult();
+        Assert.True(result.IsSuccessful, Failures(result));
+    }
+
+    [Theory]
+    [MemberData(nameof(Modules))]
+    public void Endpoints_go_through_the_application_never_the_database(string name)
+    {
+        var module = Module(name);
+        var result = Layer(module, "Endpoints")
+            .ShouldNot().HaveDependencyOnAny($"{module.Assembly.GetName().Name}.Infrastructure", "Microsoft.EntityFrameworkCore", "Npgsql")
+            .GetResult();
+        Assert.True(result.IsSuccessful, Failures(result));
+    }
+
+    private static PredicateList Layer(IModule module, string layer)
+    {
+        var types = Types.InAssembly(module.Assembly).That().ResideInNamespace($"{module.Assembly.GetName().Name}.{layer}");
+        Assert.NotEmpty(types.GetTypes());
+        return types;
+    }
+
     [Fact]
     public void The_shared_domain_building_blocks_depend_on_no_infrastructure()
     {
