@@ -4,7 +4,7 @@ using EnhanceFund.IntegrationTests.Infrastructure;
 
 namespace EnhanceFund.IntegrationTests;
 
-/// <summary>Archive, delete and mark-all-read of one type (docs/API.md, "Notification center beyond the seed").</summary>
+/// <summary>Archive, delete and mark-all-read of one type (docs/API.md, the notification center).</summary>
 public sealed class ArchiveAndDeleteTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
     private Ledger Ledger => new(fixture.Database);

@@ -51,11 +51,11 @@ public sealed class DepositToPushTests(HostFixture fixture) : IClassFixture<Host
     }
 
     [Fact]
-    public async Task The_hub_takes_the_token_from_the_seed_frontends_query_parameter_and_pushes_only_to_its_owner()
+    public async Task The_hub_takes_the_token_from_the_token_query_parameter_and_pushes_only_to_its_owner()
     {
         var owner = await ApiClient.RegisterAsync(fixture.Http);
         var stranger = await ApiClient.RegisterAsync(fixture.Http);
-        await using var ownersTab = await LiveClient.ConnectAsync(fixture.Host.Address, owner.Token, seedStyleQuery: true);
+        await using var ownersTab = await LiveClient.ConnectAsync(fixture.Host.Address, owner.Token, tokenInQueryString: true);
         await using var strangersTab = await LiveClient.ConnectAsync(fixture.Host.Address, stranger.Token);
 
         await owner.PostAsync("/api/wallet/deposits", new { amount = 10m });

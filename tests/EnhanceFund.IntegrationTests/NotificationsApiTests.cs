@@ -9,7 +9,7 @@ public sealed class NotificationsApiTests(HostFixture fixture) : IClassFixture<H
         ApiClient.WithNotificationsAsync(fixture.Http, deposits, withdrawals);
 
     [Fact]
-    public async Task The_list_is_newest_first_with_counts_and_the_seed_message()
+    public async Task The_list_is_newest_first_with_counts_and_the_contracts_message()
     {
         var user = await UserWithNotificationsAsync(deposits: 3, withdrawals: 2);
 

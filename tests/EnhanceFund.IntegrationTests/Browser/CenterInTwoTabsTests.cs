@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace EnhanceFund.IntegrationTests.Browser;
 
 /// <summary>
-/// The notification center beyond the seed in the browser: archive, delete (after a confirmation), the archived view,
+/// The notification center in the browser: archive, delete (after a confirmation), the archived view,
 /// mark-read for the type shown, and preferences, with another tab of the same user following every change live.
 /// </summary>
 [Collection(BrowserCollection.Name)]

@@ -33,14 +33,14 @@ public sealed class LiveClient : IAsyncDisposable
     /// <summary>What another tab changed: <c>notification_updated</c>, <c>notification_deleted</c>, <c>preferences</c>.</summary>
     public ConcurrentQueue<(string Method, JsonElement Payload)> Changes { get; } = new();
 
-    /// <summary>Connects with the token in SignalR's own way (access_token) or the seed frontend's (?token=).</summary>
-    public static async Task<LiveClient> ConnectAsync(Uri host, string token, bool seedStyleQuery = false)
+    /// <summary>Connects with the token in SignalR's own way (access_token) or as the original Django client does (?token=).</summary>
+    public static async Task<LiveClient> ConnectAsync(Uri host, string token, bool tokenInQueryString = false)
     {
-        var url = new Uri(host, "/hubs/notifications" + (seedStyleQuery ? $"?token={token}" : ""));
+        var url = new Uri(host, "/hubs/notifications" + (tokenInQueryString ? $"?token={token}" : ""));
         var connection = new HubConnectionBuilder()
             .WithUrl(url, o =>
             {
-                if (!seedStyleQuery) o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                if (!tokenInQueryString) o.AccessTokenProvider = () => Task.FromResult<string?>(token);
             })
             .Build();
         var client = new LiveClient(connection);

@@ -44,7 +44,7 @@ internal static class JwtAuthentication
     }
 
     // Browsers cannot set headers on a WebSocket, so the hub also takes the token from the query string:
-    // SignalR's own access_token, or token as the seed's frontend sends it.
+    // SignalR's own access_token, or token as the original Django/Channels frontend sends it (docs/API.md).
     private static Task ReadHubTokenFromQuery(MessageReceivedContext context)
     {
         var request = context.HttpContext.Request;
