@@ -35,7 +35,7 @@ public static class ModuleRegistration
         {
             var signal = provider.GetRequiredService<OutboxSignal<TContext>>();
             options
-                .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", schema))
+                .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(ModuleDatabase.HistoryTable, schema))
                 .UseSnakeCaseNamingConvention()
                 .AddInterceptors(
                     new OutboxWriter(
@@ -56,4 +56,8 @@ public static class ModuleRegistration
 }
 
 /// <summary>A module DbContext the Host migrates at start-up and whose outbox it relays; its schema names the module.</summary>
-public sealed record ModuleDatabase(Type ContextType, string Schema);
+public sealed record ModuleDatabase(Type ContextType, string Schema)
+{
+    /// <summary>The table, in the module's schema, where EF records the module's applied migrations.</summary>
+    public const string HistoryTable = "__ef_migrations_history";
+}
