@@ -9,7 +9,7 @@ public sealed class WalletDbContext(DbContextOptions<WalletDbContext> options) :
     public const string SchemaName = "wallet";
     private const string TransactionIds = "transaction_ids";
 
-    public DbSet<Domain.Wallet> Wallets => Set<Domain.Wallet>();
+    public DbSet<UserWallet> Wallets => Set<UserWallet>();
 
     public DbSet<WalletTransaction> Transactions => Set<WalletTransaction>();
 
@@ -23,7 +23,7 @@ public sealed class WalletDbContext(DbContextOptions<WalletDbContext> options) :
     /// Creates the user's wallet if it does not exist yet (a request can beat the UserRegistered event)
     /// and locks it until the transaction ends: concurrent debits of one wallet queue here, one at a time.
     /// </summary>
-    public async Task<Domain.Wallet> LockWalletAsync(long userId, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<UserWallet> LockWalletAsync(long userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await EnsureWalletAsync(userId, now, cancellationToken);
         var wallets = await Wallets
@@ -39,7 +39,7 @@ public sealed class WalletDbContext(DbContextOptions<WalletDbContext> options) :
         Database.ExecuteSqlAsync(
             $"""
              INSERT INTO wallet.wallets (user_id, balance, currency, updated_at)
-             VALUES ({userId}, 0, {Domain.Wallet.Usd}, {now})
+             VALUES ({userId}, 0, {UserWallet.Usd}, {now})
              ON CONFLICT (user_id) DO NOTHING
              """,
             cancellationToken);

@@ -1,11 +1,10 @@
 using EnhanceFund.BuildingBlocks.Domain;
 using EnhanceFund.BuildingBlocks.Web;
 using EnhanceFund.Wallet.Application;
-using EnhanceFund.Wallet.Application.MoveFunds;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 
-namespace EnhanceFund.Wallet.Endpoints.MoveFunds;
+namespace EnhanceFund.Wallet.Endpoints;
 
 internal sealed class DepositEndpoint(IMediator mediator) : MoveFundsEndpoint(mediator)
 {

@@ -1,11 +1,11 @@
 using EnhanceFund.BuildingBlocks.Web;
 using EnhanceFund.BuildingBlocks.Web.Auth;
-using EnhanceFund.Wallet.Application.ListTransactions;
+using EnhanceFund.Wallet.Application;
 using FastEndpoints;
 using FluentValidation;
 using MediatR;
 
-namespace EnhanceFund.Wallet.Endpoints.ListTransactions;
+namespace EnhanceFund.Wallet.Endpoints;
 
 public sealed class ListTransactionsRequest : PageRequest;
 
@@ -25,7 +25,7 @@ internal sealed class ListTransactionsEndpoint(IMediator mediator) : Endpoint<Li
     public override async Task HandleAsync(ListTransactionsRequest request, CancellationToken cancellationToken)
     {
         var page = await mediator.Send(
-            new Application.ListTransactions.ListTransactions(User.UserId(), request.PageSize, request.BeforeId), cancellationToken);
+            new ListTransactions(User.UserId(), request.PageSize, request.BeforeId), cancellationToken);
         await HttpContext.Response.SendSuccessAsync("Transactions retrieved successfully", page, cancellationToken: cancellationToken);
     }
 }

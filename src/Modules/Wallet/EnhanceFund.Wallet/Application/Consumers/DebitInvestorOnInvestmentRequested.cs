@@ -3,7 +3,7 @@ using EnhanceFund.BuildingBlocks.Messaging;
 using EnhanceFund.Investments.Contracts;
 using EnhanceFund.Wallet.Infrastructure;
 
-namespace EnhanceFund.Wallet.Application.Investing;
+namespace EnhanceFund.Wallet.Application.Consumers;
 
 /// <summary>
 /// The saga's first step: the investor's money leaves the wallet before any loan sees it, under the same wallet

@@ -3,14 +3,14 @@ using EnhanceFund.BuildingBlocks.Domain;
 namespace EnhanceFund.Wallet.Domain;
 
 /// <summary>A user's US dollar balance. It never goes below zero: a debit larger than the balance is refused.</summary>
-public sealed class Wallet : AggregateRoot
+public sealed class UserWallet : AggregateRoot
 {
     public const string Usd = "USD";
 
-    private Wallet() { }
+    private UserWallet() { }
 
     /// <summary>A new, empty wallet (the database opens one the same way: see WalletDbContext.EnsureWalletAsync).</summary>
-    public static Wallet Open(long userId, DateTimeOffset now) => new() { UserId = userId, Balance = Money.Zero, UpdatedAt = now };
+    public static UserWallet Open(long userId, DateTimeOffset now) => new() { UserId = userId, Balance = Money.Zero, UpdatedAt = now };
 
     public long UserId { get; private set; }
 
@@ -23,7 +23,7 @@ public sealed class Wallet : AggregateRoot
     public WalletTransaction Deposit(long transactionId, Money amount, DateTimeOffset now)
     {
         var transaction = Credit(transactionId, TransactionType.Deposit, amount, null, now);
-        Raise(new FundsDeposited(UserId, transaction.Id, amount.Amount, Balance.Amount));
+        Raise(new FundsDepositedDomainEvent(UserId, transaction.Id, amount.Amount, Balance.Amount));
         return transaction;
     }
 
@@ -33,7 +33,7 @@ public sealed class Wallet : AggregateRoot
             return Error.Conflict($"Insufficient funds: the balance is {Balance}, the withdrawal {amount}.", "amount");
 
         var transaction = Debit(transactionId, TransactionType.Withdrawal, amount, null, now);
-        Raise(new FundsWithdrawn(UserId, transaction.Id, amount.Amount, Balance.Amount));
+        Raise(new FundsWithdrawnDomainEvent(UserId, transaction.Id, amount.Amount, Balance.Amount));
         return transaction;
     }
 
@@ -42,12 +42,12 @@ public sealed class Wallet : AggregateRoot
     {
         if (amount > Balance)
         {
-            Raise(new InvestmentFundsRefused(investmentId, UserId, loanId, amount.Amount, Balance.Amount));
+            Raise(new InvestmentFundsRefusedDomainEvent(investmentId, UserId, loanId, amount.Amount, Balance.Amount));
             return null;
         }
 
         var transaction = Debit(transactionId, TransactionType.Investment, amount, Subject.Investment(investmentId), now);
-        Raise(new InvestmentFundsDebited(investmentId, UserId, loanId, amount.Amount, transaction.Id));
+        Raise(new InvestmentFundsDebitedDomainEvent(investmentId, UserId, loanId, amount.Amount, transaction.Id));
         return transaction;
     }
 
@@ -55,7 +55,7 @@ public sealed class Wallet : AggregateRoot
     public WalletTransaction RefundInvestment(long transactionId, long investmentId, long loanId, Money amount, string reason, DateTimeOffset now)
     {
         var transaction = Credit(transactionId, TransactionType.InvestmentRefund, amount, Subject.Investment(investmentId), now);
-        Raise(new InvestmentFundsRefunded(investmentId, UserId, loanId, amount.Amount, reason, transaction.Id));
+        Raise(new InvestmentFundsRefundedDomainEvent(investmentId, UserId, loanId, amount.Amount, reason, transaction.Id));
         return transaction;
     }
 
@@ -76,7 +76,7 @@ public sealed class Wallet : AggregateRoot
 
         var transaction = Debit(transactionId, TransactionType.LoanRepayment, due.Value, Subject.Loan(debt.LoanId), now);
         debt.MarkRepaid(now);
-        Raise(new LoanRepaymentCollected(debt.LoanId, UserId, due.Value.Amount, transaction.Id));
+        Raise(new LoanRepaymentCollectedDomainEvent(debt.LoanId, UserId, due.Value.Amount, transaction.Id));
         return transaction;
     }
 
@@ -84,7 +84,7 @@ public sealed class Wallet : AggregateRoot
     public WalletTransaction ReceiveReturn(long transactionId, long investmentId, long loanId, Money amount, DateTimeOffset now)
     {
         var transaction = Credit(transactionId, TransactionType.InvestmentReturn, amount, Subject.Investment(investmentId), now);
-        Raise(new InvestmentReturnPaid(investmentId, UserId, loanId, amount.Amount, transaction.Id));
+        Raise(new InvestmentReturnPaidDomainEvent(investmentId, UserId, loanId, amount.Amount, transaction.Id));
         return transaction;
     }
 

@@ -3,7 +3,7 @@ using EnhanceFund.Loans.Contracts;
 using EnhanceFund.Wallet.Domain;
 using EnhanceFund.Wallet.Infrastructure;
 
-namespace EnhanceFund.Wallet.Application.Lending;
+namespace EnhanceFund.Wallet.Application.Consumers;
 
 /// <summary>Notes whose loan it is, so that a repayment of another borrower's loan is a 404 and of an unfunded one a 409.</summary>
 [ConsumerName("wallet.open_loan_debt_on_loan_requested")]

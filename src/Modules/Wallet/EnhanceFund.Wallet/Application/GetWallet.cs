@@ -2,7 +2,9 @@ using EnhanceFund.Wallet.Infrastructure;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
-namespace EnhanceFund.Wallet.Application.GetWallet;
+namespace EnhanceFund.Wallet.Application;
+
+public sealed record GetWallet(long UserId) : IRequest<WalletDto>;
 
 internal sealed class GetWalletHandler(WalletDbContext db, TimeProvider clock) : IRequestHandler<GetWallet, WalletDto>
 {

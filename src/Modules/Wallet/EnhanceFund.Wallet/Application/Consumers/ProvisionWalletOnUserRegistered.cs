@@ -2,7 +2,7 @@ using EnhanceFund.BuildingBlocks.Messaging;
 using EnhanceFund.Identity.Contracts;
 using EnhanceFund.Wallet.Infrastructure;
 
-namespace EnhanceFund.Wallet.Application.ProvisionWallet;
+namespace EnhanceFund.Wallet.Application.Consumers;
 
 /// <summary>Gives every new user an empty wallet.</summary>
 [ConsumerName("wallet.provision_wallet_on_user_registered")]

@@ -3,10 +3,22 @@ using EnhanceFund.BuildingBlocks.Web;
 using EnhanceFund.BuildingBlocks.Web.Auth;
 using EnhanceFund.Wallet.Application;
 using FastEndpoints;
+using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Http;
 
-namespace EnhanceFund.Wallet.Endpoints.MoveFunds;
+namespace EnhanceFund.Wallet.Endpoints;
+
+/// <summary>The body of a deposit or withdrawal. The Idempotency-Key comes from its header only, never the body.</summary>
+public sealed class MoveFundsRequest
+{
+    public decimal? Amount { get; set; }
+}
+
+internal sealed class MoveFundsValidator : Validator<MoveFundsRequest>
+{
+    public MoveFundsValidator() => RuleFor(r => r.Amount).ValidAmount();
+}
 
 /// <summary>Deposit and withdrawal differ only in route, command and wording.</summary>
 internal abstract class MoveFundsEndpoint(IMediator mediator) : Endpoint<MoveFundsRequest>

@@ -4,7 +4,7 @@ using EnhanceFund.Loans.Contracts;
 using EnhanceFund.Wallet.Domain;
 using EnhanceFund.Wallet.Infrastructure;
 
-namespace EnhanceFund.Wallet.Application.Lending;
+namespace EnhanceFund.Wallet.Application.Consumers;
 
 /// <summary>A fully funded loan's amount is paid to its borrower, who now owes its repayment.</summary>
 [ConsumerName("wallet.disburse_loan_on_loan_fulfilled")]

@@ -3,7 +3,7 @@ using EnhanceFund.BuildingBlocks.Messaging;
 using EnhanceFund.Loans.Contracts;
 using EnhanceFund.Wallet.Infrastructure;
 
-namespace EnhanceFund.Wallet.Application.Investing;
+namespace EnhanceFund.Wallet.Application.Consumers;
 
 /// <summary>The loan refused the investment's money: it goes back to the investor's wallet.</summary>
 [ConsumerName("wallet.refund_investor_on_loan_funding_rejected")]

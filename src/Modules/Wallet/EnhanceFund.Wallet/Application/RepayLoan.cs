@@ -1,10 +1,9 @@
 using EnhanceFund.BuildingBlocks.Domain;
-using EnhanceFund.Wallet.Application.MoveFunds;
 using EnhanceFund.Wallet.Domain;
 using EnhanceFund.Wallet.Infrastructure;
 using MediatR;
 
-namespace EnhanceFund.Wallet.Application.Lending;
+namespace EnhanceFund.Wallet.Application;
 
 public sealed record RepayLoan(long BorrowerId, long LoanId, string? IdempotencyKey) : IRequest<Result<WalletMovement>>;
 

@@ -3,7 +3,11 @@ using EnhanceFund.Wallet.Infrastructure;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
-namespace EnhanceFund.Wallet.Application.ListTransactions;
+namespace EnhanceFund.Wallet.Application;
+
+public sealed record ListTransactions(long UserId, int Limit, long? BeforeId) : IRequest<TransactionPage>;
+
+public sealed record TransactionPage(IReadOnlyList<TransactionDto> Transactions, long? NextBeforeId);
 
 internal sealed class ListTransactionsHandler(WalletDbContext db) : IRequestHandler<ListTransactions, TransactionPage>
 {

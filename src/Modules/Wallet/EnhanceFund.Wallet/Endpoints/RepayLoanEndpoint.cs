@@ -1,12 +1,12 @@
 using EnhanceFund.BuildingBlocks.Web;
 using EnhanceFund.BuildingBlocks.Web.Auth;
-using EnhanceFund.Wallet.Application.Lending;
+using EnhanceFund.Wallet.Application;
 using FastEndpoints;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace EnhanceFund.Wallet.Endpoints.Lending;
+namespace EnhanceFund.Wallet.Endpoints;
 
 /// <summary>
 /// <c>POST /api/loans/{id}/repay</c> lives in Wallet, not Loans: the wallet alone can refuse a short balance on the

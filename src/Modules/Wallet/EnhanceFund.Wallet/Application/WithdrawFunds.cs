@@ -2,7 +2,7 @@ using EnhanceFund.BuildingBlocks.Domain;
 using EnhanceFund.Wallet.Domain;
 using MediatR;
 
-namespace EnhanceFund.Wallet.Application.MoveFunds;
+namespace EnhanceFund.Wallet.Application;
 
 public sealed record WithdrawFunds(long UserId, decimal Amount, string? IdempotencyKey) : IRequest<Result<WalletMovement>>;
 

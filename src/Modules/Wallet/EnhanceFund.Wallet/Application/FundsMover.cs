@@ -3,7 +3,7 @@ using EnhanceFund.BuildingBlocks.Persistence;
 using EnhanceFund.Wallet.Domain;
 using EnhanceFund.Wallet.Infrastructure;
 
-namespace EnhanceFund.Wallet.Application.MoveFunds;
+namespace EnhanceFund.Wallet.Application;
 
 /// <summary>
 /// The one path by which a request moves money: lock the wallet, honour the Idempotency-Key, apply the
@@ -12,7 +12,7 @@ namespace EnhanceFund.Wallet.Application.MoveFunds;
 internal sealed class FundsMover(WalletDbContext db, TimeProvider clock)
 {
     /// <summary>Applies the move to the locked wallet; it may read more state, which the wallet lock keeps still.</summary>
-    public delegate Task<Result<WalletTransaction>> Move(Domain.Wallet wallet, long transactionId, DateTimeOffset now);
+    public delegate Task<Result<WalletTransaction>> Move(UserWallet wallet, long transactionId, DateTimeOffset now);
 
     public async Task<Result<WalletMovement>> ExecuteAsync(
         long userId, string request, string? idempotencyKey, Move move, CancellationToken cancellationToken)

@@ -3,7 +3,7 @@ using EnhanceFund.BuildingBlocks.Messaging;
 using EnhanceFund.Loans.Contracts;
 using EnhanceFund.Wallet.Infrastructure;
 
-namespace EnhanceFund.Wallet.Application.Investing;
+namespace EnhanceFund.Wallet.Application.Consumers;
 
 /// <summary>A repaid loan's shares are credited to its investors, all in one transaction.</summary>
 [ConsumerName("wallet.pay_returns_on_loan_repaid")]

@@ -1,10 +1,10 @@
 using EnhanceFund.BuildingBlocks.Web;
 using EnhanceFund.BuildingBlocks.Web.Auth;
+using EnhanceFund.Wallet.Application;
 using FastEndpoints;
 using MediatR;
-using GetWalletQuery = EnhanceFund.Wallet.Application.GetWallet.GetWallet;
 
-namespace EnhanceFund.Wallet.Endpoints.GetWallet;
+namespace EnhanceFund.Wallet.Endpoints;
 
 internal sealed class GetWalletEndpoint(IMediator mediator) : EndpointWithoutRequest
 {
@@ -16,7 +16,7 @@ internal sealed class GetWalletEndpoint(IMediator mediator) : EndpointWithoutReq
 
     public override async Task HandleAsync(CancellationToken cancellationToken)
     {
-        var wallet = await mediator.Send(new GetWalletQuery(User.UserId()), cancellationToken);
+        var wallet = await mediator.Send(new GetWallet(User.UserId()), cancellationToken);
         await HttpContext.Response.SendSuccessAsync("Wallet retrieved successfully", new { wallet }, cancellationToken: cancellationToken);
     }
 }
