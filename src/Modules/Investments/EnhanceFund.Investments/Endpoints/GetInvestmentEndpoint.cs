@@ -1,6 +1,6 @@
 using EnhanceFund.BuildingBlocks.Web;
 using EnhanceFund.BuildingBlocks.Web.Auth;
-using EnhanceFund.Investments.Application.GetInvestment;
+using EnhanceFund.Investments.Application;
 using FastEndpoints;
 using MediatR;
 

@@ -1,6 +1,6 @@
 using EnhanceFund.BuildingBlocks.Web;
 using EnhanceFund.BuildingBlocks.Web.Auth;
-using EnhanceFund.Investments.Application.ListInvestments;
+using EnhanceFund.Investments.Application;
 using EnhanceFund.Investments.Domain;
 using FastEndpoints;
 using FluentValidation;

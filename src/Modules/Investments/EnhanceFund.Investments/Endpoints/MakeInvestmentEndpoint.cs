@@ -1,6 +1,6 @@
 using EnhanceFund.BuildingBlocks.Web;
 using EnhanceFund.BuildingBlocks.Web.Auth;
-using EnhanceFund.Investments.Application.MakeInvestment;
+using EnhanceFund.Investments.Application;
 using FastEndpoints;
 using FluentValidation;
 using MediatR;

@@ -4,7 +4,7 @@ using EnhanceFund.Investments.Infrastructure;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
-namespace EnhanceFund.Investments.Application.ListInvestments;
+namespace EnhanceFund.Investments.Application;
 
 public sealed record ListInvestments(long InvestorId, InvestmentStatus? Status, int Limit, long? BeforeId) : IRequest<InvestmentPage>;
 

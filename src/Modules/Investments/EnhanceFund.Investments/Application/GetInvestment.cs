@@ -3,7 +3,7 @@ using EnhanceFund.Investments.Infrastructure;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
-namespace EnhanceFund.Investments.Application.GetInvestment;
+namespace EnhanceFund.Investments.Application;
 
 public sealed record GetInvestment(long InvestorId, long InvestmentId) : IRequest<Result<InvestmentDto>>;
 

@@ -5,7 +5,7 @@ using EnhanceFund.Investments.Infrastructure;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
-namespace EnhanceFund.Investments.Application.MakeInvestment;
+namespace EnhanceFund.Investments.Application;
 
 public sealed record MakeInvestment(long InvestorId, long LoanId, decimal Amount, string? IdempotencyKey) : IRequest<Result<InvestmentDto>>;
 
