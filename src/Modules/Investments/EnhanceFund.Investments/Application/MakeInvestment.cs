@@ -3,7 +3,6 @@ using EnhanceFund.BuildingBlocks.Persistence;
 using EnhanceFund.Investments.Domain;
 using EnhanceFund.Investments.Infrastructure;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace EnhanceFund.Investments.Application;
 
@@ -15,29 +14,18 @@ public sealed record MakeInvestment(long InvestorId, long LoanId, decimal Amount
 /// </summary>
 internal sealed class MakeInvestmentHandler(InvestmentsDbContext db, TimeProvider clock) : IRequestHandler<MakeInvestment, Result<InvestmentDto>>
 {
-    public async Task<Result<InvestmentDto>> Handle(MakeInvestment command, CancellationToken cancellationToken)
+    public Task<Result<InvestmentDto>> Handle(MakeInvestment command, CancellationToken cancellationToken)
     {
         var amount = Money.Of(command.Amount);
-        var request = $"investment:{command.LoanId}:{amount.Amount}";
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
-        if (command.IdempotencyKey is { } key)
-        {
-            // Retries of one key queue here, so the lookup below cannot race the first one's insert.
-            await db.LockIdempotencyKeyAsync(command.InvestorId, key, cancellationToken);
-            if (await db.IdempotencyRecords.FindAsync([command.InvestorId, key], cancellationToken) is { } first)
-                return first.Replay<InvestmentDto>(request);
-        }
-
-        var now = clock.GetUtcNow();
-        var investment = Investment.Make(await db.NextInvestmentIdAsync(cancellationToken), command.InvestorId, command.LoanId, amount, now);
-        var dto = InvestmentDto.From(investment);
-        db.Investments.Add(investment);
-        if (command.IdempotencyKey is not null)
-            db.IdempotencyRecords.Add(IdempotencyRecord.Of<InvestmentDto>(command.InvestorId, command.IdempotencyKey, request, dto, now));
-
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return dto;
+        return db.ExecuteOnceAsync<InvestmentDto>(
+            clock, command.InvestorId, command.IdempotencyKey, $"investment:{command.LoanId}:{amount.Amount}",
+            async now =>
+            {
+                var id = await db.NextInvestmentIdAsync(cancellationToken);
+                var investment = Investment.Make(id, command.InvestorId, command.LoanId, amount, now);
+                db.Investments.Add(investment);
+                return InvestmentDto.From(investment);
+            },
+            cancellationToken);
     }
 }
