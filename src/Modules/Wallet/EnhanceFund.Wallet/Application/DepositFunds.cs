@@ -1,5 +1,4 @@
 using EnhanceFund.BuildingBlocks.Domain;
-using EnhanceFund.Wallet.Domain;
 using MediatR;
 
 namespace EnhanceFund.Wallet.Application;
@@ -13,7 +12,7 @@ internal sealed class DepositFundsHandler(FundsMover mover) : IRequestHandler<De
         var amount = Money.Of(command.Amount);
         return mover.ExecuteAsync(
             command.UserId, $"deposit:{amount.Amount}", command.IdempotencyKey,
-            (wallet, transactionId, now) => Task.FromResult<Result<WalletTransaction>>(wallet.Deposit(transactionId, amount, now)),
+            (wallet, transactionId, now) => wallet.Deposit(transactionId, amount, now),
             cancellationToken);
     }
 }

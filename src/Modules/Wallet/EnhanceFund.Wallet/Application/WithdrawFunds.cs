@@ -1,5 +1,4 @@
 using EnhanceFund.BuildingBlocks.Domain;
-using EnhanceFund.Wallet.Domain;
 using MediatR;
 
 namespace EnhanceFund.Wallet.Application;
@@ -13,7 +12,7 @@ internal sealed class WithdrawFundsHandler(FundsMover mover) : IRequestHandler<W
         var amount = Money.Of(command.Amount);
         return mover.ExecuteAsync(
             command.UserId, $"withdrawal:{amount.Amount}", command.IdempotencyKey,
-            (wallet, transactionId, now) => Task.FromResult(wallet.Withdraw(transactionId, amount, now)),
+            (wallet, transactionId, now) => wallet.Withdraw(transactionId, amount, now),
             cancellationToken);
     }
 }

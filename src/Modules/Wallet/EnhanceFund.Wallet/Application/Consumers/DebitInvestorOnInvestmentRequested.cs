@@ -13,12 +13,9 @@ namespace EnhanceFund.Wallet.Application.Consumers;
 internal sealed class DebitInvestorOnInvestmentRequested(WalletDbContext db, TimeProvider clock)
     : InboxConsumer<InvestmentRequested, WalletDbContext>(db, clock)
 {
-    protected override async Task ConsumeAsync(InvestmentRequested e, CancellationToken cancellationToken)
-    {
-        var now = Clock.GetUtcNow();
-        var wallet = await Db.LockWalletAsync(e.InvestorId, now, cancellationToken);
-        var transactionId = await Db.NextTransactionIdAsync(cancellationToken);
-        if (wallet.Invest(transactionId, e.InvestmentId, e.LoanId, Money.Of(e.Amount), now) is { } debit)
-            Db.Transactions.Add(debit);
-    }
+    protected override Task ConsumeAsync(InvestmentRequested e, CancellationToken cancellationToken) =>
+        Db.MoveFundsAsync(
+            e.InvestorId, Clock.GetUtcNow(),
+            (wallet, transactionId, now) => wallet.Invest(transactionId, e.InvestmentId, e.LoanId, Money.Of(e.Amount), now),
+            cancellationToken);
 }

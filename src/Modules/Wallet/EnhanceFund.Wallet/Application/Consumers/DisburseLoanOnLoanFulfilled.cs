@@ -11,18 +11,20 @@ namespace EnhanceFund.Wallet.Application.Consumers;
 internal sealed class DisburseLoanOnLoanFulfilled(WalletDbContext db, TimeProvider clock)
     : InboxConsumer<LoanFulfilled, WalletDbContext>(db, clock)
 {
-    protected override async Task ConsumeAsync(LoanFulfilled e, CancellationToken cancellationToken)
-    {
-        var now = Clock.GetUtcNow();
-        var wallet = await Db.LockWalletAsync(e.BorrowerId, now, cancellationToken);
-        var debt = await Db.LoanDebts.FindAsync([e.LoanId], cancellationToken);
-        if (debt is null)
-        {
-            debt = LoanDebt.Open(e.LoanId, e.BorrowerId);
-            Db.LoanDebts.Add(debt);
-        }
+    protected override Task ConsumeAsync(LoanFulfilled e, CancellationToken cancellationToken) =>
+        Db.MoveFundsAsync(
+            e.BorrowerId, Clock.GetUtcNow(),
+            async (wallet, transactionId, now) =>
+            {
+                var debt = await Db.LoanDebts.FindAsync([e.LoanId], cancellationToken);
+                if (debt is null)
+                {
+                    // The request's event may not have arrived yet (a retried delivery): the debt opens here.
+                    debt = LoanDebt.Open(e.LoanId, e.BorrowerId);
+                    Db.LoanDebts.Add(debt);
+                }
 
-        var transactionId = await Db.NextTransactionIdAsync(cancellationToken);
-        Db.Transactions.Add(wallet.ReceiveLoan(transactionId, debt, Money.Of(e.Amount), Money.Of(e.RepaymentDue), now));
-    }
+                return wallet.ReceiveLoan(transactionId, debt, Money.Of(e.Amount), Money.Of(e.RepaymentDue), now);
+            },
+            cancellationToken);
 }

@@ -16,9 +16,10 @@ internal sealed class PayReturnsOnLoanRepaid(WalletDbContext db, TimeProvider cl
         // Wallets are locked in one order (by user id) everywhere several are locked, so two payouts cannot deadlock.
         foreach (var share in e.Shares.OrderBy(s => s.InvestorId).ThenBy(s => s.InvestmentId))
         {
-            var wallet = await Db.LockWalletAsync(share.InvestorId, now, cancellationToken);
-            var transactionId = await Db.NextTransactionIdAsync(cancellationToken);
-            Db.Transactions.Add(wallet.ReceiveReturn(transactionId, share.InvestmentId, e.LoanId, Money.Of(share.Amount), now));
+            await Db.MoveFundsAsync(
+                share.InvestorId, now,
+                (wallet, transactionId, at) => wallet.ReceiveReturn(transactionId, share.InvestmentId, e.LoanId, Money.Of(share.Amount), at),
+                cancellationToken);
         }
     }
 }

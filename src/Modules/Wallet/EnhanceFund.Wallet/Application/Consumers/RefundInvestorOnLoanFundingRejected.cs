@@ -10,11 +10,9 @@ namespace EnhanceFund.Wallet.Application.Consumers;
 internal sealed class RefundInvestorOnLoanFundingRejected(WalletDbContext db, TimeProvider clock)
     : InboxConsumer<LoanFundingRejected, WalletDbContext>(db, clock)
 {
-    protected override async Task ConsumeAsync(LoanFundingRejected e, CancellationToken cancellationToken)
-    {
-        var now = Clock.GetUtcNow();
-        var wallet = await Db.LockWalletAsync(e.InvestorId, now, cancellationToken);
-        var transactionId = await Db.NextTransactionIdAsync(cancellationToken);
-        Db.Transactions.Add(wallet.RefundInvestment(transactionId, e.InvestmentId, e.LoanId, Money.Of(e.Amount), e.Reason, now));
-    }
+    protected override Task ConsumeAsync(LoanFundingRejected e, CancellationToken cancellationToken) =>
+        Db.MoveFundsAsync(
+            e.InvestorId, Clock.GetUtcNow(),
+            (wallet, transactionId, now) => wallet.RefundInvestment(transactionId, e.InvestmentId, e.LoanId, Money.Of(e.Amount), e.Reason, now),
+            cancellationToken);
 }
