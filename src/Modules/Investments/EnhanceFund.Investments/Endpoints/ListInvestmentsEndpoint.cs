@@ -5,6 +5,7 @@ using EnhanceFund.Investments.Domain;
 using FastEndpoints;
 using FluentValidation;
 using MediatR;
+using Microsoft.AspNetCore.Http;
 
 namespace EnhanceFund.Investments.Endpoints;
 
@@ -32,6 +33,7 @@ internal sealed class ListInvestmentsEndpoint(IMediator mediator) : Endpoint<Lis
         Get("/api/investments");
         Roles(Role.Investor);
         Summary(s => s.Summary = "The signed-in investor's investments, newest first");
+        Description(d => d.Answers<InvestmentPage>(StatusCodes.Status200OK, 400, 401, 403));
     }
 
     public override async Task HandleAsync(ListInvestmentsRequest request, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using EnhanceFund.BuildingBlocks.Web.Auth;
 using EnhanceFund.Wallet.Application;
 using FastEndpoints;
 using MediatR;
+using Microsoft.AspNetCore.Http;
 
 namespace EnhanceFund.Wallet.Endpoints;
 
@@ -12,11 +13,14 @@ internal sealed class GetWalletEndpoint(IMediator mediator) : EndpointWithoutReq
     {
         Get("/api/wallet");
         Summary(s => s.Summary = "The signed-in user's wallet");
+        Description(d => d.Answers<WalletData>(StatusCodes.Status200OK, 401));
     }
 
     public override async Task HandleAsync(CancellationToken cancellationToken)
     {
         var wallet = await mediator.Send(new GetWallet(User.UserId()), cancellationToken);
-        await HttpContext.Response.SendSuccessAsync("Wallet retrieved successfully", new { wallet }, cancellationToken: cancellationToken);
+        await HttpContext.Response.SendSuccessAsync("Wallet retrieved successfully", new WalletData(wallet), cancellationToken: cancellationToken);
     }
 }
+
+public sealed record WalletData(WalletDto Wallet);

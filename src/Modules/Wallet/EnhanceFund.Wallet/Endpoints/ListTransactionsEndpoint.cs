@@ -4,6 +4,7 @@ using EnhanceFund.Wallet.Application;
 using FastEndpoints;
 using FluentValidation;
 using MediatR;
+using Microsoft.AspNetCore.Http;
 
 namespace EnhanceFund.Wallet.Endpoints;
 
@@ -20,12 +21,12 @@ internal sealed class ListTransactionsEndpoint(IMediator mediator) : Endpoint<Li
     {
         Get("/api/wallet/transactions");
         Summary(s => s.Summary = "The signed-in user's wallet history, newest first");
+        Description(d => d.Answers<TransactionPage>(StatusCodes.Status200OK, 400, 401));
     }
 
     public override async Task HandleAsync(ListTransactionsRequest request, CancellationToken cancellationToken)
     {
-        var page = await mediator.Send(
-            new ListTransactions(User.UserId(), request.PageSize, request.BeforeId), cancellationToken);
+        var page = await mediator.Send(new ListTransactions(User.UserId(), request.PageSize, request.BeforeId), cancellationToken);
         await HttpContext.Response.SendSuccessAsync("Transactions retrieved successfully", page, cancellationToken: cancellationToken);
     }
 }

@@ -5,6 +5,7 @@ using EnhanceFund.Wallet.Application;
 using FastEndpoints;
 using FluentValidation;
 using MediatR;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
 namespace EnhanceFund.Wallet.Endpoints;
@@ -20,23 +21,21 @@ internal sealed class MoveFundsValidator : Validator<MoveFundsRequest>
     public MoveFundsValidator() => RuleFor(r => r.Amount).ValidAmount();
 }
 
-/// <summary>Deposit and withdrawal differ only in route, command and wording.</summary>
-internal abstract class MoveFundsEndpoint(IMediator mediator) : Endpoint<MoveFundsRequest>
+/// <summary>Deposit and withdrawal differ only in route, wording and command: each is this endpoint with its own.</summary>
+internal abstract class MoveFundsEndpoint(
+    IMediator mediator, string route, string summary, string successMessage,
+    Func<long, decimal, string?, IRequest<Result<WalletMovement>>> command) : Endpoint<MoveFundsRequest>
 {
-    protected abstract string SuccessMessage { get; }
-
-    protected abstract IRequest<Result<WalletMovement>> CommandFor(long userId, decimal amount, string? idempotencyKey);
-
-    public override async Task HandleAsync(MoveFundsRequest request, CancellationToken cancellationToken)
+    public override void Configure()
     {
-        if (!IdempotencyKeyHeader.TryRead(HttpContext.Request, out var idempotencyKey, out var invalid))
-        {
-            await HttpContext.Response.SendErrorAsync(invalid, cancellationToken);
-            return;
-        }
-
-        var result = await mediator.Send(CommandFor(User.UserId(), request.Amount!.Value, idempotencyKey), cancellationToken);
-        await HttpContext.Response.SendResultAsync(
-            result, SuccessMessage, movement => movement, StatusCodes.Status201Created, cancellationToken);
+        Post(route);
+        Options(r => r.RequireRateLimiting(RateLimitPolicies.Writes));
+        Summary(s => s.Summary = summary);
+        Description(d => d.Answers<WalletMovement>(StatusCodes.Status201Created, 400, 401, 409, 429));
     }
+
+    public override Task HandleAsync(MoveFundsRequest request, CancellationToken cancellationToken) =>
+        HttpContext.SendIdempotentAsync(
+            idempotencyKey => mediator.Send(command(User.UserId(), request.Amount!.Value, idempotencyKey), cancellationToken),
+            successMessage, movement => movement, StatusCodes.Status201Created, cancellationToken);
 }

@@ -20,18 +20,11 @@ internal sealed class RepayLoanEndpoint(IMediator mediator) : Endpoint<IdRequest
         Options(route => route.RequireRateLimiting(RateLimitPolicies.Writes));
         Roles(Role.Borrower);
         Summary(s => s.Summary = "Repay a fulfilled loan from the borrower's wallet, principal plus interest; 409 if short (triggers investment_return)");
+        Description(d => d.Answers<WalletMovement>(StatusCodes.Status202Accepted, 400, 401, 403, 404, 409, 429));
     }
 
-    public override async Task HandleAsync(IdRequest request, CancellationToken cancellationToken)
-    {
-        if (!IdempotencyKeyHeader.TryRead(HttpContext.Request, out var idempotencyKey, out var invalid))
-        {
-            await HttpContext.Response.SendErrorAsync(invalid, cancellationToken);
-            return;
-        }
-
-        var result = await mediator.Send(new RepayLoan(User.UserId(), request.Id, idempotencyKey), cancellationToken);
-        await HttpContext.Response.SendResultAsync(
-            result, "Loan repayment accepted", movement => movement, StatusCodes.Status202Accepted, cancellationToken);
-    }
+    public override Task HandleAsync(IdRequest request, CancellationToken cancellationToken) =>
+        HttpContext.SendIdempotentAsync(
+            idempotencyKey => mediator.Send(new RepayLoan(User.UserId(), request.Id, idempotencyKey), cancellationToken),
+            "Loan repayment accepted", movement => movement, StatusCodes.Status202Accepted, cancellationToken);
 }
