@@ -13,7 +13,7 @@ public sealed class InvestmentTests
     public void An_investment_goes_pending_active_closed_and_says_so_at_each_step()
     {
         var investment = Pending();
-        Assert.IsType<InvestmentRequested>(Assert.Single(investment.DomainEvents));
+        Assert.IsType<InvestmentRequestedDomainEvent>(Assert.Single(investment.DomainEvents));
         Assert.Null(investment.ExpectedReturn);
 
         investment.Activate(Money.Of(275m));
@@ -22,7 +22,7 @@ public sealed class InvestmentTests
         investment.Close(Money.Of(275.01m));
         Assert.Equal((InvestmentStatus.Closed, Money.Of(275.01m)), (investment.Status, investment.ExpectedReturn!.Value));
         Assert.Equal(
-            [typeof(InvestmentRequested), typeof(InvestmentMade), typeof(InvestmentClosed)],
+            [typeof(InvestmentRequestedDomainEvent), typeof(InvestmentMadeDomainEvent), typeof(InvestmentClosedDomainEvent)],
             investment.DomainEvents.Select(e => e.GetType()));
     }
 
@@ -34,7 +34,7 @@ public sealed class InvestmentTests
         investment.Reject("exceeds_remaining");
 
         Assert.Equal((InvestmentStatus.Rejected, "exceeds_remaining"), (investment.Status, investment.RejectionReason));
-        Assert.Equal("exceeds_remaining", Assert.IsType<InvestmentRejected>(investment.DomainEvents[^1]).Reason);
+        Assert.Equal("exceeds_remaining", Assert.IsType<InvestmentRejectedDomainEvent>(investment.DomainEvents[^1]).Reason);
     }
 
     [Fact]

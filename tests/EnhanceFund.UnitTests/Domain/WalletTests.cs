@@ -1,6 +1,5 @@
 using EnhanceFund.BuildingBlocks.Domain;
 using EnhanceFund.Wallet.Domain;
-using WalletAggregate = EnhanceFund.Wallet.Domain.Wallet;
 
 namespace EnhanceFund.UnitTests.Domain;
 
@@ -11,21 +10,21 @@ public sealed class WalletTests
     [Fact]
     public void A_deposit_credits_the_balance_and_records_what_happened()
     {
-        var wallet = WalletAggregate.Open(7, Now);
+        var wallet = UserWallet.Open(7, Now);
 
         var transaction = wallet.Deposit(1, Money.Of(100m), Now);
 
         Assert.Equal(Money.Of(100m), wallet.Balance);
         Assert.Equal(TransactionType.Deposit, transaction.Type);
         Assert.Equal(Money.Of(100m), transaction.BalanceAfter);
-        var deposited = Assert.IsType<FundsDeposited>(Assert.Single(wallet.DomainEvents));
+        var deposited = Assert.IsType<FundsDepositedDomainEvent>(Assert.Single(wallet.DomainEvents));
         Assert.Equal((7L, 1L, 100m, 100m), (deposited.UserId, deposited.TransactionId, deposited.Amount, deposited.BalanceAfter));
     }
 
     [Fact]
     public void Withdrawing_more_than_the_balance_is_refused_and_changes_nothing()
     {
-        var wallet = WalletAggregate.Open(7, Now);
+        var wallet = UserWallet.Open(7, Now);
         wallet.Deposit(1, Money.Of(30m), Now);
         wallet.ClearDomainEvents();
 
@@ -42,14 +41,14 @@ public sealed class WalletTests
     [Fact]
     public void Withdrawing_the_whole_balance_leaves_exactly_zero()
     {
-        var wallet = WalletAggregate.Open(7, Now);
+        var wallet = UserWallet.Open(7, Now);
         wallet.Deposit(1, Money.Of(30m), Now);
 
         var result = wallet.Withdraw(2, Money.Of(30m), Now);
 
         Assert.True(result.IsSuccess);
         Assert.Equal(Money.Zero, wallet.Balance);
-        Assert.IsType<FundsWithdrawn>(wallet.DomainEvents[^1]);
+        Assert.IsType<FundsWithdrawnDomainEvent>(wallet.DomainEvents[^1]);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Reflection;
 using EnhanceFund.BuildingBlocks.Modules;
+using EnhanceFund.Investments.Contracts;
 using EnhanceFund.Investments.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,7 @@ public sealed class InvestmentsModule : IModule
 
     public Assembly Assembly => typeof(InvestmentsModule).Assembly;
 
-    public Assembly ContractsAssembly => typeof(Contracts.InvestmentRequested).Assembly;
+    public Assembly ContractsAssembly => typeof(InvestmentRequested).Assembly;
 
     public void AddServices(IServiceCollection services, IConfiguration configuration) =>
         services.AddModuleDbContext<InvestmentsDbContext>(configuration, InvestmentsDbContext.SchemaName, IntegrationEvents.From);

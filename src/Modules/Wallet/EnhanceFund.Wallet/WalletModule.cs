@@ -1,6 +1,6 @@
 using System.Reflection;
 using EnhanceFund.BuildingBlocks.Modules;
-using EnhanceFund.Wallet.Application.MoveFunds;
+using EnhanceFund.Wallet.Application;
 using EnhanceFund.Wallet.Contracts;
 using EnhanceFund.Wallet.Infrastructure;
 using Microsoft.Extensions.Configuration;

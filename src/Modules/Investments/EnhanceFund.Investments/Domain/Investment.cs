@@ -10,9 +10,6 @@ namespace EnhanceFund.Investments.Domain;
 /// </summary>
 public sealed class Investment : AggregateRoot
 {
-    /// <summary>The wallet could not cover the amount (the loan's own reasons are in FundingRejectionReasons).</summary>
-    public const string InsufficientFunds = "insufficient_funds";
-
     private Investment() { }
 
     public long Id { get; private set; }
@@ -25,6 +22,7 @@ public sealed class Investment : AggregateRoot
 
     public InvestmentStatus Status { get; private set; }
 
+    /// <summary>Null unless rejected; then one of the InvestmentRejectionReasons codes.</summary>
     public string? RejectionReason { get; private set; }
 
     /// <summary>Unknown while pending; the share of the loan's repayment due once active; what was paid once closed.</summary>
@@ -38,7 +36,7 @@ public sealed class Investment : AggregateRoot
         {
             Id = id, InvestorId = investorId, LoanId = loanId, Amount = amount, Status = InvestmentStatus.Pending, CreatedAt = now,
         };
-        investment.Raise(new InvestmentRequested(id, investorId, loanId, amount.Amount));
+        investment.Raise(new InvestmentRequestedDomainEvent(id, investorId, loanId, amount.Amount));
         return investment;
     }
 
@@ -46,21 +44,21 @@ public sealed class Investment : AggregateRoot
     {
         Move(InvestmentStatus.Pending, InvestmentStatus.Active);
         ExpectedReturn = expectedReturn;
-        Raise(new InvestmentMade(Id, InvestorId, LoanId, Amount.Amount, expectedReturn.Amount));
+        Raise(new InvestmentMadeDomainEvent(Id, InvestorId, LoanId, Amount.Amount, expectedReturn.Amount));
     }
 
     public void Reject(string reason)
     {
         Move(InvestmentStatus.Pending, InvestmentStatus.Rejected);
         RejectionReason = reason;
-        Raise(new InvestmentRejected(Id, InvestorId, LoanId, Amount.Amount, reason));
+        Raise(new InvestmentRejectedDomainEvent(Id, InvestorId, LoanId, Amount.Amount, reason));
     }
 
     public void Close(Money returned)
     {
         Move(InvestmentStatus.Active, InvestmentStatus.Closed);
         ExpectedReturn = returned;
-        Raise(new InvestmentClosed(Id, InvestorId, LoanId, Amount.Amount, returned.Amount));
+        Raise(new InvestmentClosedDomainEvent(Id, InvestorId, LoanId, Amount.Amount, returned.Amount));
     }
 
     private void Move(InvestmentStatus from, InvestmentStatus to)
@@ -70,11 +68,3 @@ public sealed class Investment : AggregateRoot
         Status = to;
     }
 }
-
-public sealed record InvestmentRequested(long InvestmentId, long InvestorId, long LoanId, decimal Amount) : DomainEvent;
-
-public sealed record InvestmentMade(long InvestmentId, long InvestorId, long LoanId, decimal Amount, decimal ExpectedReturn) : DomainEvent;
-
-public sealed record InvestmentRejected(long InvestmentId, long InvestorId, long LoanId, decimal Amount, string Reason) : DomainEvent;
-
-public sealed record InvestmentClosed(long InvestmentId, long InvestorId, long LoanId, decimal Amount, decimal ReturnAmount) : DomainEvent;

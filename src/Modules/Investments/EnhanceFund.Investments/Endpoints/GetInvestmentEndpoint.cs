@@ -1,8 +1,9 @@
 using EnhanceFund.BuildingBlocks.Web;
 using EnhanceFund.BuildingBlocks.Web.Auth;
-using EnhanceFund.Investments.Application.GetInvestment;
+using EnhanceFund.Investments.Application;
 using FastEndpoints;
 using MediatR;
+using Microsoft.AspNetCore.Http;
 
 namespace EnhanceFund.Investments.Endpoints;
 
@@ -13,12 +14,15 @@ internal sealed class GetInvestmentEndpoint(IMediator mediator) : Endpoint<IdReq
         Get("/api/investments/{id}");
         Roles(Role.Investor);
         Summary(s => s.Summary = "One of the signed-in investor's investments (404 for anyone else's)");
+        Description(d => d.Answers<InvestmentData>(StatusCodes.Status200OK, 400, 401, 403, 404));
     }
 
     public override async Task HandleAsync(IdRequest request, CancellationToken cancellationToken)
     {
         var result = await mediator.Send(new GetInvestment(User.UserId(), request.Id), cancellationToken);
         await HttpContext.Response.SendResultAsync(
-            result, "Investment retrieved successfully", investment => new { investment }, cancellationToken: cancellationToken);
+            result, "Investment retrieved successfully", investment => new InvestmentData(investment), cancellationToken: cancellationToken);
     }
 }
+
+public sealed record InvestmentData(InvestmentDto Investment);

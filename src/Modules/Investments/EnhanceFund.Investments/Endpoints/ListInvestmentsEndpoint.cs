@@ -1,10 +1,11 @@
 using EnhanceFund.BuildingBlocks.Web;
 using EnhanceFund.BuildingBlocks.Web.Auth;
-using EnhanceFund.Investments.Application.ListInvestments;
+using EnhanceFund.Investments.Application;
 using EnhanceFund.Investments.Domain;
 using FastEndpoints;
 using FluentValidation;
 using MediatR;
+using Microsoft.AspNetCore.Http;
 
 namespace EnhanceFund.Investments.Endpoints;
 
@@ -32,6 +33,7 @@ internal sealed class ListInvestmentsEndpoint(IMediator mediator) : Endpoint<Lis
         Get("/api/investments");
         Roles(Role.Investor);
         Summary(s => s.Summary = "The signed-in investor's investments, newest first");
+        Description(d => d.Answers<InvestmentPage>(StatusCodes.Status200OK, 400, 401, 403));
     }
 
     public override async Task HandleAsync(ListInvestmentsRequest request, CancellationToken cancellationToken)

@@ -1,6 +1,6 @@
 using EnhanceFund.BuildingBlocks.Web;
 using EnhanceFund.BuildingBlocks.Web.Auth;
-using EnhanceFund.Investments.Application.MakeInvestment;
+using EnhanceFund.Investments.Application;
 using FastEndpoints;
 using FluentValidation;
 using MediatR;
@@ -35,19 +35,13 @@ internal sealed class MakeInvestmentEndpoint(IMediator mediator) : Endpoint<Make
         Options(route => route.RequireRateLimiting(RateLimitPolicies.Writes));
         Roles(Role.Investor);
         Summary(s => s.Summary = "Invest in a loan (investors); answers 202 with a pending investment that settles asynchronously");
+        Description(d => d.Answers<InvestmentData>(StatusCodes.Status202Accepted, 400, 401, 403, 409, 429));
     }
 
-    public override async Task HandleAsync(MakeInvestmentRequest request, CancellationToken cancellationToken)
-    {
-        if (!IdempotencyKeyHeader.TryRead(HttpContext.Request, out var idempotencyKey, out var invalid))
-        {
-            await HttpContext.Response.SendErrorAsync(invalid, cancellationToken);
-            return;
-        }
-
-        var result = await mediator.Send(
-            new MakeInvestment(User.UserId(), request.LoanId!.Value, request.Amount!.Value, idempotencyKey), cancellationToken);
-        await HttpContext.Response.SendResultAsync(
-            result, "Investment accepted for processing", investment => new { investment }, StatusCodes.Status202Accepted, cancellationToken);
-    }
+    public override Task HandleAsync(MakeInvestmentRequest request, CancellationToken cancellationToken) =>
+        HttpContext.SendIdempotentAsync(
+            idempotencyKey => mediator.Send(
+                new MakeInvestment(User.UserId(), request.LoanId!.Value, request.Amount!.Value, idempotencyKey), cancellationToken),
+            "Investment accepted for processing", investment => new InvestmentData(investment), StatusCodes.Status202Accepted,
+            cancellationToken);
 }

@@ -1,6 +1,7 @@
 using EnhanceFund.BuildingBlocks.Contracts;
 using EnhanceFund.BuildingBlocks.Domain;
-using Published = EnhanceFund.Investments.Contracts;
+using EnhanceFund.Investments.Contracts;
+using EnhanceFund.Investments.Domain;
 
 namespace EnhanceFund.Investments.Infrastructure;
 
@@ -9,12 +10,12 @@ internal static class IntegrationEvents
 {
     public static IIntegrationEvent? From(IDomainEvent domainEvent) => domainEvent switch
     {
-        Domain.InvestmentRequested e => new Published.InvestmentRequested(e.EventId, e.OccurredAt, e.InvestmentId, e.InvestorId, e.LoanId, e.Amount),
-        Domain.InvestmentMade e => new Published.InvestmentMade(
+        InvestmentRequestedDomainEvent e => new InvestmentRequested(e.EventId, e.OccurredAt, e.InvestmentId, e.InvestorId, e.LoanId, e.Amount),
+        InvestmentMadeDomainEvent e => new InvestmentMade(
             e.EventId, e.OccurredAt, e.InvestmentId, e.InvestorId, e.LoanId, e.Amount, e.ExpectedReturn),
-        Domain.InvestmentRejected e => new Published.InvestmentRejected(
+        InvestmentRejectedDomainEvent e => new InvestmentRejected(
             e.EventId, e.OccurredAt, e.InvestmentId, e.InvestorId, e.LoanId, e.Amount, e.Reason),
-        Domain.InvestmentClosed e => new Published.InvestmentClosed(
+        InvestmentClosedDomainEvent e => new InvestmentClosed(
             e.EventId, e.OccurredAt, e.InvestmentId, e.InvestorId, e.LoanId, e.Amount, e.ReturnAmount),
         _ => null,
     };

@@ -17,11 +17,6 @@ public sealed class InvestmentsDbContext(DbContextOptions<InvestmentsDbContext> 
 
     public Task<long> NextInvestmentIdAsync(CancellationToken cancellationToken) => NextIdAsync(InvestmentIds, cancellationToken);
 
-    /// <summary>Holds a transaction-scoped lock on one user's Idempotency-Key until commit or rollback.</summary>
-    public Task LockIdempotencyKeyAsync(long userId, string key, CancellationToken cancellationToken) =>
-        Database.ExecuteSqlAsync(
-            $"SELECT pg_advisory_xact_lock(hashtextextended({"investments:" + userId + ":" + key}, 0))", cancellationToken);
-
     /// <summary>The investment, tracked; a saga step must find it (its request committed before its events left).</summary>
     public async Task<Investment> InvestmentAsync(long id, CancellationToken cancellationToken) =>
         await Investments.FindAsync([id], cancellationToken)

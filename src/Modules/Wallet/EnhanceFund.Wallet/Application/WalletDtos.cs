@@ -4,7 +4,7 @@ namespace EnhanceFund.Wallet.Application;
 
 public sealed record WalletDto(decimal Balance, string Currency, DateTimeOffset UpdatedAt)
 {
-    public static WalletDto From(Domain.Wallet wallet) => new(wallet.Balance.Amount, wallet.Currency, wallet.UpdatedAt);
+    public static WalletDto From(UserWallet wallet) => new(wallet.Balance.Amount, wallet.Currency, wallet.UpdatedAt);
 }
 
 public sealed record TransactionDto(

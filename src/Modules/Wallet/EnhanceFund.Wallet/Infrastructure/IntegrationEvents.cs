@@ -1,6 +1,7 @@
 using EnhanceFund.BuildingBlocks.Contracts;
 using EnhanceFund.BuildingBlocks.Domain;
-using Published = EnhanceFund.Wallet.Contracts;
+using EnhanceFund.Wallet.Contracts;
+using EnhanceFund.Wallet.Domain;
 
 namespace EnhanceFund.Wallet.Infrastructure;
 
@@ -9,17 +10,17 @@ internal static class IntegrationEvents
 {
     public static IIntegrationEvent? From(IDomainEvent domainEvent) => domainEvent switch
     {
-        Domain.FundsDeposited e => new Published.FundsAdded(e.EventId, e.OccurredAt, e.UserId, e.TransactionId, e.Amount, e.BalanceAfter),
-        Domain.FundsWithdrawn e => new Published.FundsWithdrawn(e.EventId, e.OccurredAt, e.UserId, e.TransactionId, e.Amount, e.BalanceAfter),
-        Domain.InvestmentFundsDebited e => new Published.InvestmentFundsDebited(
+        FundsDepositedDomainEvent e => new FundsAdded(e.EventId, e.OccurredAt, e.UserId, e.TransactionId, e.Amount, e.BalanceAfter),
+        FundsWithdrawnDomainEvent e => new FundsWithdrawn(e.EventId, e.OccurredAt, e.UserId, e.TransactionId, e.Amount, e.BalanceAfter),
+        InvestmentFundsDebitedDomainEvent e => new InvestmentFundsDebited(
             e.EventId, e.OccurredAt, e.InvestmentId, e.InvestorId, e.LoanId, e.Amount, e.TransactionId),
-        Domain.InvestmentFundsRefused e => new Published.InvestmentFundsRefused(
+        InvestmentFundsRefusedDomainEvent e => new InvestmentFundsRefused(
             e.EventId, e.OccurredAt, e.InvestmentId, e.InvestorId, e.LoanId, e.Amount, e.Balance),
-        Domain.InvestmentFundsRefunded e => new Published.InvestmentFundsRefunded(
+        InvestmentFundsRefundedDomainEvent e => new InvestmentFundsRefunded(
             e.EventId, e.OccurredAt, e.InvestmentId, e.InvestorId, e.LoanId, e.Amount, e.Reason, e.TransactionId),
-        Domain.LoanRepaymentCollected e => new Published.LoanRepaymentCollected(
+        LoanRepaymentCollectedDomainEvent e => new LoanRepaymentCollected(
             e.EventId, e.OccurredAt, e.LoanId, e.BorrowerId, e.Amount, e.TransactionId),
-        Domain.InvestmentReturnPaid e => new Published.InvestmentReturnPaid(
+        InvestmentReturnPaidDomainEvent e => new InvestmentReturnPaid(
             e.EventId, e.OccurredAt, e.InvestmentId, e.InvestorId, e.LoanId, e.Amount, e.TransactionId),
         _ => null,
     };

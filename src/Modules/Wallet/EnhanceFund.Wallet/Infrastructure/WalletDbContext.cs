@@ -9,7 +9,7 @@ public sealed class WalletDbContext(DbContextOptions<WalletDbContext> options) :
     public const string SchemaName = "wallet";
     private const string TransactionIds = "transaction_ids";
 
-    public DbSet<Domain.Wallet> Wallets => Set<Domain.Wallet>();
+    public DbSet<UserWallet> Wallets => Set<UserWallet>();
 
     public DbSet<WalletTransaction> Transactions => Set<WalletTransaction>();
 
@@ -19,11 +19,33 @@ public sealed class WalletDbContext(DbContextOptions<WalletDbContext> options) :
 
     protected override string Schema => SchemaName;
 
+    /// <summary>Applies a move of money to a locked wallet: the history line it wrote, or null when it refused.</summary>
+    public delegate Task<WalletTransaction?> FundsMove(UserWallet wallet, long transactionId, DateTimeOffset now);
+
+    /// <summary>
+    /// The one way money moves on a wallet, for requests and events alike: locks the wallet, reserves the id of its
+    /// next history line, lets <paramref name="move"/> apply the domain rule (it may read more state, which the
+    /// wallet lock keeps still), and adds the line it wrote to the history. Returns the wallet as the move left it,
+    /// locked until the transaction ends.
+    /// </summary>
+    public async Task<UserWallet> MoveFundsAsync(long userId, DateTimeOffset now, FundsMove move, CancellationToken cancellationToken)
+    {
+        var wallet = await LockWalletAsync(userId, now, cancellationToken);
+        var transactionId = await NextIdAsync(TransactionIds, cancellationToken);
+        if (await move(wallet, transactionId, now) is { } line) Transactions.Add(line);
+        return wallet;
+    }
+
+    /// <inheritdoc cref="MoveFundsAsync(long, DateTimeOffset, FundsMove, CancellationToken)"/>
+    public Task<UserWallet> MoveFundsAsync(
+        long userId, DateTimeOffset now, Func<UserWallet, long, DateTimeOffset, WalletTransaction?> move, CancellationToken cancellationToken) =>
+        MoveFundsAsync(userId, now, (wallet, transactionId, at) => Task.FromResult(move(wallet, transactionId, at)), cancellationToken);
+
     /// <summary>
     /// Creates the user's wallet if it does not exist yet (a request can beat the UserRegistered event)
     /// and locks it until the transaction ends: concurrent debits of one wallet queue here, one at a time.
     /// </summary>
-    public async Task<Domain.Wallet> LockWalletAsync(long userId, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<UserWallet> LockWalletAsync(long userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await EnsureWalletAsync(userId, now, cancellationToken);
         var wallets = await Wallets
@@ -32,14 +54,11 @@ public sealed class WalletDbContext(DbContextOptions<WalletDbContext> options) :
         return wallets.Single();
     }
 
-    /// <summary>Reserves the id of the next history line.</summary>
-    public Task<long> NextTransactionIdAsync(CancellationToken cancellationToken) => NextIdAsync(TransactionIds, cancellationToken);
-
     public Task EnsureWalletAsync(long userId, DateTimeOffset now, CancellationToken cancellationToken) =>
         Database.ExecuteSqlAsync(
             $"""
              INSERT INTO wallet.wallets (user_id, balance, currency, updated_at)
-             VALUES ({userId}, 0, {Domain.Wallet.Usd}, {now})
+             VALUES ({userId}, 0, {UserWallet.Usd}, {now})
              ON CONFLICT (user_id) DO NOTHING
              """,
             cancellationToken);

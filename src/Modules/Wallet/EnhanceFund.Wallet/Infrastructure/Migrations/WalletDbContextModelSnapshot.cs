@@ -172,7 +172,7 @@ namespace EnhanceFund.Wallet.Infrastructure.Migrations
                     b.ToTable("loan_debts", "wallet");
                 });
 
-            modelBuilder.Entity("EnhanceFund.Wallet.Domain.Wallet", b =>
+            modelBuilder.Entity("EnhanceFund.Wallet.Domain.UserWallet", b =>
                 {
                     b.Property<long>("UserId")
                         .HasColumnType("bigint")

@@ -1,0 +1,27 @@
+using EnhanceFund.BuildingBlocks.Web;
+using EnhanceFund.Investments.Domain;
+using EnhanceFund.Investments.Infrastructure;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace EnhanceFund.Investments.Application;
+
+public sealed record ListInvestments(long InvestorId, InvestmentStatus? Status, int Limit, long? BeforeId) : IRequest<InvestmentPage>;
+
+public sealed record InvestmentPage(IReadOnlyList<InvestmentDto> Investments, long? NextBeforeId);
+
+internal sealed class ListInvestmentsHandler(InvestmentsDbContext db) : IRequestHandler<ListInvestments, InvestmentPage>
+{
+    public async Task<InvestmentPage> Handle(ListInvestments query, CancellationToken cancellationToken)
+    {
+        var investments = db.Investments.AsNoTracking().Where(i => i.InvestorId == query.InvestorId);
+        if (query.Status is { } status) investments = investments.Where(i => i.Status == status);
+        var fetched = await investments
+            .Where(i => query.BeforeId == null || i.Id < query.BeforeId)
+            .OrderByDescending(i => i.Id)
+            .Take(query.Limit + 1)
+            .ToListAsync(cancellationToken);
+        var (items, nextBeforeId) = Page.Of(fetched.Select(InvestmentDto.From).ToList(), query.Limit, i => i.Id);
+        return new InvestmentPage(items, nextBeforeId);
+    }
+}

@@ -1,0 +1,31 @@
+using EnhanceFund.BuildingBlocks.Domain;
+using EnhanceFund.Wallet.Domain;
+using EnhanceFund.Wallet.Infrastructure;
+using MediatR;
+
+namespace EnhanceFund.Wallet.Application;
+
+public sealed record RepayLoan(long BorrowerId, long LoanId, string? IdempotencyKey) : IRequest<Result<WalletMovement>>;
+
+/// <summary>
+/// Repayment starts in the wallet because the money decides it: the balance is checked and debited in one
+/// transaction, so a short balance is a 409 now, not a failure reported later. Closing the loan and paying the
+/// investors follow through events.
+/// </summary>
+internal sealed class RepayLoanHandler(FundsMover mover, WalletDbContext db) : IRequestHandler<RepayLoan, Result<WalletMovement>>
+{
+    private static readonly Error NotFound = Error.NotFound("Loan not found.");
+
+    public Task<Result<WalletMovement>> Handle(RepayLoan command, CancellationToken cancellationToken) =>
+        mover.ExecuteAsync(
+            command.BorrowerId, $"repayment:{command.LoanId}", command.IdempotencyKey,
+            async (wallet, transactionId, now) =>
+            {
+                // Read under the borrower's wallet lock, so two repayments of one loan cannot both find it unpaid.
+                var debt = await db.LoanDebts.FindAsync([command.LoanId], cancellationToken);
+                return debt is null || debt.BorrowerId != command.BorrowerId
+                    ? NotFound
+                    : wallet.RepayLoan(transactionId, debt, now);
+            },
+            cancellationToken);
+}

@@ -1,0 +1,20 @@
+using EnhanceFund.BuildingBlocks.Persistence;
+using EnhanceFund.Wallet.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EnhanceFund.Wallet.Infrastructure;
+
+internal sealed class UserWalletConfiguration : IEntityTypeConfiguration<UserWallet>
+{
+    public void Configure(EntityTypeBuilder<UserWallet> builder)
+    {
+        // The check is the last line of defence: even a bug that skipped the domain rule cannot commit a negative balance.
+        builder.ToTable("wallets", t => t.HasCheckConstraint("ck_wallets_balance_not_negative", "balance >= 0"));
+        builder.HasKey(w => w.UserId);
+        builder.Property(w => w.UserId).ValueGeneratedNever();
+        builder.Property(w => w.Balance).IsMoney();
+        builder.Property(w => w.Currency).HasMaxLength(3);
+        builder.Ignore(w => w.DomainEvents);
+    }
+}
