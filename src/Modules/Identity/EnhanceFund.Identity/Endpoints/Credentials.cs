@@ -8,7 +8,10 @@ using Microsoft.AspNetCore.Builder;
 
 namespace EnhanceFund.Identity.Endpoints;
 
-/// <summary>What both ways in, registering and logging in, take: an email and a password.</summary>
+/// <summary>
+/// What both ways in, registering and logging in, take: an email and a password. An interface, not a base class, so
+/// each request keeps its own OpenAPI schema (with its own password rules) instead of sharing one.
+/// </summary>
 public interface ICredentialsRequest
 {
     string? Email { get; }
