@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace EnhanceFund.Identity.Endpoints;
 
-public sealed class LogInRequest : ICredentialsRequest
+public sealed class LogInRequest
 {
     public string? Email { get; set; }
 
@@ -15,10 +15,14 @@ public sealed class LogInRequest : ICredentialsRequest
 
 internal sealed class LogInValidator : Validator<LogInRequest>
 {
-    public LogInValidator() => Include(new CredentialsValidator());
+    public LogInValidator()
+    {
+        RuleFor(r => r.Email).ValidEmail();
+        RuleFor(r => r.Password).RequiredPassword();
+    }
 }
 
-internal sealed class LogInEndpoint(IMediator mediator) : CredentialsEndpoint<LogInRequest>(mediator)
+internal sealed class LogInEndpoint(IMediator mediator) : SignInEndpoint<LogInRequest>(mediator)
 {
     public override void Configure()
     {

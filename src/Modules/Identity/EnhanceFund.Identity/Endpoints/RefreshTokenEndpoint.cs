@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace EnhanceFund.Identity.Endpoints;
 
-internal sealed class RefreshTokenEndpoint(IMediator mediator) : EndpointWithoutRequest
+internal sealed class RefreshTokenEndpoint(IMediator mediator) : SignInEndpoint<EmptyRequest>(mediator)
 {
     public override void Configure()
     {
@@ -16,12 +16,13 @@ internal sealed class RefreshTokenEndpoint(IMediator mediator) : EndpointWithout
         Description(d => d.Answers<SignedIn>(StatusCodes.Status200OK, 401));
     }
 
-    public override async Task HandleAsync(CancellationToken cancellationToken)
+    public override Task HandleAsync(EmptyRequest request, CancellationToken cancellationToken)
     {
         // Tokens signed before auth_time existed count from their issue time; a token with neither is past renewing.
         var claimed = User.FindFirst(ClaimNames.AuthTime)?.Value ?? User.FindFirst("iat")?.Value;
         var signedIn = long.TryParse(claimed, out var seconds) ? seconds : 0;
-        var result = await mediator.Send(new RefreshToken(User.UserId(), DateTimeOffset.FromUnixTimeSeconds(signedIn)), cancellationToken);
-        await HttpContext.Response.SendResultAsync(result, "Token refreshed successfully", refreshed => refreshed, cancellationToken: cancellationToken);
+        return SendSignedInAsync(
+            new RefreshToken(User.UserId(), DateTimeOffset.FromUnixTimeSeconds(signedIn)), "Token refreshed successfully",
+            StatusCodes.Status200OK, cancellationToken);
     }
 }

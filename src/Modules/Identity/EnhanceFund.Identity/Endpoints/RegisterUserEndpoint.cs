@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace EnhanceFund.Identity.Endpoints;
 
-public sealed class RegisterUserRequest : ICredentialsRequest
+public sealed class RegisterUserRequest
 {
     public string? Email { get; set; }
 
@@ -23,8 +23,10 @@ internal sealed class RegisterUserValidator : Validator<RegisterUserRequest>
 {
     public RegisterUserValidator()
     {
-        Include(new CredentialsValidator());
-        RuleFor(r => r.Password).Length(8, 128).WithMessage("Password must be 8 to 128 characters long.");
+        RuleFor(r => r.Email).ValidEmail();
+        RuleFor(r => r.Password)
+            .RequiredPassword()
+            .Length(8, 128).WithMessage("Password must be 8 to 128 characters long.");
         RuleFor(r => r.FullName)
             .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Full name is required.")
             .MaximumLength(100).WithMessage("Full name must be at most 100 characters long.");
@@ -34,7 +36,7 @@ internal sealed class RegisterUserValidator : Validator<RegisterUserRequest>
     }
 }
 
-internal sealed class RegisterUserEndpoint(IMediator mediator) : CredentialsEndpoint<RegisterUserRequest>(mediator)
+internal sealed class RegisterUserEndpoint(IMediator mediator) : SignInEndpoint<RegisterUserRequest>(mediator)
 {
     public override void Configure()
     {

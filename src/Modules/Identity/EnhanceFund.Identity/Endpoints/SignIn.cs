@@ -9,33 +9,29 @@ using Microsoft.AspNetCore.Builder;
 namespace EnhanceFund.Identity.Endpoints;
 
 /// <summary>
-/// What both ways in, registering and logging in, take: an email and a password. An interface, not a base class, so
-/// each request keeps its own OpenAPI schema (with its own password rules) instead of sharing one.
+/// The rules both ways in, registering and logging in, apply to an email and a password. Rules, not a shared validator:
+/// each request's password chain stays whole, so its OpenAPI schema says what that request takes.
 /// </summary>
-public interface ICredentialsRequest
+internal static class CredentialRules
 {
-    string? Email { get; }
-
-    string? Password { get; }
-}
-
-/// <summary>The rules both ways in start with; registering adds its own.</summary>
-internal sealed class CredentialsValidator : AbstractValidator<ICredentialsRequest>
-{
-    public CredentialsValidator()
-    {
-        RuleFor(r => r.Email)
+    public static IRuleBuilderOptions<T, string?> ValidEmail<T>(this IRuleBuilder<T, string?> rule) =>
+        rule
             .Must(e => !string.IsNullOrWhiteSpace(e)).WithMessage("Email is required.")
             .MaximumLength(254).WithMessage("Email must be at most 254 characters long.")
             .EmailAddress().WithMessage("Email must be a valid email address.");
-        RuleFor(r => r.Password).NotEmpty().WithMessage("Password is required.");
-    }
+
+    public static IRuleBuilderOptions<T, string?> RequiredPassword<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.NotEmpty().WithMessage("Password is required.");
 }
 
-/// <summary>A way in: anonymous, rate-limited per client, and answering with the user and a bearer token.</summary>
-internal abstract class CredentialsEndpoint<TRequest>(IMediator mediator) : Endpoint<TRequest>
-    where TRequest : ICredentialsRequest
+/// <summary>
+/// An endpoint that answers with a sign-in, the user and a bearer token: registering, logging in and refreshing. The
+/// first two are the ways in, posted anonymously.
+/// </summary>
+internal abstract class SignInEndpoint<TRequest>(IMediator mediator) : Endpoint<TRequest>
+    where TRequest : notnull
 {
+    /// <summary>A way in: anonymous, and rate-limited per client.</summary>
     protected void PostAnonymously(string route)
     {
         Post(route);
