@@ -1,6 +1,5 @@
 using EnhanceFund.BuildingBlocks.Domain;
 using EnhanceFund.Loans.Domain;
-using LoanEvents = EnhanceFund.Loans.Domain;
 
 namespace EnhanceFund.UnitTests.Domain;
 
@@ -27,7 +26,7 @@ public sealed class LoanFundingTests
         Assert.Null(first.RejectionReason);
         Assert.Null(second.RejectionReason);
         Assert.Equal((Money.Of(500m), Money.Of(500m), 1, LoanStatus.Approved), (loan.FundedAmount, loan.RemainingAmount, loan.InvestorCount, loan.Status));
-        var funded = loan.DomainEvents.OfType<LoanEvents.LoanFunded>().ToList();
+        var funded = loan.DomainEvents.OfType<LoanFundedDomainEvent>().ToList();
         Assert.Equal([330m, 220m], funded.Select(f => f.ExpectedReturn));
         Assert.Equal(500m, funded[^1].FundedAmount);
     }
@@ -42,7 +41,7 @@ public sealed class LoanFundingTests
         loan.Fund(13, 7, Money.Of(200m), new HashSet<long> { 7, 8 }, Now);
 
         Assert.Equal((LoanStatus.Fulfilled, 2), (loan.Status, loan.InvestorCount));
-        var fulfilled = Assert.Single(loan.DomainEvents.OfType<LoanEvents.LoanFulfilled>());
+        var fulfilled = Assert.Single(loan.DomainEvents.OfType<LoanFulfilledDomainEvent>());
         Assert.Equal([7L, 8L], fulfilled.InvestorIds);
         Assert.Equal((1000m, 1100m), (fulfilled.Amount, fulfilled.RepaymentDue));
     }
@@ -58,7 +57,7 @@ public sealed class LoanFundingTests
 
         Assert.Equal("exceeds_remaining", refused.RejectionReason);
         Assert.Equal((Money.Of(900m), 1), (loan.FundedAmount, loan.InvestorCount));
-        var rejected = Assert.IsType<LoanEvents.LoanFundingRejected>(Assert.Single(refused.DomainEvents));
+        var rejected = Assert.IsType<LoanFundingRejectedDomainEvent>(Assert.Single(refused.DomainEvents));
         Assert.Equal((12L, 8L, 100.01m), (rejected.InvestmentId, rejected.InvestorId, rejected.Amount));
         Assert.Empty(loan.DomainEvents);
     }
@@ -91,7 +90,7 @@ public sealed class LoanFundingTests
         loan.Repay(Money.Of(1100m), fundings);
 
         Assert.Equal(LoanStatus.Repaid, loan.Status);
-        var repaid = Assert.IsType<LoanEvents.LoanRepaid>(Assert.Single(loan.DomainEvents));
+        var repaid = Assert.IsType<LoanRepaidDomainEvent>(Assert.Single(loan.DomainEvents));
         Assert.Equal([(11L, 7L, 366.66m), (12L, 8L, 733.34m)], repaid.Shares.Select(s => (s.InvestmentId, s.InvestorId, s.Amount)));
         Assert.Throws<InvalidOperationException>(() => loan.Repay(Money.Of(1100m), fundings));
     }

@@ -1,3 +1,4 @@
+using EnhanceFund.BuildingBlocks.Persistence;
 using FastEndpoints;
 using FluentValidation;
 
@@ -29,16 +30,9 @@ public sealed class PageRequestValidator : AbstractValidator<PageRequest>
     }
 }
 
-/// <summary>
-/// A page read newest first, fetched with one row more than asked: that extra row's existence is what
-/// tells whether an older page exists, without a count.
-/// </summary>
+/// <summary>The cut of a newest-first page; <see cref="KeysetPage"/> reads and cuts a whole page.</summary>
 public static class Page
 {
-    public static (IReadOnlyList<T> Items, long? NextBeforeId) Of<T>(IReadOnlyList<T> fetched, int pageSize, Func<T, long> id)
-    {
-        if (fetched.Count <= pageSize) return (fetched, null);
-        var items = fetched.Take(pageSize).ToList();
-        return (items, id(items[^1]));
-    }
+    public static (IReadOnlyList<T> Items, long? NextBeforeId) Of<T>(IReadOnlyList<T> fetched, int pageSize, Func<T, long> id) =>
+        KeysetPage.Cut(fetched, pageSize, id);
 }

@@ -1,7 +1,6 @@
 using System.Reflection;
 using EnhanceFund.BuildingBlocks.Modules;
 using EnhanceFund.Identity.Application;
-using EnhanceFund.Identity.Application.SeedAdmin;
 using EnhanceFund.Identity.Domain;
 using EnhanceFund.Identity.Infrastructure;
 using Microsoft.AspNetCore.Identity;

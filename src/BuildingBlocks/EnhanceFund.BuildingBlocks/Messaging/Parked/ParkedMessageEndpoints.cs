@@ -1,8 +1,10 @@
 using EnhanceFund.BuildingBlocks.Domain;
 using EnhanceFund.BuildingBlocks.Modules;
 using EnhanceFund.BuildingBlocks.Web;
+using EnhanceFund.BuildingBlocks.Web.Auth;
 using FastEndpoints;
 using FluentValidation;
+using Microsoft.AspNetCore.Http;
 
 namespace EnhanceFund.BuildingBlocks.Messaging.Parked;
 
@@ -20,23 +22,31 @@ internal sealed class ParkedMessagesQueryValidator : Validator<ParkedMessagesQue
     public ParkedMessagesQueryValidator(IEnumerable<ModuleDatabase> modules)
     {
         RuleFor(q => q.Module!).OneOfTheModules(modules).When(q => q.Module is not null);
-        RuleFor(q => q.Limit).InclusiveBetween(1, 200).WithMessage("Limit must be between 1 and 200.");
+        RuleFor(q => q.Limit).InclusiveBetween(1, PageRequest.MaxLimit).WithMessage($"Limit must be between 1 and {PageRequest.MaxLimit}.");
     }
 }
+
+/// <summary><c>{"messages": [...]}</c>, oldest parked first.</summary>
+public sealed record ParkedMessageList(IReadOnlyList<ParkedMessageDto> Messages);
+
+/// <summary><c>{"requeued": n}</c>: how many parked messages are due again.</summary>
+public sealed record RequeuedCount(int Requeued);
 
 internal sealed class ListParkedMessagesEndpoint(ParkedMessages parked) : Endpoint<ParkedMessagesQuery>
 {
     public override void Configure()
     {
         Get("/api/admin/parked-messages");
-        Roles(Web.Auth.Role.Admin);
+        Roles(Role.Admin);
         Summary(s => s.Summary = "Outbox messages parked after their last attempt, oldest first (admins)");
+        Description(d => d.Answers<ParkedMessageList>(StatusCodes.Status200OK, 400, 401, 403));
     }
 
     public override async Task HandleAsync(ParkedMessagesQuery query, CancellationToken cancellationToken)
     {
-        var messages = await parked.ListAsync(query.Module, query.Limit ?? 50, cancellationToken);
-        await HttpContext.Response.SendSuccessAsync("Parked messages retrieved successfully", new { messages }, cancellationToken: cancellationToken);
+        var messages = await parked.ListAsync(query.Module, query.Limit ?? PageRequest.DefaultLimit, cancellationToken);
+        await HttpContext.Response.SendSuccessAsync(
+            "Parked messages retrieved successfully", new ParkedMessageList(messages), cancellationToken: cancellationToken);
     }
 }
 
@@ -50,14 +60,15 @@ internal sealed class RequeueParkedMessageEndpoint(ParkedMessages parked) : Endp
     public override void Configure()
     {
         Post("/api/admin/parked-messages/{id}/requeue");
-        Roles(Web.Auth.Role.Admin);
+        Roles(Role.Admin);
         Summary(s => s.Summary = "Deliver a parked message again (admins); consumers that applied it already skip it");
+        Description(d => d.Answers<RequeuedCount>(StatusCodes.Status200OK, 400, 401, 403, 404));
     }
 
     public override async Task HandleAsync(ParkedMessageRequest request, CancellationToken cancellationToken)
     {
         if (await parked.RequeueAsync(request.Id, cancellationToken))
-            await HttpContext.Response.SendSuccessAsync("Message requeued", new { requeued = 1 }, cancellationToken: cancellationToken);
+            await HttpContext.Response.SendSuccessAsync("Message requeued", new RequeuedCount(1), cancellationToken: cancellationToken);
         else
             await HttpContext.Response.SendErrorAsync(Error.NotFound("No parked message has this id."), cancellationToken);
     }
@@ -89,13 +100,14 @@ internal sealed class RequeueModuleEndpoint(ParkedMessages parked) : Endpoint<Mo
     public override void Configure()
     {
         Post("/api/admin/modules/{module}/parked-messages/requeue");
-        Roles(Web.Auth.Role.Admin);
+        Roles(Role.Admin);
         Summary(s => s.Summary = "Deliver every parked message of one module again (admins)");
+        Description(d => d.Answers<RequeuedCount>(StatusCodes.Status200OK, 400, 401, 403));
     }
 
     public override async Task HandleAsync(ModuleRequest request, CancellationToken cancellationToken)
     {
         var requeued = await parked.RequeueAllAsync(request.Module, cancellationToken);
-        await HttpContext.Response.SendSuccessAsync("Messages requeued", new { requeued }, cancellationToken: cancellationToken);
+        await HttpContext.Response.SendSuccessAsync("Messages requeued", new RequeuedCount(requeued), cancellationToken: cancellationToken);
     }
 }

@@ -30,7 +30,7 @@ public sealed class User : AggregateRoot
             Role = role,
             CreatedAt = now,
         };
-        user.Raise(new UserRegistered(user.Id, user.Email, user.FullName, user.Role));
+        user.Raise(new UserRegisteredDomainEvent(user.Id, user.Email, user.FullName, user.Role));
         return user;
     }
 

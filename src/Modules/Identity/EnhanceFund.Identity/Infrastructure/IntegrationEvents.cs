@@ -1,6 +1,7 @@
 using EnhanceFund.BuildingBlocks.Contracts;
 using EnhanceFund.BuildingBlocks.Domain;
-using Published = EnhanceFund.Identity.Contracts;
+using EnhanceFund.Identity.Contracts;
+using EnhanceFund.Identity.Domain;
 
 namespace EnhanceFund.Identity.Infrastructure;
 
@@ -9,7 +10,7 @@ internal static class IntegrationEvents
 {
     public static IIntegrationEvent? From(IDomainEvent domainEvent) => domainEvent switch
     {
-        Domain.UserRegistered e => new Published.UserRegistered(e.EventId, e.OccurredAt, e.UserId, e.Email, e.FullName, e.Role),
+        UserRegisteredDomainEvent e => new UserRegistered(e.EventId, e.OccurredAt, e.UserId, e.Email, e.FullName, e.Role),
         _ => null,
     };
 }

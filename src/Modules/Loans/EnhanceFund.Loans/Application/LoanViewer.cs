@@ -1,4 +1,4 @@
-using Auth = EnhanceFund.BuildingBlocks.Web.Auth;
+using EnhanceFund.BuildingBlocks.Web.Auth;
 using EnhanceFund.Loans.Domain;
 using EnhanceFund.Loans.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -6,15 +6,15 @@ using Microsoft.EntityFrameworkCore;
 namespace EnhanceFund.Loans.Application;
 
 /// <summary>Who is looking, which decides which loans exist for them: anything else is a 404, never a 403.</summary>
-public sealed record LoanViewer(long UserId, string Role)
+public sealed record LoanViewer(long UserId, string ViewerRole)
 {
     /// <summary>Admins see every loan, borrowers their own, investors the open ones and those that took their money.</summary>
     public IQueryable<Loan> Visible(LoansDbContext db) => Visible(db.Loans.AsNoTracking(), db.Fundings);
 
-    private IQueryable<Loan> Visible(IQueryable<Loan> loans, IQueryable<LoanFunding> fundings) => Role switch
+    private IQueryable<Loan> Visible(IQueryable<Loan> loans, IQueryable<LoanFunding> fundings) => ViewerRole switch
     {
-        Auth.Role.Admin => loans,
-        Auth.Role.Borrower => loans.Where(l => l.BorrowerId == UserId),
+        Role.Admin => loans,
+        Role.Borrower => loans.Where(l => l.BorrowerId == UserId),
         _ => loans.Where(l => l.Status == LoanStatus.Approved
             || fundings.Any(f => f.LoanId == l.Id && f.InvestorId == UserId && f.RejectionReason == null)),
     };

@@ -1,5 +1,5 @@
 using EnhanceFund.BuildingBlocks.Domain;
-using EnhanceFund.Loans.Contracts;
+using EnhanceFund.Investments.Contracts;
 
 namespace EnhanceFund.Loans.Domain;
 
@@ -51,7 +51,7 @@ public sealed class Loan : AggregateRoot
             Status = LoanStatus.Pending,
             CreatedAt = now,
         };
-        loan.Raise(new LoanRequested(id, borrowerId, amount.Amount));
+        loan.Raise(new LoanRequestedDomainEvent(id, borrowerId, amount.Amount));
         return loan;
     }
 
@@ -61,7 +61,7 @@ public sealed class Loan : AggregateRoot
             return Error.Conflict($"Only a pending loan can be approved; this one is {Status.Code()}.");
 
         Status = LoanStatus.Approved;
-        Raise(new LoanApproved(Id, BorrowerId, Amount.Amount));
+        Raise(new LoanApprovedDomainEvent(Id, BorrowerId, Amount.Amount));
         return this;
     }
 
@@ -74,14 +74,14 @@ public sealed class Loan : AggregateRoot
     {
         // Only an approved loan takes money: a pending, fulfilled (even a moment ago) or repaid one is not open.
         if (Status is not LoanStatus.Approved)
-            return LoanFunding.Reject(investmentId, Id, investorId, amount, FundingRejectionReasons.LoanNotOpen, now);
+            return LoanFunding.Reject(investmentId, Id, investorId, amount, InvestmentRejectionReasons.LoanNotOpen, now);
         if (amount > RemainingAmount)
-            return LoanFunding.Reject(investmentId, Id, investorId, amount, FundingRejectionReasons.ExceedsRemaining, now);
+            return LoanFunding.Reject(investmentId, Id, investorId, amount, InvestmentRejectionReasons.ExceedsRemaining, now);
 
         FundedAmount += amount;
         var isNewInvestor = !investorsSoFar.Contains(investorId);
         if (isNewInvestor) InvestorCount++;
-        Raise(new LoanFunded(
+        Raise(new LoanFundedDomainEvent(
             Id, BorrowerId, investmentId, investorId, amount.Amount, FundedAmount.Amount, Amount.Amount,
             Repayment.Due(amount, InterestRate, TermMonths).Amount));
 
@@ -89,7 +89,7 @@ public sealed class Loan : AggregateRoot
         {
             Status = LoanStatus.Fulfilled;
             var investors = isNewInvestor ? investorsSoFar.Append(investorId) : investorsSoFar;
-            Raise(new LoanFulfilled(Id, BorrowerId, Amount.Amount, RepaymentDue.Amount, investors.Order().ToList()));
+            Raise(new LoanFulfilledDomainEvent(Id, BorrowerId, Amount.Amount, RepaymentDue.Amount, investors.Order().ToList()));
         }
 
         return LoanFunding.Accept(investmentId, Id, investorId, amount, now);
@@ -103,8 +103,8 @@ public sealed class Loan : AggregateRoot
 
         Status = LoanStatus.Repaid;
         var shares = Repayment.Split(collected, fundings.Select(f => (f.InvestmentId, f.Amount)).ToList());
-        Raise(new LoanRepaid(Id, BorrowerId, collected.Amount, fundings
-            .Select(f => new Contracts.InvestmentShare(f.InvestmentId, f.InvestorId, f.Amount.Amount, shares[f.InvestmentId].Amount))
+        Raise(new LoanRepaidDomainEvent(Id, BorrowerId, collected.Amount, fundings
+            .Select(f => new RepaymentShare(f.InvestmentId, f.InvestorId, f.Amount.Amount, shares[f.InvestmentId].Amount))
             .ToList()));
     }
 }

@@ -18,7 +18,7 @@ public sealed class LoanFunding : AggregateRoot
 
     public Money Amount { get; private set; }
 
-    /// <summary>Null when the loan took the money; otherwise why it did not (a FundingRejectionReasons code).</summary>
+    /// <summary>Null when the loan took the money; otherwise why it did not (an InvestmentRejectionReasons code).</summary>
     public string? RejectionReason { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
@@ -31,7 +31,7 @@ public sealed class LoanFunding : AggregateRoot
     {
         var funding = Accept(investmentId, loanId, investorId, amount, now);
         funding.RejectionReason = reason;
-        funding.Raise(new LoanFundingRejected(loanId, investmentId, investorId, amount.Amount, reason));
+        funding.Raise(new LoanFundingRejectedDomainEvent(loanId, investmentId, investorId, amount.Amount, reason));
         return funding;
     }
 }

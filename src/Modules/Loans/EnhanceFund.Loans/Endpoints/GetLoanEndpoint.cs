@@ -1,7 +1,8 @@
 using EnhanceFund.BuildingBlocks.Web;
-using EnhanceFund.Loans.Application.GetLoan;
+using EnhanceFund.Loans.Application;
 using FastEndpoints;
 using MediatR;
+using Microsoft.AspNetCore.Http;
 
 namespace EnhanceFund.Loans.Endpoints;
 
@@ -11,11 +12,12 @@ internal sealed class GetLoanEndpoint(IMediator mediator) : Endpoint<IdRequest>
     {
         Get("/api/loans/{id}");
         Summary(s => s.Summary = "One loan the signed-in user may see (404 otherwise)");
+        Description(d => d.Answers<LoanData>(StatusCodes.Status200OK, 400, 401, 404));
     }
 
     public override async Task HandleAsync(IdRequest request, CancellationToken cancellationToken)
     {
         var result = await mediator.Send(new GetLoan(User.LoanViewer(), request.Id), cancellationToken);
-        await HttpContext.Response.SendResultAsync(result, "Loan retrieved successfully", loan => new { loan }, cancellationToken: cancellationToken);
+        await HttpContext.Response.SendResultAsync(result, "Loan retrieved successfully", LoanData.Of, cancellationToken: cancellationToken);
     }
 }

@@ -1,9 +1,10 @@
 using EnhanceFund.BuildingBlocks.Web;
-using EnhanceFund.Loans.Application.ListLoans;
+using EnhanceFund.Loans.Application;
 using EnhanceFund.Loans.Domain;
 using FastEndpoints;
 using FluentValidation;
 using MediatR;
+using Microsoft.AspNetCore.Http;
 
 namespace EnhanceFund.Loans.Endpoints;
 
@@ -30,6 +31,7 @@ internal sealed class ListLoansEndpoint(IMediator mediator) : Endpoint<ListLoans
     {
         Get("/api/loans");
         Summary(s => s.Summary = "Loans: investors see approved ones, borrowers their own, admins all; newest first");
+        Description(d => d.Answers<LoanPage>(StatusCodes.Status200OK, 400, 401));
     }
 
     public override async Task HandleAsync(ListLoansRequest request, CancellationToken cancellationToken)

@@ -1,7 +1,7 @@
 using EnhanceFund.BuildingBlocks.Domain;
 using EnhanceFund.BuildingBlocks.Web;
 using EnhanceFund.BuildingBlocks.Web.Auth;
-using EnhanceFund.Loans.Application.RequestLoan;
+using EnhanceFund.Loans.Application;
 using FastEndpoints;
 using FluentValidation;
 using MediatR;
@@ -55,8 +55,6 @@ internal sealed class RequestLoanEndpoint(IMediator mediator) : Endpoint<Request
         var loan = await mediator.Send(
             new RequestLoan(User.UserId(), request.Amount!.Value, request.InterestRate!.Value, request.TermMonths!.Value, request.Purpose!),
             cancellationToken);
-        await HttpContext.Response.SendSuccessAsync("Loan requested successfully", new LoanData(loan), StatusCodes.Status201Created, cancellationToken);
+        await HttpContext.Response.SendSuccessAsync("Loan requested successfully", LoanData.Of(loan), StatusCodes.Status201Created, cancellationToken);
     }
 }
-
-public sealed record LoanData(EnhanceFund.Loans.Application.LoanDto Loan);

@@ -1,6 +1,7 @@
 using EnhanceFund.BuildingBlocks.Contracts;
 using EnhanceFund.BuildingBlocks.Domain;
-using Published = EnhanceFund.Loans.Contracts;
+using EnhanceFund.Loans.Contracts;
+using EnhanceFund.Loans.Domain;
 
 namespace EnhanceFund.Loans.Infrastructure;
 
@@ -9,16 +10,18 @@ internal static class IntegrationEvents
 {
     public static IIntegrationEvent? From(IDomainEvent domainEvent) => domainEvent switch
     {
-        Domain.LoanRequested e => new Published.LoanRequested(e.EventId, e.OccurredAt, e.LoanId, e.BorrowerId, e.Amount),
-        Domain.LoanApproved e => new Published.LoanApproved(e.EventId, e.OccurredAt, e.LoanId, e.BorrowerId, e.Amount),
-        Domain.LoanFunded e => new Published.LoanFunded(
+        LoanRequestedDomainEvent e => new LoanRequested(e.EventId, e.OccurredAt, e.LoanId, e.BorrowerId, e.Amount),
+        LoanApprovedDomainEvent e => new LoanApproved(e.EventId, e.OccurredAt, e.LoanId, e.BorrowerId, e.Amount),
+        LoanFundedDomainEvent e => new LoanFunded(
             e.EventId, e.OccurredAt, e.LoanId, e.BorrowerId, e.InvestmentId, e.InvestorId, e.Amount, e.FundedAmount, e.LoanAmount,
             e.ExpectedReturn),
-        Domain.LoanFundingRejected e => new Published.LoanFundingRejected(
+        LoanFundingRejectedDomainEvent e => new LoanFundingRejected(
             e.EventId, e.OccurredAt, e.LoanId, e.InvestmentId, e.InvestorId, e.Amount, e.Reason),
-        Domain.LoanFulfilled e => new Published.LoanFulfilled(
+        LoanFulfilledDomainEvent e => new LoanFulfilled(
             e.EventId, e.OccurredAt, e.LoanId, e.BorrowerId, e.Amount, e.RepaymentDue, e.InvestorIds),
-        Domain.LoanRepaid e => new Published.LoanRepaid(e.EventId, e.OccurredAt, e.LoanId, e.BorrowerId, e.Amount, e.Shares),
+        LoanRepaidDomainEvent e => new LoanRepaid(
+            e.EventId, e.OccurredAt, e.LoanId, e.BorrowerId, e.Amount,
+            e.Shares.Select(s => new InvestmentShare(s.InvestmentId, s.InvestorId, s.Invested, s.Amount)).ToList()),
         _ => null,
     };
 }

@@ -18,6 +18,9 @@ public sealed class LoansDbContext(DbContextOptions<LoansDbContext> options) : M
         (await Loans.FromSql($"SELECT * FROM loans.loans WHERE id = {loanId} FOR UPDATE").ToListAsync(cancellationToken))
         .SingleOrDefault();
 
+    /// <summary>The fundings whose money the loan took (a rejected one took nothing).</summary>
+    public IQueryable<LoanFunding> AcceptedFundings(long loanId) => Fundings.Where(f => f.LoanId == loanId && f.RejectionReason == null);
+
     protected override string Schema => SchemaName;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

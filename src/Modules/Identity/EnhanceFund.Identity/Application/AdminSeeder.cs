@@ -6,7 +6,19 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace EnhanceFund.Identity.Application.SeedAdmin;
+namespace EnhanceFund.Identity.Application;
+
+/// <summary>The administrator created at start-up, bound from the <c>Admin</c> section.</summary>
+public sealed class AdminOptions
+{
+    public const string Section = "Admin";
+
+    public string Email { get; set; } = "";
+
+    public string Password { get; set; } = "";
+
+    public string FullName { get; set; } = "Platform Administrator";
+}
 
 /// <summary>
 /// Creates the configured admin once (every instance runs it; the unique email settles races), and makes the

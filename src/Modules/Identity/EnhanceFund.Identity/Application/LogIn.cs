@@ -5,7 +5,9 @@ using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace EnhanceFund.Identity.Application.LogIn;
+namespace EnhanceFund.Identity.Application;
+
+public sealed record LogIn(string Email, string Password) : IRequest<Result<SignedIn>>;
 
 internal sealed class LogInHandler(IdentityDbContext db, IPasswordHasher<User> hasher, TokenIssuer tokens)
     : IRequestHandler<LogIn, Result<SignedIn>>

@@ -2,7 +2,7 @@ using EnhanceFund.BuildingBlocks.Domain;
 using EnhanceFund.Loans.Infrastructure;
 using MediatR;
 
-namespace EnhanceFund.Loans.Application.ApproveLoan;
+namespace EnhanceFund.Loans.Application;
 
 public sealed record ApproveLoan(long LoanId) : IRequest<Result<LoanDto>>;
 

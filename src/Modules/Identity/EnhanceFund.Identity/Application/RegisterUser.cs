@@ -1,7 +1,9 @@
 using EnhanceFund.BuildingBlocks.Domain;
 using MediatR;
 
-namespace EnhanceFund.Identity.Application.Register;
+namespace EnhanceFund.Identity.Application;
+
+public sealed record RegisterUser(string Email, string Password, string FullName, string Role) : IRequest<Result<SignedIn>>;
 
 internal sealed class RegisterUserHandler(AccountOpener accounts, TokenIssuer tokens) : IRequestHandler<RegisterUser, Result<SignedIn>>
 {

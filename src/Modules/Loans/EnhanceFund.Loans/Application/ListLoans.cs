@@ -1,10 +1,9 @@
-using EnhanceFund.BuildingBlocks.Web;
+using EnhanceFund.BuildingBlocks.Persistence;
 using EnhanceFund.Loans.Domain;
 using EnhanceFund.Loans.Infrastructure;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
-namespace EnhanceFund.Loans.Application.ListLoans;
+namespace EnhanceFund.Loans.Application;
 
 public sealed record ListLoans(LoanViewer Viewer, LoanStatus? Status, int Limit, long? BeforeId) : IRequest<LoanPage>;
 
@@ -16,12 +15,7 @@ internal sealed class ListLoansHandler(LoansDbContext db) : IRequestHandler<List
     {
         var loans = query.Viewer.Visible(db);
         if (query.Status is { } status) loans = loans.Where(l => l.Status == status);
-        var fetched = await loans
-            .Where(l => query.BeforeId == null || l.Id < query.BeforeId)
-            .OrderByDescending(l => l.Id)
-            .Take(query.Limit + 1)
-            .ToListAsync(cancellationToken);
-        var (items, nextBeforeId) = Page.Of(fetched.Select(LoanDto.From).ToList(), query.Limit, l => l.Id);
+        var (items, nextBeforeId) = await loans.ToNewestFirstPageAsync(l => l.Id, query.BeforeId, query.Limit, LoanDto.From, cancellationToken);
         return new LoanPage(items, nextBeforeId);
     }
 }

@@ -1,26 +1,28 @@
 using EnhanceFund.BuildingBlocks.Web;
 using EnhanceFund.BuildingBlocks.Web.Auth;
+using EnhanceFund.Identity.Application;
 using FastEndpoints;
 using MediatR;
-using RefreshTokenCommand = EnhanceFund.Identity.Application.RefreshToken.RefreshToken;
+using Microsoft.AspNetCore.Http;
 
-namespace EnhanceFund.Identity.Endpoints.Refresh;
+namespace EnhanceFund.Identity.Endpoints;
 
-internal sealed class RefreshEndpoint(IMediator mediator) : EndpointWithoutRequest
+internal sealed class RefreshTokenEndpoint(IMediator mediator) : SignInEndpoint<EmptyRequest>(mediator)
 {
     public override void Configure()
     {
         Post("/api/auth/refresh");
         Summary(s => s.Summary = "A fresh access token for the signed-in user, within the session's lifetime");
+        Description(d => d.Answers<SignedIn>(StatusCodes.Status200OK, 401));
     }
 
-    public override async Task HandleAsync(CancellationToken cancellationToken)
+    public override Task HandleAsync(EmptyRequest request, CancellationToken cancellationToken)
     {
         // Tokens signed before auth_time existed count from their issue time; a token with neither is past renewing.
         var claimed = User.FindFirst(ClaimNames.AuthTime)?.Value ?? User.FindFirst("iat")?.Value;
         var signedIn = long.TryParse(claimed, out var seconds) ? seconds : 0;
-        var result = await mediator.Send(
-            new RefreshTokenCommand(User.UserId(), DateTimeOffset.FromUnixTimeSeconds(signedIn)), cancellationToken);
-        await HttpContext.Response.SendResultAsync(result, "Token refreshed successfully", refreshed => refreshed, cancellationToken: cancellationToken);
+        return SendSignedInAsync(
+            new RefreshToken(User.UserId(), DateTimeOffset.FromUnixTimeSeconds(signedIn)), "Token refreshed successfully",
+            StatusCodes.Status200OK, cancellationToken);
     }
 }

@@ -3,7 +3,7 @@ using EnhanceFund.Loans.Domain;
 using EnhanceFund.Loans.Infrastructure;
 using MediatR;
 
-namespace EnhanceFund.Loans.Application.RequestLoan;
+namespace EnhanceFund.Loans.Application;
 
 public sealed record RequestLoan(long BorrowerId, decimal Amount, decimal InterestRate, int TermMonths, string Purpose) : IRequest<LoanDto>;
 

@@ -1,12 +1,12 @@
 using EnhanceFund.BuildingBlocks.Domain;
 using EnhanceFund.BuildingBlocks.Messaging;
-using EnhanceFund.Loans.Contracts;
+using EnhanceFund.Investments.Contracts;
 using EnhanceFund.Loans.Domain;
 using EnhanceFund.Loans.Infrastructure;
 using EnhanceFund.Wallet.Contracts;
 using Microsoft.EntityFrameworkCore;
 
-namespace EnhanceFund.Loans.Application.Funding;
+namespace EnhanceFund.Loans.Application.Consumers;
 
 /// <summary>
 /// The saga's second step: the investor's money is debited, so the loan takes it, or refuses it and the wallet
@@ -21,18 +21,13 @@ internal sealed class FundLoanOnInvestmentFundsDebited(LoansDbContext db, TimePr
     {
         var amount = Money.Of(e.Amount);
         var now = Clock.GetUtcNow();
-        var loan = await Db.LockLoanAsync(e.LoanId, cancellationToken);
-        if (loan is null)
+        if (await Db.LockLoanAsync(e.LoanId, cancellationToken) is not { } loan)
         {
-            Db.Fundings.Add(LoanFunding.Reject(e.InvestmentId, e.LoanId, e.InvestorId, amount, FundingRejectionReasons.LoanNotOpen, now));
+            Db.Fundings.Add(LoanFunding.Reject(e.InvestmentId, e.LoanId, e.InvestorId, amount, InvestmentRejectionReasons.LoanNotOpen, now));
             return;
         }
 
-        var investorsSoFar = await Db.Fundings
-            .Where(f => f.LoanId == loan.Id && f.RejectionReason == null)
-            .Select(f => f.InvestorId)
-            .Distinct()
-            .ToListAsync(cancellationToken);
+        var investorsSoFar = await Db.AcceptedFundings(loan.Id).Select(f => f.InvestorId).Distinct().ToListAsync(cancellationToken);
         Db.Fundings.Add(loan.Fund(e.InvestmentId, e.InvestorId, amount, investorsSoFar.ToHashSet(), now));
     }
 }
