@@ -19,5 +19,11 @@ public sealed record Error(ErrorKind Kind, string Message, string? Field = null)
 
     public static Error NotFound(string message) => new(ErrorKind.NotFound, message);
 
+    /// <summary>
+    /// "Loan not found.": the one answer for a resource that does not exist and for one that is someone else's, whose
+    /// existence is not the caller's to learn.
+    /// </summary>
+    public static Error NotFoundOf(string resource) => NotFound($"{resource} not found.");
+
     public static Error Conflict(string message, string? field = null) => new(ErrorKind.Conflict, message, field);
 }

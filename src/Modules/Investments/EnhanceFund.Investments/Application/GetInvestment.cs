@@ -1,4 +1,5 @@
 using EnhanceFund.BuildingBlocks.Domain;
+using EnhanceFund.BuildingBlocks.Persistence;
 using EnhanceFund.Investments.Infrastructure;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -9,13 +10,8 @@ public sealed record GetInvestment(long InvestorId, long InvestmentId) : IReques
 
 internal sealed class GetInvestmentHandler(InvestmentsDbContext db) : IRequestHandler<GetInvestment, Result<InvestmentDto>>
 {
-    private static readonly Error NotFound = Error.NotFound("Investment not found.");
-
-    public async Task<Result<InvestmentDto>> Handle(GetInvestment query, CancellationToken cancellationToken)
-    {
-        // Another investor's investment is "not found", never "forbidden": its existence is not ours to reveal.
-        var investment = await db.Investments.AsNoTracking()
-            .SingleOrDefaultAsync(i => i.Id == query.InvestmentId && i.InvestorId == query.InvestorId, cancellationToken);
-        return investment is null ? NotFound : InvestmentDto.From(investment);
-    }
+    // Another investor's investment is "not found", never "forbidden": its existence is not ours to reveal.
+    public Task<Result<InvestmentDto>> Handle(GetInvestment query, CancellationToken cancellationToken) =>
+        db.Investments.AsNoTracking().Where(i => i.InvestorId == query.InvestorId)
+            .SingleOrErrorAsync(i => i.Id == query.InvestmentId, Error.NotFoundOf("Investment"), InvestmentDto.From, cancellationToken);
 }

@@ -1,4 +1,4 @@
-using EnhanceFund.BuildingBlocks.Web;
+using EnhanceFund.BuildingBlocks.Persistence;
 using EnhanceFund.Investments.Domain;
 using EnhanceFund.Investments.Infrastructure;
 using MediatR;
@@ -16,12 +16,8 @@ internal sealed class ListInvestmentsHandler(InvestmentsDbContext db) : IRequest
     {
         var investments = db.Investments.AsNoTracking().Where(i => i.InvestorId == query.InvestorId);
         if (query.Status is { } status) investments = investments.Where(i => i.Status == status);
-        var fetched = await investments
-            .Where(i => query.BeforeId == null || i.Id < query.BeforeId)
-            .OrderByDescending(i => i.Id)
-            .Take(query.Limit + 1)
-            .ToListAsync(cancellationToken);
-        var (items, nextBeforeId) = Page.Of(fetched.Select(InvestmentDto.From).ToList(), query.Limit, i => i.Id);
+        var (items, nextBeforeId) = await investments
+            .ToNewestFirstPageAsync(i => i.Id, query.BeforeId, query.Limit, InvestmentDto.From, cancellationToken);
         return new InvestmentPage(items, nextBeforeId);
     }
 }

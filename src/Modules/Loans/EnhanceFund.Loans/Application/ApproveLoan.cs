@@ -13,7 +13,7 @@ internal sealed class ApproveLoanHandler(LoansDbContext db) : IRequestHandler<Ap
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Locked, so two admins approving at once cannot both see "pending" and both raise LoanApproved.
         var loan = await db.LockLoanAsync(command.LoanId, cancellationToken);
-        if (loan is null) return LoanErrors.NotFound;
+        if (loan is null) return Error.NotFoundOf("Loan");
 
         var approved = loan.Approve();
         if (!approved.IsSuccess) return approved.Error!;

@@ -1,4 +1,4 @@
-using EnhanceFund.BuildingBlocks.Web;
+using EnhanceFund.BuildingBlocks.Persistence;
 using EnhanceFund.Wallet.Infrastructure;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -13,12 +13,9 @@ internal sealed class ListTransactionsHandler(WalletDbContext db) : IRequestHand
 {
     public async Task<TransactionPage> Handle(ListTransactions query, CancellationToken cancellationToken)
     {
-        var fetched = await db.Transactions.AsNoTracking()
-            .Where(t => t.UserId == query.UserId && (query.BeforeId == null || t.Id < query.BeforeId))
-            .OrderByDescending(t => t.Id)
-            .Take(query.Limit + 1)
-            .ToListAsync(cancellationToken);
-        var (items, nextBeforeId) = Page.Of(fetched.Select(TransactionDto.From).ToList(), query.Limit, t => t.Id);
+        var (items, nextBeforeId) = await db.Transactions.AsNoTracking()
+            .Where(t => t.UserId == query.UserId)
+            .ToNewestFirstPageAsync(t => t.Id, query.BeforeId, query.Limit, TransactionDto.From, cancellationToken);
         return new TransactionPage(items, nextBeforeId);
     }
 }

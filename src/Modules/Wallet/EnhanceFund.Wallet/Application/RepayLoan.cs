@@ -14,7 +14,6 @@ public sealed record RepayLoan(long BorrowerId, long LoanId, string? Idempotency
 /// </summary>
 internal sealed class RepayLoanHandler(FundsMover mover, WalletDbContext db) : IRequestHandler<RepayLoan, Result<WalletMovement>>
 {
-    private static readonly Error NotFound = Error.NotFound("Loan not found.");
 
     public Task<Result<WalletMovement>> Handle(RepayLoan command, CancellationToken cancellationToken) =>
         mover.ExecuteAsync(
@@ -24,7 +23,7 @@ internal sealed class RepayLoanHandler(FundsMover mover, WalletDbContext db) : I
                 // Read under the borrower's wallet lock, so two repayments of one loan cannot both find it unpaid.
                 var debt = await db.LoanDebts.FindAsync([command.LoanId], cancellationToken);
                 return debt is null || debt.BorrowerId != command.BorrowerId
-                    ? NotFound
+                    ? Error.NotFoundOf("Loan")
                     : wallet.RepayLoan(transactionId, debt, now);
             },
             cancellationToken);
