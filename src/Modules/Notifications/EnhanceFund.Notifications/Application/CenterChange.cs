@@ -1,4 +1,3 @@
-using EnhanceFund.Notifications.Application.Preferences;
 
 namespace EnhanceFund.Notifications.Application;
 

@@ -1,10 +1,10 @@
 using EnhanceFund.BuildingBlocks.Web;
 using EnhanceFund.BuildingBlocks.Web.Auth;
-using EnhanceFund.Notifications.Application.MarkAllRead;
+using EnhanceFund.Notifications.Application;
 using FastEndpoints;
 using MediatR;
 
-namespace EnhanceFund.Notifications.Endpoints.Rest;
+namespace EnhanceFund.Notifications.Endpoints;
 
 public sealed class MarkAllReadRequest
 {

@@ -1,12 +1,12 @@
 using EnhanceFund.BuildingBlocks.Web;
 using EnhanceFund.BuildingBlocks.Web.Auth;
-using EnhanceFund.Notifications.Application.UnreadCount;
+using EnhanceFund.Notifications.Application;
 using FastEndpoints;
 using MediatR;
 
-namespace EnhanceFund.Notifications.Endpoints.Rest;
+namespace EnhanceFund.Notifications.Endpoints;
 
-internal sealed class UnreadCountEndpoint(IMediator mediator) : EndpointWithoutRequest
+internal sealed class GetUnreadCountEndpoint(IMediator mediator) : EndpointWithoutRequest
 {
     public override void Configure()
     {

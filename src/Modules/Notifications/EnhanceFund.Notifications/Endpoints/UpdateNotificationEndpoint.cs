@@ -1,11 +1,11 @@
 using EnhanceFund.BuildingBlocks.Web;
 using EnhanceFund.BuildingBlocks.Web.Auth;
-using EnhanceFund.Notifications.Application.UpdateNotification;
+using EnhanceFund.Notifications.Application;
 using FastEndpoints;
 using FluentValidation;
 using MediatR;
 
-namespace EnhanceFund.Notifications.Endpoints.Rest;
+namespace EnhanceFund.Notifications.Endpoints;
 
 public sealed class UpdateNotificationRequest : IdRequest
 {

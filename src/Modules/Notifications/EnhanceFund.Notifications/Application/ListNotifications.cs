@@ -4,7 +4,18 @@ using EnhanceFund.Notifications.Infrastructure;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
-namespace EnhanceFund.Notifications.Application.ListNotifications;
+namespace EnhanceFund.Notifications.Application;
+
+/// <summary>
+/// A page of the user's notifications, the archived ones or the others: newest first, or with <c>AfterSeq</c> (or
+/// <c>AfterId</c>) the newer ones oldest first (catch-up).
+/// </summary>
+public sealed record ListNotifications(
+    long UserId, bool Archived, bool? IsRead, string? Type, int Limit, long? BeforeId, long? AfterId, long? AfterSeq)
+    : IRequest<NotificationPage>;
+
+public sealed record NotificationPage(
+    IReadOnlyList<NotificationDto> Notifications, int UnreadCount, int TotalCount, long? NextBeforeId);
 
 /// <summary>
 /// A page and its counts in one round trip: each row of the page carries the two counts as subqueries that do not

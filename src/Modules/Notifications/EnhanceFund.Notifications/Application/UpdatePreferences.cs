@@ -2,7 +2,7 @@ using EnhanceFund.Notifications.Infrastructure;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
-namespace EnhanceFund.Notifications.Application.Preferences;
+namespace EnhanceFund.Notifications.Application;
 
 /// <summary>What a request changes for one type; null leaves a setting as it is.</summary>
 public sealed record PreferenceChange(bool? InApp, bool? Live);

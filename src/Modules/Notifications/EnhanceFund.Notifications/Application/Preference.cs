@@ -2,7 +2,7 @@ using EnhanceFund.Notifications.Domain;
 using EnhanceFund.Notifications.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace EnhanceFund.Notifications.Application.Preferences;
+namespace EnhanceFund.Notifications.Application;
 
 /// <summary>One type's settings as the API shows them: <c>{"in_app": true, "live": true}</c>.</summary>
 public sealed record Preference(bool InApp, bool Live);

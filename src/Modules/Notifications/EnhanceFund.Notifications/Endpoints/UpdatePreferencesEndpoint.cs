@@ -1,9 +1,42 @@
 using System.Text.Json;
 using EnhanceFund.BuildingBlocks.Domain;
-using EnhanceFund.Notifications.Application.Preferences;
+using EnhanceFund.BuildingBlocks.Web;
+using EnhanceFund.BuildingBlocks.Web.Auth;
+using EnhanceFund.Notifications.Application;
 using EnhanceFund.Notifications.Domain;
+using FastEndpoints;
+using MediatR;
 
-namespace EnhanceFund.Notifications.Endpoints.Rest;
+namespace EnhanceFund.Notifications.Endpoints;
+
+public sealed class UpdatePreferencesRequest
+{
+    [FromBody]
+    public JsonElement Body { get; set; }
+}
+
+internal sealed class UpdatePreferencesEndpoint(IMediator mediator) : Endpoint<UpdatePreferencesRequest>
+{
+    public override void Configure()
+    {
+        Patch("/api/notifications/preferences");
+        Summary(s => s.Summary = "Change some notification types' settings; answers every type's settings after the change");
+    }
+
+    public override async Task HandleAsync(UpdatePreferencesRequest request, CancellationToken cancellationToken)
+    {
+        var changes = PreferenceChanges.Read(request.Body);
+        if (!changes.IsSuccess)
+        {
+            await HttpContext.Response.SendErrorAsync(changes.Error!, cancellationToken);
+            return;
+        }
+
+        var preferences = await mediator.Send(new UpdatePreferences(User.UserId(), changes.Value!), cancellationToken);
+        await HttpContext.Response.SendSuccessAsync(
+            "Notification preferences updated successfully", new { preferences }, cancellationToken: cancellationToken);
+    }
+}
 
 /// <summary>
 /// Reads <c>{"&lt;notification_type&gt;": {"in_app": bool, "live": bool}}</c>, both keys optional. Its keys are data

@@ -1,7 +1,7 @@
 using EnhanceFund.Notifications.Domain;
 using FluentValidation;
 
-namespace EnhanceFund.Notifications.Endpoints.Rest;
+namespace EnhanceFund.Notifications.Endpoints;
 
 internal static class NotificationTypeRule
 {

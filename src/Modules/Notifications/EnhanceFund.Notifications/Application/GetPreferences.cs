@@ -1,7 +1,7 @@
 using EnhanceFund.Notifications.Infrastructure;
 using MediatR;
 
-namespace EnhanceFund.Notifications.Application.Preferences;
+namespace EnhanceFund.Notifications.Application;
 
 public sealed record GetPreferences(long UserId) : IRequest<IReadOnlyDictionary<string, Preference>>;
 

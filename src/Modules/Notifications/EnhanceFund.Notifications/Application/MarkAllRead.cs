@@ -2,7 +2,7 @@ using EnhanceFund.Notifications.Infrastructure;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
-namespace EnhanceFund.Notifications.Application.MarkAllRead;
+namespace EnhanceFund.Notifications.Application;
 
 /// <summary>Marks the user's unread notifications read: every one, or those of one type.</summary>
 public sealed record MarkAllRead(long UserId, string? Type = null) : IRequest<int>;

@@ -1,7 +1,7 @@
 using EnhanceFund.Notifications.Infrastructure;
 using MediatR;
 
-namespace EnhanceFund.Notifications.Application.UnreadCount;
+namespace EnhanceFund.Notifications.Application;
 
 public sealed record GetUnreadCount(long UserId) : IRequest<int>;
 

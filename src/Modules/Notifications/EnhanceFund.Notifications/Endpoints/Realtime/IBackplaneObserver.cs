@@ -1,4 +1,4 @@
-namespace EnhanceFund.Notifications;
+namespace EnhanceFund.Notifications.Endpoints.Realtime;
 
 /// <summary>What the Host tells the live push about its SignalR backplane (Redis), which only the Host knows.</summary>
 public interface IBackplaneObserver

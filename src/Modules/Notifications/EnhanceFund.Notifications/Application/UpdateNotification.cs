@@ -3,7 +3,7 @@ using EnhanceFund.Notifications.Infrastructure;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
-namespace EnhanceFund.Notifications.Application.UpdateNotification;
+namespace EnhanceFund.Notifications.Application;
 
 /// <summary>Marks one notification read or unread, archives or unarchives it; null leaves a state as it is.</summary>
 public sealed record UpdateNotification(long UserId, long NotificationId, bool? IsRead, bool? IsArchived) : IRequest<Result<NotificationDto>>;

@@ -3,7 +3,7 @@ using EnhanceFund.Notifications.Infrastructure;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
-namespace EnhanceFund.Notifications.Application.GetNotification;
+namespace EnhanceFund.Notifications.Application;
 
 public sealed record GetNotification(long UserId, long NotificationId) : IRequest<Result<NotificationDto>>;
 

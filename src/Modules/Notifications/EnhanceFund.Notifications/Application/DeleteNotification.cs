@@ -3,7 +3,7 @@ using EnhanceFund.Notifications.Infrastructure;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
-namespace EnhanceFund.Notifications.Application.DeleteNotification;
+namespace EnhanceFund.Notifications.Application;
 
 /// <summary>Deletes one of the user's notifications for good; its seq stays a hole, never handed out again.</summary>
 public sealed record DeleteNotification(long UserId, long NotificationId) : IRequest<Result<int>>;
