@@ -7,6 +7,9 @@ namespace EnhanceFund.Notifications.Application;
 /// <summary>One type's settings as the API shows them: <c>{"in_app": true, "live": true}</c>.</summary>
 public sealed record Preference(bool InApp, bool Live);
 
+/// <summary><c>{"preferences": {"&lt;notification_type&gt;": {...}}}</c>: every type's settings, over REST and pushed.</summary>
+public sealed record PreferencesData(IReadOnlyDictionary<string, Preference> Preferences);
+
 internal static class PreferenceSets
 {
     /// <summary>Every notification type's settings for the user, in the contract's order; both on where never changed.</summary>

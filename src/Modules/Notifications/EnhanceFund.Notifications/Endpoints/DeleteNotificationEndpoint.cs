@@ -3,6 +3,7 @@ using EnhanceFund.BuildingBlocks.Web.Auth;
 using EnhanceFund.Notifications.Application;
 using FastEndpoints;
 using MediatR;
+using Microsoft.AspNetCore.Http;
 
 namespace EnhanceFund.Notifications.Endpoints;
 
@@ -12,12 +13,16 @@ internal sealed class DeleteNotificationEndpoint(IMediator mediator) : Endpoint<
     {
         Delete("/api/notifications/{id}");
         Summary(s => s.Summary = "Delete one of the signed-in user's notifications for good (404 for anyone else's)");
+        Description(d => d.Answers<DeletedData>(StatusCodes.Status200OK, 400, 401, 404));
     }
 
     public override async Task HandleAsync(IdRequest request, CancellationToken cancellationToken)
     {
         var result = await mediator.Send(new DeleteNotification(User.UserId(), request.Id), cancellationToken);
         await HttpContext.Response.SendResultAsync(
-            result, "Notification deleted successfully", deleted => new { deleted }, cancellationToken: cancellationToken);
+            result, "Notification deleted successfully", deleted => new DeletedData(deleted), cancellationToken: cancellationToken);
     }
 }
+
+/// <summary><c>{"deleted": 1}</c>.</summary>
+public sealed record DeletedData(int Deleted);

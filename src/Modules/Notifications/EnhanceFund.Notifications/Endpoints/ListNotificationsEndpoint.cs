@@ -4,6 +4,7 @@ using EnhanceFund.Notifications.Application;
 using FastEndpoints;
 using FluentValidation;
 using MediatR;
+using Microsoft.AspNetCore.Http;
 
 namespace EnhanceFund.Notifications.Endpoints;
 
@@ -48,6 +49,7 @@ internal sealed class ListNotificationsEndpoint(IMediator mediator) : Endpoint<L
     {
         Get("/api/notifications");
         Summary(s => s.Summary = "The signed-in user's notifications (or archived ones): newest first, or after a seq (or id) oldest first");
+        Description(d => d.Answers<NotificationPage>(StatusCodes.Status200OK, 400, 401));
     }
 
     public override async Task HandleAsync(ListNotificationsRequest request, CancellationToken cancellationToken)

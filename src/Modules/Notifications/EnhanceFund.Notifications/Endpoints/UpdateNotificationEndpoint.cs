@@ -4,6 +4,7 @@ using EnhanceFund.Notifications.Application;
 using FastEndpoints;
 using FluentValidation;
 using MediatR;
+using Microsoft.AspNetCore.Http;
 
 namespace EnhanceFund.Notifications.Endpoints;
 
@@ -31,12 +32,13 @@ internal sealed class UpdateNotificationEndpoint(IMediator mediator) : Endpoint<
     {
         Patch("/api/notifications/{id}");
         Summary(s => s.Summary = "Mark one notification read or unread, archive or unarchive it (archiving marks it read)");
+        Description(d => d.Answers<NotificationData>(StatusCodes.Status200OK, 400, 401, 404, 409));
     }
 
     public override async Task HandleAsync(UpdateNotificationRequest request, CancellationToken cancellationToken)
     {
         var result = await mediator.Send(new UpdateNotification(User.UserId(), request.Id, request.IsRead, request.IsArchived), cancellationToken);
         await HttpContext.Response.SendResultAsync(
-            result, "Notification updated successfully", notification => new { notification }, cancellationToken: cancellationToken);
+            result, "Notification updated successfully", n => new NotificationData(n), cancellationToken: cancellationToken);
     }
 }

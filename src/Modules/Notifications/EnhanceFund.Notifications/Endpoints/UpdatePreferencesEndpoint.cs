@@ -6,6 +6,7 @@ using EnhanceFund.Notifications.Application;
 using EnhanceFund.Notifications.Domain;
 using FastEndpoints;
 using MediatR;
+using Microsoft.AspNetCore.Http;
 
 namespace EnhanceFund.Notifications.Endpoints;
 
@@ -21,6 +22,7 @@ internal sealed class UpdatePreferencesEndpoint(IMediator mediator) : Endpoint<U
     {
         Patch("/api/notifications/preferences");
         Summary(s => s.Summary = "Change some notification types' settings; answers every type's settings after the change");
+        Description(d => d.Answers<PreferencesData>(StatusCodes.Status200OK, 400, 401));
     }
 
     public override async Task HandleAsync(UpdatePreferencesRequest request, CancellationToken cancellationToken)
@@ -34,7 +36,7 @@ internal sealed class UpdatePreferencesEndpoint(IMediator mediator) : Endpoint<U
 
         var preferences = await mediator.Send(new UpdatePreferences(User.UserId(), changes.Value!), cancellationToken);
         await HttpContext.Response.SendSuccessAsync(
-            "Notification preferences updated successfully", new { preferences }, cancellationToken: cancellationToken);
+            "Notification preferences updated successfully", new PreferencesData(preferences), cancellationToken: cancellationToken);
     }
 }
 
