@@ -59,7 +59,7 @@ internal static class PreferenceChanges
         foreach (var type in body.EnumerateObject())
         {
             if (NotificationType.Find(type.Name) is null)
-                return Error.Invalid(type.Name, $"{type.Name} is not a notification type; use one of: {string.Join(", ", NotificationType.All.Select(t => t.Code))}.");
+                return Error.Invalid(type.Name, $"{type.Name} is not a notification type; use one of: {NotificationTypeRule.Codes}.");
             if (type.Value.ValueKind != JsonValueKind.Object)
                 return Error.Invalid(type.Name, $"{type.Name} must be an object with {InApp}, {Live} or both.");
 
