@@ -7,22 +7,10 @@ import { createInvestmentsPanel } from './investments.js';
 import { createLoansPanel } from './loans.js';
 import { createNotificationCenter } from './notifications/center.js';
 import { createLiveConnection } from './notifications/live.js';
+import { notificationType } from './notifications/types.js';
 import { session } from './session.js';
 import { clearToasts } from './toasts.js';
 import { createWalletPanel } from './wallet.js';
-
-// Which cards a notification makes stale. Money moves without a fund_* notification when investing and
-// repaying (docs/API.md), so those types refresh the wallet too.
-const STALE_AFTER = {
-  fund_added: ['wallet'],
-  fund_withdrawn: ['wallet'],
-  investment_made: ['wallet', 'investments', 'loans'],
-  investment_rejected: ['wallet', 'investments', 'loans'],
-  investment_return: ['wallet', 'investments', 'loans'],
-  loan_funded: ['loans'],
-  loan_fulfilled: ['wallet', 'investments', 'loans'],
-  loan_approved: ['loans'],
-};
 
 // First paint waits this long at most for the hub, so the header usually says "connected" from the start;
 // a hub that is down must not keep the page from showing.
@@ -36,7 +24,7 @@ const FIRST_PAINT_HUB_WAIT_MS = 1500;
  */
 export async function createApp({ user, onSignOut }) {
   const panels = {};
-  const center = createNotificationCenter({ onArrival: (notifications) => markStale(notifications.flatMap((n) => STALE_AFTER[n.notification_type] ?? [])) });
+  const center = createNotificationCenter({ onArrival: (notifications) => markStale(notifications.flatMap((n) => notificationType(n.notification_type)?.stale ?? [])) });
   panels.wallet = createWalletPanel();
   panels.loans = createLoansPanel({ user, onMoneyMoved: () => markStale(['wallet', 'investments']) });
   if (user.role === 'investor') panels.investments = createInvestmentsPanel();

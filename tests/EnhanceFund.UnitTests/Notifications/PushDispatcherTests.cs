@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using EnhanceFund.Notifications.Application;
+using EnhanceFund.Notifications.Endpoints;
 using EnhanceFund.Notifications.Endpoints.Realtime;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -92,7 +93,7 @@ public sealed class PushDispatcherTests
     private static string Describe((string User, string Method, object? Payload) sent) => sent.Payload switch
     {
         NotificationDto n => $"{sent.Method} {n.Id}",
-        { } count => $"{sent.Method} {count.GetType().GetProperty("unread_count")!.GetValue(count)}",
+        UnreadCountData count => $"{sent.Method} {count.UnreadCount}",
         _ => sent.Method,
     };
 

@@ -9,22 +9,12 @@ import { runAction, showError } from '../feedback.js';
 import { fullDate, timeAgo } from '../format.js';
 import { toast } from '../toasts.js';
 import { createPreferencesPanel } from './preferences.js';
-import { ALL_TYPES, ARCHIVED, INBOX, NOTIFICATION_TYPES, NotificationStore, PAGE_SIZE } from './store.js';
+import { ALL_TYPES, ARCHIVED, INBOX, NotificationStore, PAGE_SIZE } from './store.js';
+import { NOTIFICATION_TYPES, notificationType } from './types.js';
 
 const CATCH_UP_PAGE = 200;
 const CATCH_UP_RETRY_MS = 3000;
 const SCROLL_SLACK_PX = 48;
-
-const toastKind = {
-  fund_added: 'success',
-  fund_withdrawn: 'info',
-  investment_made: 'success',
-  investment_return: 'success',
-  loan_funded: 'success',
-  loan_fulfilled: 'success',
-  loan_approved: 'success',
-  investment_rejected: 'warning',
-};
 
 const maxId = (notifications) => notifications.reduce((max, n) => Math.max(max, n.id), 0) || null;
 const maxSeq = (notifications) => notifications.reduce((max, n) => Math.max(max, n.seq), 0);
@@ -72,7 +62,7 @@ export function createNotificationCenter({ onArrival = () => {} } = {}) {
     'select',
     { testid: 'notification-filter', 'aria-label': 'Show notifications of type', onchange: () => setFilter(filterSelect.value) },
     h('option', { value: ALL_TYPES }, 'All types'),
-    NOTIFICATION_TYPES.map(([value, label]) => h('option', { value }, label)),
+    NOTIFICATION_TYPES.map(({ code, display }) => h('option', { value: code }, display)),
   );
   const markAllButton = h(
     'button',
@@ -501,7 +491,7 @@ export function createNotificationCenter({ onArrival = () => {} } = {}) {
     if (notifications.length === 0) return;
     if (notifications.length === 1) {
       const [n] = notifications;
-      toast({ label: n.notification_type_display, title: n.title, message: n.message, kind: toastKind[n.notification_type] });
+      toast({ label: n.notification_type_display, title: n.title, message: n.message, kind: notificationType(n.notification_type)?.toast });
     } else {
       const newest = notifications.at(-1);
       toast({

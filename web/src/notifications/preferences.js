@@ -4,7 +4,7 @@
 import { api } from '../api.js';
 import { h, replaceChildren } from '../dom.js';
 import { runAction } from '../feedback.js';
-import { NOTIFICATION_TYPES } from './store.js';
+import { NOTIFICATION_TYPES } from './types.js';
 
 const SETTINGS = [
   ['in_app', 'Show in the list'],
@@ -52,7 +52,7 @@ export function createPreferencesPanel({ store }) {
     const preferences = store.preferences ?? {};
     replaceChildren(
       body,
-      NOTIFICATION_TYPES.map(([type, label]) =>
+      NOTIFICATION_TYPES.map(({ code: type, display: label }) =>
         h(
           'tr',
           { testid: 'preference-row', 'data-type': type },

@@ -6,17 +6,6 @@
 
 export const PAGE_SIZE = 20;
 
-export const NOTIFICATION_TYPES = [
-  ['fund_added', 'Fund Added'],
-  ['fund_withdrawn', 'Fund Withdrawn'],
-  ['investment_made', 'Investment Made'],
-  ['investment_return', 'Investment Return'],
-  ['loan_funded', 'Loan Funded'],
-  ['loan_fulfilled', 'Loan Fulfilled'],
-  ['loan_approved', 'Loan Approved'],
-  ['investment_rejected', 'Investment Rejected'],
-];
-
 export const ALL_TYPES = 'all';
 
 /** The default list, or the archived notifications (`archived=true`). */

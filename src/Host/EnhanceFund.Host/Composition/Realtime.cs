@@ -1,6 +1,6 @@
 using EnhanceFund.BuildingBlocks.Web;
 using EnhanceFund.BuildingBlocks.Web.Auth;
-using EnhanceFund.Notifications;
+using EnhanceFund.Notifications.Endpoints.Realtime;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using StackExchange.Redis;

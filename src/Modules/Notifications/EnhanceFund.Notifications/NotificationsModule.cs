@@ -2,7 +2,6 @@ using System.Reflection;
 using EnhanceFund.BuildingBlocks.Messaging;
 using EnhanceFund.BuildingBlocks.Modules;
 using EnhanceFund.Notifications.Application;
-using EnhanceFund.Notifications.Application.Retention;
 using EnhanceFund.Notifications.Contracts;
 using EnhanceFund.Notifications.Endpoints.Realtime;
 using EnhanceFund.Notifications.Infrastructure;

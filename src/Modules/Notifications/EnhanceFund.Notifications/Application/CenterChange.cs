@@ -1,5 +1,3 @@
-using EnhanceFund.Notifications.Application.Preferences;
-
 namespace EnhanceFund.Notifications.Application;
 
 /// <summary>
@@ -9,11 +7,14 @@ namespace EnhanceFund.Notifications.Application;
 public sealed record CenterChange(string Method, object Payload)
 {
     /// <summary>Its read or archived state changed: <c>{notification}</c>.</summary>
-    public static CenterChange Updated(NotificationDto notification) => new("notification_updated", new { notification });
+    public static CenterChange Updated(NotificationDto notification) => new("notification_updated", new NotificationData(notification));
 
     /// <summary>It is gone: <c>{id}</c>.</summary>
-    public static CenterChange Deleted(long id) => new("notification_deleted", new { id });
+    public static CenterChange Deleted(long id) => new("notification_deleted", new NotificationDeletedData(id));
 
     /// <summary>The whole set after a change: <c>{preferences}</c>.</summary>
-    public static CenterChange PreferencesChanged(IReadOnlyDictionary<string, Preference> preferences) => new("preferences", new { preferences });
+    public static CenterChange PreferencesChanged(IReadOnlyDictionary<string, Preference> preferences) => new("preferences", new PreferencesData(preferences));
 }
+
+/// <summary><c>{"id": 1}</c>: which notification is gone.</summary>
+public sealed record NotificationDeletedData(long Id);

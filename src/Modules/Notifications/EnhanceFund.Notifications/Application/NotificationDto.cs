@@ -23,3 +23,6 @@ public sealed record NotificationDto(
         new(n.Id, n.Type, Domain.NotificationType.Find(n.Type)?.Display ?? n.Type, n.Title, n.Message, n.IsRead,
             n.IsArchived, n.CreatedAt, n.RelatedId, n.RelatedType, n.Seq);
 }
+
+/// <summary><c>{"notification": {...}}</c>: what one notification is sent as, over REST and pushed.</summary>
+public sealed record NotificationData(NotificationDto Notification);

@@ -6,13 +6,16 @@ namespace EnhanceFund.Notifications.Infrastructure;
 
 internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
 {
+    /// <summary>The width of every notification_type column: the notifications', their counters' and the preferences'.</summary>
+    public const int TypeLength = 40;
+
     public void Configure(EntityTypeBuilder<Notification> builder)
     {
         // Archived means read: it counts nowhere, so it cannot be an unread count no one sees.
         builder.ToTable("notifications", t => t.HasCheckConstraint("ck_notifications_archived_are_read", "is_read OR NOT is_archived"));
         builder.HasKey(n => n.Id);
         builder.Property(n => n.Id).UseIdentityByDefaultColumn();
-        builder.Property(n => n.Type).HasColumnName("notification_type").HasMaxLength(40);
+        builder.Property(n => n.Type).HasColumnName("notification_type").HasMaxLength(TypeLength);
         builder.Property(n => n.Title).HasMaxLength(200);
         builder.Property(n => n.Message).HasMaxLength(1000);
         builder.Property(n => n.RelatedType).HasMaxLength(30);

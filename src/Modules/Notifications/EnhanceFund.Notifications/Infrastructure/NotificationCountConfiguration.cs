@@ -10,6 +10,6 @@ internal sealed class NotificationCountConfiguration : IEntityTypeConfiguration<
     {
         builder.ToTable("notification_counts", t => t.HasCheckConstraint("ck_notification_counts_not_negative", "count >= 0"));
         builder.HasKey(c => new { c.UserId, c.NotificationType, c.IsRead, c.IsArchived });
-        builder.Property(c => c.NotificationType).HasMaxLength(40);
+        builder.Property(c => c.NotificationType).HasMaxLength(NotificationConfiguration.TypeLength);
     }
 }

@@ -11,21 +11,21 @@ namespace EnhanceFund.Notifications.Application.Consumers;
 /// unique key), then queued for the live push with each recipient's new unread count, after the commit and never
 /// before. Each recipient's preferences are read in that same transaction: a type they turned off in the list is not
 /// stored, one they turned off live is stored but not pushed, and a change of preferences is never half-applied to
-/// one event.
+/// one event. What each event says, and to whom, is <paramref name="compose"/>'s (see <see cref="NotificationTexts"/>);
+/// each event type has its own concrete consumer only because its inbox name and its MediatR handler are per class.
 /// </summary>
-internal abstract class NotifyingConsumer<TEvent>(NotificationsDbContext db, INotificationPush push, TimeProvider clock)
+internal abstract class NotifyingConsumer<TEvent>(
+    NotificationsDbContext db, INotificationPush push, TimeProvider clock, Func<TEvent, IEnumerable<Notice>> compose)
     : BatchInboxConsumer<TEvent, NotificationsDbContext>(db, clock)
     where TEvent : IIntegrationEvent
 {
     private List<Notification> _live = [];
     private Dictionary<long, int> _unreadCounts = [];
 
-    protected abstract IEnumerable<Notification> Compose(TEvent integrationEvent, DateTimeOffset now);
-
     protected override async Task ConsumeAsync(IReadOnlyList<TEvent> events, CancellationToken cancellationToken)
     {
         var now = Clock.GetUtcNow();
-        var composed = events.SelectMany(e => Compose(e, now)).ToList();
+        var composed = events.SelectMany(e => compose(e).Select(notice => notice.ToNotification(e.EventId, now))).ToList();
         var recipients = composed.Select(n => n.UserId).Distinct().ToList();
         var preferences = await Db.Preferences.AsNoTracking()
             .Where(p => recipients.Contains(p.UserId))

@@ -64,7 +64,7 @@ internal sealed class LivePushSender : IPushSender
         SendAsync(userId, NotificationMethod, notification, cancellationToken);
 
     public Task<string?> UnreadCountAsync(long userId, int unreadCount, CancellationToken cancellationToken) =>
-        SendAsync(userId, UnreadCountMethod, new { unread_count = unreadCount }, cancellationToken);
+        SendAsync(userId, UnreadCountMethod, new UnreadCountData(unreadCount), cancellationToken);
 
     public Task<string?> ResyncAsync(long userId, CancellationToken cancellationToken) =>
         SendAsync(userId, ResyncMethod, null, cancellationToken);

@@ -1,6 +1,6 @@
 using EnhanceFund.BuildingBlocks.Web.Auth;
 using EnhanceFund.Notifications.Application;
-using EnhanceFund.Notifications.Infrastructure;
+using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -11,15 +11,15 @@ namespace EnhanceFund.Notifications.Endpoints.Realtime;
 /// its unread count at once, so a badge is right even before it fetches anything.
 /// </summary>
 [Authorize]
-internal sealed class NotificationsHub(NotificationsDbContext db, LocalConnections connections) : Hub
+internal sealed class NotificationsHub(IMediator mediator, LocalConnections connections) : Hub
 {
     public const string Path = "/hubs/notifications";
 
     public override async Task OnConnectedAsync()
     {
         connections.Add(Context.ConnectionId);
-        var unread = await db.UnreadCountAsync(Context.User!.UserId(), Context.ConnectionAborted);
-        await Clients.Caller.SendAsync(LivePushSender.UnreadCountMethod, new { unread_count = unread }, Context.ConnectionAborted);
+        var unread = await mediator.Send(new GetUnreadCount(Context.User!.UserId()), Context.ConnectionAborted);
+        await Clients.Caller.SendAsync(LivePushSender.UnreadCountMethod, new UnreadCountData(unread), Context.ConnectionAborted);
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)

@@ -1,0 +1,9 @@
+using EnhanceFund.BuildingBlocks.Messaging;
+using EnhanceFund.Investments.Contracts;
+using EnhanceFund.Notifications.Infrastructure;
+
+namespace EnhanceFund.Notifications.Application.Consumers;
+
+[ConsumerName("notifications.notify_investment_return")]
+internal sealed class NotifyOnInvestmentClosed(NotificationsDbContext db, INotificationPush push, TimeProvider clock)
+    : NotifyingConsumer<InvestmentClosed>(db, push, clock, NotificationTexts.For);

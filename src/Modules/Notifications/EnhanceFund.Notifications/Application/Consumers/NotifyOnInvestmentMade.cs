@@ -1,0 +1,9 @@
+using EnhanceFund.BuildingBlocks.Messaging;
+using EnhanceFund.Investments.Contracts;
+using EnhanceFund.Notifications.Infrastructure;
+
+namespace EnhanceFund.Notifications.Application.Consumers;
+
+[ConsumerName("notifications.notify_investment_made")]
+internal sealed class NotifyOnInvestmentMade(NotificationsDbContext db, INotificationPush push, TimeProvider clock)
+    : NotifyingConsumer<InvestmentMade>(db, push, clock, NotificationTexts.For);

@@ -1,0 +1,9 @@
+using EnhanceFund.BuildingBlocks.Messaging;
+using EnhanceFund.Investments.Contracts;
+using EnhanceFund.Notifications.Infrastructure;
+
+namespace EnhanceFund.Notifications.Application.Consumers;
+
+[ConsumerName("notifications.notify_investment_rejected")]
+internal sealed class NotifyOnInvestmentRejected(NotificationsDbContext db, INotificationPush push, TimeProvider clock)
+    : NotifyingConsumer<InvestmentRejected>(db, push, clock, NotificationTexts.For);

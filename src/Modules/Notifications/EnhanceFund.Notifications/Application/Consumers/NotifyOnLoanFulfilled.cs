@@ -1,0 +1,9 @@
+using EnhanceFund.BuildingBlocks.Messaging;
+using EnhanceFund.Loans.Contracts;
+using EnhanceFund.Notifications.Infrastructure;
+
+namespace EnhanceFund.Notifications.Application.Consumers;
+
+[ConsumerName("notifications.notify_loan_fulfilled")]
+internal sealed class NotifyOnLoanFulfilled(NotificationsDbContext db, INotificationPush push, TimeProvider clock)
+    : NotifyingConsumer<LoanFulfilled>(db, push, clock, NotificationTexts.For);

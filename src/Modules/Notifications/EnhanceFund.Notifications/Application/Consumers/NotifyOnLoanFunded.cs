@@ -1,0 +1,9 @@
+using EnhanceFund.BuildingBlocks.Messaging;
+using EnhanceFund.Loans.Contracts;
+using EnhanceFund.Notifications.Infrastructure;
+
+namespace EnhanceFund.Notifications.Application.Consumers;
+
+[ConsumerName("notifications.notify_loan_funded")]
+internal sealed class NotifyOnLoanFunded(NotificationsDbContext db, INotificationPush push, TimeProvider clock)
+    : NotifyingConsumer<LoanFunded>(db, push, clock, NotificationTexts.For);

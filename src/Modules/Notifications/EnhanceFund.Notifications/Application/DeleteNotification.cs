@@ -1,0 +1,27 @@
+using EnhanceFund.BuildingBlocks.Domain;
+using EnhanceFund.Notifications.Infrastructure;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace EnhanceFund.Notifications.Application;
+
+/// <summary>Deletes one of the user's notifications for good; its seq stays a hole, never handed out again.</summary>
+public sealed record DeleteNotification(long UserId, long NotificationId) : IRequest<Result<int>>;
+
+internal sealed class DeleteNotificationHandler(NotificationsDbContext db, INotificationPush push)
+    : IRequestHandler<DeleteNotification, Result<int>>
+{
+    public async Task<Result<int>> Handle(DeleteNotification command, CancellationToken cancellationToken)
+    {
+        // One statement, so what it deleted is what it says it deleted, whatever else happens to the row meanwhile.
+        var wasRead = await db.Database
+            .SqlQuery<bool>(
+                $"DELETE FROM notifications.notifications WHERE id = {command.NotificationId} AND user_id = {command.UserId} RETURNING is_read AS \"Value\"")
+            .ToListAsync(cancellationToken);
+        if (wasRead.Count == 0) return NotificationErrors.NotFound;
+
+        push.Change(command.UserId, CenterChange.Deleted(command.NotificationId));
+        if (!wasRead[0]) await db.PushUnreadCountAsync(push, command.UserId, cancellationToken);
+        return wasRead.Count;
+    }
+}
