@@ -46,6 +46,11 @@ public sealed class OpenApiTests(HostFixture fixture) : IClassFixture<HostFixtur
                 problems.Add($"{route}: needs a token but documents no 401");
         }
 
+        // Short schema names: two types of one name would come out as "LoanData" and "LoanData2".
+        var names = document.Components.Schemas.Keys.ToHashSet(StringComparer.Ordinal);
+        problems.AddRange(names.Where(n => char.IsDigit(n[^1]) && names.Contains(n.TrimEnd("0123456789".ToCharArray())))
+            .Select(n => $"two types share the schema name {n.TrimEnd("0123456789".ToCharArray())}"));
+
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 

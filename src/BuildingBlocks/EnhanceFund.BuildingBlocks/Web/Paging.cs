@@ -1,4 +1,3 @@
-using EnhanceFund.BuildingBlocks.Persistence;
 using FastEndpoints;
 using FluentValidation;
 
@@ -28,11 +27,4 @@ public sealed class PageRequestValidator : AbstractValidator<PageRequest>
             .WithMessage($"Limit must be between 1 and {PageRequest.MaxLimit}.");
         RuleFor(r => r.BeforeId).GreaterThan(0).WithMessage("Before id must be a positive id.");
     }
-}
-
-/// <summary>The cut of a newest-first page; <see cref="KeysetPage"/> reads and cuts a whole page.</summary>
-public static class Page
-{
-    public static (IReadOnlyList<T> Items, long? NextBeforeId) Of<T>(IReadOnlyList<T> fetched, int pageSize, Func<T, long> id) =>
-        KeysetPage.Cut(fetched, pageSize, id);
 }

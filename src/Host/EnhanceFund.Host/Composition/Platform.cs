@@ -48,6 +48,10 @@ internal static class Platform
                 s.Version = "v1";
             };
             o.EnableJWTBearerAuth = true;
+            // A generated client reads "RequestLoanRequest" and "LoanData", tagged by area ("/api/loans": loans),
+            // rather than namespaces spelled out; OpenApiTests fails if two types would share a name.
+            o.ShortSchemaNames = true;
+            o.AutoTagPathSegmentIndex = 2;
         });
 
         services.AddQuartz(q =>
@@ -73,6 +77,7 @@ internal static class Platform
         app.UseFastEndpoints(c =>
         {
             ApiJson.Configure(c.Serializer.Options);
+            c.Endpoints.ShortNames = true;
             c.Errors.ProducesMetadataType = typeof(FailureEnvelope);
             c.Errors.ResponseBuilder = (failures, _, _) => ValidationEnvelope.From(failures);
             c.Binding.JsonExceptionTransformer = ValidationEnvelope.FromJsonException;

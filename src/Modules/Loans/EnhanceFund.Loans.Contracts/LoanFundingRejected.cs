@@ -10,13 +10,3 @@ namespace EnhanceFund.Loans.Contracts;
 public sealed record LoanFundingRejected(
     Guid EventId, DateTimeOffset OccurredAt, long LoanId, long InvestmentId, long InvestorId, decimal Amount, string Reason)
     : IIntegrationEvent;
-
-/// <summary>Why a loan refuses funding; the codes are the investment's <c>rejection_reason</c> in the API.</summary>
-public static class FundingRejectionReasons
-{
-    /// <summary>The loan does not exist, or is not open for investment: pending, repaid or rejected.</summary>
-    public const string LoanNotOpen = "loan_not_open";
-
-    /// <summary>The investment is larger than what the loan still needs (nothing, once it is fulfilled).</summary>
-    public const string ExceedsRemaining = "exceeds_remaining";
-}

@@ -18,7 +18,7 @@ internal sealed class DeleteNotificationHandler(NotificationsDbContext db, INoti
             .SqlQuery<bool>(
                 $"DELETE FROM notifications.notifications WHERE id = {command.NotificationId} AND user_id = {command.UserId} RETURNING is_read AS \"Value\"")
             .ToListAsync(cancellationToken);
-        if (wasRead.Count == 0) return NotificationErrors.NotFound;
+        if (wasRead.Count == 0) return Error.NotFoundOf("Notification");
 
         push.Change(command.UserId, CenterChange.Deleted(command.NotificationId));
         if (!wasRead[0]) await db.PushUnreadCountAsync(push, command.UserId, cancellationToken);

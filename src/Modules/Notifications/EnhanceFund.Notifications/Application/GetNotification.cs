@@ -1,4 +1,5 @@
 using EnhanceFund.BuildingBlocks.Domain;
+using EnhanceFund.BuildingBlocks.Persistence;
 using EnhanceFund.Notifications.Infrastructure;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -9,10 +10,8 @@ public sealed record GetNotification(long UserId, long NotificationId) : IReques
 
 internal sealed class GetNotificationHandler(NotificationsDbContext db) : IRequestHandler<GetNotification, Result<NotificationDto>>
 {
-    public async Task<Result<NotificationDto>> Handle(GetNotification query, CancellationToken cancellationToken)
-    {
-        var notification = await db.Notifications.AsNoTracking()
-            .SingleOrDefaultAsync(n => n.Id == query.NotificationId && n.UserId == query.UserId, cancellationToken);
-        return notification is null ? NotificationErrors.NotFound : NotificationDto.From(notification);
-    }
+    // Someone else's notification gets the same answer as a missing one: its existence is not ours to reveal.
+    public Task<Result<NotificationDto>> Handle(GetNotification query, CancellationToken cancellationToken) =>
+        db.Notifications.AsNoTracking().Where(n => n.UserId == query.UserId)
+            .SingleOrErrorAsync(n => n.Id == query.NotificationId, Error.NotFoundOf("Notification"), NotificationDto.From, cancellationToken);
 }

@@ -1,4 +1,4 @@
-using EnhanceFund.BuildingBlocks.Web;
+using EnhanceFund.BuildingBlocks.Persistence;
 using EnhanceFund.Notifications.Domain;
 using EnhanceFund.Notifications.Infrastructure;
 using MediatR;
@@ -47,7 +47,7 @@ internal sealed class ListNotificationsHandler(NotificationsDbContext db) : IReq
 
         // Catch-up pages (after_seq, after_id) have no next page to point to; the newest-first page may have one.
         if (query.AfterSeq is not null || query.AfterId is not null) return new NotificationPage(notifications, unread, total, null);
-        var (page, nextBeforeId) = Page.Of(notifications, query.Limit, n => n.Id);
+        var (page, nextBeforeId) = KeysetPage.Cut(notifications, query.Limit, n => n.Id);
         return new NotificationPage(page, unread, total, nextBeforeId);
     }
 
@@ -63,9 +63,6 @@ internal sealed class ListNotificationsHandler(NotificationsDbContext db) : IReq
         // Catch-up pages, oldest first; each walks its own index from the cursor.
         if (query.AfterSeq is { } afterSeq) return filtered.Where(n => n.Seq > afterSeq).OrderBy(n => n.Seq).Take(query.Limit);
         if (query.AfterId is { } afterId) return filtered.Where(n => n.Id > afterId).OrderBy(n => n.Id).Take(query.Limit);
-        return filtered
-            .Where(n => query.BeforeId == null || n.Id < query.BeforeId)
-            .OrderByDescending(n => n.Id)
-            .Take(query.Limit + 1);
+        return filtered.NewestFirst(n => n.Id, query.BeforeId, query.Limit);
     }
 }

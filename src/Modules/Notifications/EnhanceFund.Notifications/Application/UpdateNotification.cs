@@ -19,7 +19,7 @@ internal sealed class UpdateNotificationHandler(NotificationsDbContext db, INoti
         var notification = await db.Notifications
             .FromSql($"SELECT * FROM notifications.notifications WHERE id = {command.NotificationId} AND user_id = {command.UserId} FOR UPDATE")
             .SingleOrDefaultAsync(cancellationToken);
-        if (notification is null) return NotificationErrors.NotFound;
+        if (notification is null) return Error.NotFoundOf("Notification");
 
         var (wasRead, wasArchived) = (notification.IsRead, notification.IsArchived);
         if (notification.Change(command.IsRead, command.IsArchived) is { } refused) return refused;
