@@ -1,7 +1,6 @@
 using System.Net;
 using EnhanceFund.IntegrationTests.Infrastructure;
 using EnhanceFund.Notifications.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;

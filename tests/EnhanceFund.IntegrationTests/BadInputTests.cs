@@ -75,7 +75,9 @@ public sealed class BadInputTests(HostFixture fixture) : IClassFixture<HostFixtu
     {
         var body = new Dictionary<string, string>
         {
-            ["email"] = $"user-{Guid.NewGuid():N}@example.test", ["password"] = ApiClient.Password, ["full_name"] = "Test User",
+            ["email"] = $"user-{Guid.NewGuid():N}@example.test",
+            ["password"] = ApiClient.Password,
+            ["full_name"] = "Test User",
             ["role"] = "borrower",
         };
         body[field] = System.Text.RegularExpressions.Regex.Unescape(value);

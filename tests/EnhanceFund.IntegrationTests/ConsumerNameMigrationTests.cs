@@ -1,6 +1,5 @@
 using EnhanceFund.IntegrationTests.Infrastructure;
 using EnhanceFund.Wallet.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;

@@ -71,7 +71,7 @@ public sealed class GapFreeSyncTests : IAsyncLifetime
 
             await _redis.StopAsync();
             foreach (var user in users)
-            for (var d = 0; d < 3; d++) await user.DepositAsync(10m);
+                for (var d = 0; d < 3; d++) await user.DepositAsync(10m);
             foreach (var user in users) await user.NotificationsEventuallyAsync(4);
             Assert.All(clients, c => Assert.Single(c.Ids));
 

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using EnhanceFund.Host;
 using EnhanceFund.IntegrationTests.Browser;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

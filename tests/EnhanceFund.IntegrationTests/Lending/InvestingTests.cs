@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using EnhanceFund.IntegrationTests.Infrastructure;
 
 namespace EnhanceFund.IntegrationTests.Lending;

@@ -1,4 +1,3 @@
-using System.Reflection;
 using EnhanceFund.BuildingBlocks.Modules;
 using EnhanceFund.Host;
 using NetArchTest.Rules;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using EnhanceFund.BuildingBlocks.Contracts;
 using MediatR;
 
@@ -25,6 +26,7 @@ public sealed class EventBatch<TEvent>(IReadOnlyList<TEvent> events, IReadOnlyDi
     /// Applies <paramref name="apply"/> to each event in order, every one getting its turn; throws
     /// <see cref="EventsFailedException"/> naming the events that failed, if any did.
     /// </summary>
+    [SuppressMessage("Design", "CA1000", Justification = "Called as EventBatch<TEvent>.ForEachAsync where TEvent is known.")]
     public static async Task ForEachAsync(IEnumerable<TEvent> events, Func<TEvent, Task> apply)
     {
         Dictionary<Guid, Exception>? failures = null;

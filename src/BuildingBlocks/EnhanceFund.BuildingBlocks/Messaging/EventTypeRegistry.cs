@@ -25,8 +25,11 @@ public sealed class EventTypeRegistry
             var name = type.GetCustomAttribute<EventNameAttribute>()?.Name
                 ?? throw new InvalidOperationException($"Integration event {type.FullName} has no [EventName].");
             if (!_typesByName.TryAdd(name, type))
+            {
                 throw new InvalidOperationException(
                     $"Event name '{name}' is used by both {_typesByName[name].FullName} and {type.FullName}.");
+            }
+
             _namesByType.Add(type, name);
         }
     }

@@ -44,7 +44,7 @@ public static class IdempotentExecution
     /// balance) to the action. It is taken first and alone, before anything the action locks, so it adds no
     /// deadlock; two keys whose hashes collide only wait for each other.
     /// </summary>
-    private static Task LockKeyAsync(ModuleDbContext db, long userId, string key, CancellationToken cancellationToken) =>
+    private static Task<int> LockKeyAsync(ModuleDbContext db, long userId, string key, CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlAsync(
             $"SELECT pg_advisory_xact_lock(hashtextextended({db.Model.GetDefaultSchema() + ":" + userId + ":" + key}, 0))",
             cancellationToken);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
 
 namespace EnhanceFund.BuildingBlocks.Web;
@@ -6,6 +7,7 @@ namespace EnhanceFund.BuildingBlocks.Web;
 public sealed record SuccessEnvelope<T>(string Message, T Data)
 {
     [JsonPropertyOrder(-1)]
+    [SuppressMessage("Performance", "CA1822", Justification = "Serialized: JSON writes instance properties only.")]
     public int Code => 1;
 }
 
@@ -15,6 +17,7 @@ public sealed record FailureEnvelope(string Message, IReadOnlyDictionary<string,
     public static readonly IReadOnlyDictionary<string, string[]> NoErrors = new Dictionary<string, string[]>();
 
     [JsonPropertyOrder(-1)]
+    [SuppressMessage("Performance", "CA1822", Justification = "Serialized: JSON writes instance properties only.")]
     public int Code => 0;
 
     public static FailureEnvelope Of(string message, string? field = null) =>

@@ -1,6 +1,6 @@
+using System.Reflection;
 using EnhanceFund.BuildingBlocks.Modules;
 using Microsoft.EntityFrameworkCore;
-using System.Reflection;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using EnhanceFund.BuildingBlocks.Persistence;
 using EnhanceFund.BuildingBlocks.Web;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;

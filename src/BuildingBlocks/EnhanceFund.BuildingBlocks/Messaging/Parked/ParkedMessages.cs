@@ -58,7 +58,7 @@ public sealed class ParkedMessages(IServiceProvider services, IEnumerable<Module
 
     private IEnumerable<ModuleDatabase> Of(string? module) => modules.Where(m => module is null || m.Schema == module);
 
-    private IQueryable<OutboxMessage> Outbox(ModuleDatabase database)
+    private DbSet<OutboxMessage> Outbox(ModuleDatabase database)
     {
         // Each request has its own scope, so the module's DbContext is the request's.
         var db = (ModuleDbContext)services.GetRequiredService(database.ContextType);

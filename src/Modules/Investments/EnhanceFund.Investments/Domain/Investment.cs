@@ -34,7 +34,12 @@ public sealed class Investment : AggregateRoot
     {
         var investment = new Investment
         {
-            Id = id, InvestorId = investorId, LoanId = loanId, Amount = amount, Status = InvestmentStatus.Pending, CreatedAt = now,
+            Id = id,
+            InvestorId = investorId,
+            LoanId = loanId,
+            Amount = amount,
+            Status = InvestmentStatus.Pending,
+            CreatedAt = now,
         };
         investment.Raise(new InvestmentRequestedDomainEvent(id, investorId, loanId, amount.Amount));
         return investment;

@@ -1,5 +1,4 @@
 using EnhanceFund.BuildingBlocks.Domain;
-using EnhanceFund.Wallet.Domain;
 using EnhanceFund.Wallet.Infrastructure;
 using MediatR;
 

@@ -2,7 +2,6 @@ using EnhanceFund.BuildingBlocks.Web;
 using EnhanceFund.BuildingBlocks.Web.Auth;
 using EnhanceFund.Wallet.Application;
 using FastEndpoints;
-using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Http;
 

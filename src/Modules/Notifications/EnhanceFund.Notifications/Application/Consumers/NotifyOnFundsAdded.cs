@@ -1,6 +1,6 @@
 using EnhanceFund.BuildingBlocks.Messaging;
-using EnhanceFund.Wallet.Contracts;
 using EnhanceFund.Notifications.Infrastructure;
+using EnhanceFund.Wallet.Contracts;
 
 namespace EnhanceFund.Notifications.Application.Consumers;
 
