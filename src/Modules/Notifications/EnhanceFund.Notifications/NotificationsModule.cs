@@ -1,5 +1,4 @@
 using System.Reflection;
-using EnhanceFund.BuildingBlocks.Messaging;
 using EnhanceFund.BuildingBlocks.Modules;
 using EnhanceFund.Notifications.Application;
 using EnhanceFund.Notifications.Contracts;

@@ -1,8 +1,6 @@
-using EnhanceFund.BuildingBlocks.Persistence;
 using EnhanceFund.Identity.Domain;
 using EnhanceFund.Identity.Infrastructure;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace EnhanceFund.Identity.Application;
 

@@ -1,8 +1,6 @@
-using EnhanceFund.BuildingBlocks.Web.Auth;
 using EnhanceFund.Identity.Domain;
 using EnhanceFund.Identity.Infrastructure;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

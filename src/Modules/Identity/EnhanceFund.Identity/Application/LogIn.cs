@@ -1,9 +1,6 @@
-using EnhanceFund.BuildingBlocks.Domain;
 using EnhanceFund.Identity.Domain;
 using EnhanceFund.Identity.Infrastructure;
-using MediatR;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace EnhanceFund.Identity.Application;
 

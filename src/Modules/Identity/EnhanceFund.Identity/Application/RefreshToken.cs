@@ -1,9 +1,4 @@
-using EnhanceFund.BuildingBlocks.Domain;
-using EnhanceFund.BuildingBlocks.Persistence;
-using EnhanceFund.BuildingBlocks.Web.Auth;
 using EnhanceFund.Identity.Infrastructure;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace EnhanceFund.Identity.Application;

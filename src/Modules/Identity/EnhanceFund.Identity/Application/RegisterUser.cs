@@ -1,6 +1,3 @@
-using EnhanceFund.BuildingBlocks.Domain;
-using MediatR;
-
 namespace EnhanceFund.Identity.Application;
 
 public sealed record RegisterUser(string Email, string Password, string FullName, string Role) : IRequest<Result<SignedIn>>;

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text;
-using EnhanceFund.BuildingBlocks.Web.Auth;
 using EnhanceFund.Identity.Domain;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;

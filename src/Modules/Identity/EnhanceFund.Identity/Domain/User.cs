@@ -1,5 +1,3 @@
-using EnhanceFund.BuildingBlocks.Domain;
-
 namespace EnhanceFund.Identity.Domain;
 
 /// <summary>A person who can sign in, with the one role that decides what they may do.</summary>

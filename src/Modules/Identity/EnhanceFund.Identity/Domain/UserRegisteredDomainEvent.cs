@@ -1,5 +1,3 @@
-using EnhanceFund.BuildingBlocks.Domain;
-
 namespace EnhanceFund.Identity.Domain;
 
 public sealed record UserRegisteredDomainEvent(long UserId, string Email, string FullName, string Role) : DomainEvent;

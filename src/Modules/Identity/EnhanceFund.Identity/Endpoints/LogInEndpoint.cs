@@ -1,8 +1,4 @@
-using EnhanceFund.BuildingBlocks.Web;
 using EnhanceFund.Identity.Application;
-using FastEndpoints;
-using MediatR;
-using Microsoft.AspNetCore.Http;
 
 namespace EnhanceFund.Identity.Endpoints;
 

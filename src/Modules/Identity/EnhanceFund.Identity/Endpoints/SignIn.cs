@@ -1,9 +1,4 @@
-using EnhanceFund.BuildingBlocks.Domain;
-using EnhanceFund.BuildingBlocks.Web;
 using EnhanceFund.Identity.Application;
-using FastEndpoints;
-using FluentValidation;
-using MediatR;
 using Microsoft.AspNetCore.Builder;
 
 namespace EnhanceFund.Identity.Endpoints;

@@ -1,6 +1,4 @@
-using EnhanceFund.BuildingBlocks.Persistence;
 using EnhanceFund.Identity.Domain;
-using Microsoft.EntityFrameworkCore;
 
 namespace EnhanceFund.Identity.Infrastructure;
 

@@ -1,5 +1,4 @@
 using EnhanceFund.BuildingBlocks.Contracts;
-using EnhanceFund.BuildingBlocks.Domain;
 using EnhanceFund.Identity.Contracts;
 using EnhanceFund.Identity.Domain;
 

@@ -1,6 +1,4 @@
 using EnhanceFund.Identity.Domain;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace EnhanceFund.Identity.Infrastructure;
 

@@ -1,8 +1,4 @@
-using EnhanceFund.BuildingBlocks.Domain;
-using EnhanceFund.BuildingBlocks.Persistence;
 using EnhanceFund.Investments.Infrastructure;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace EnhanceFund.Investments.Application;
 

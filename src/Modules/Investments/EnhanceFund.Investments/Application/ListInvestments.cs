@@ -1,8 +1,5 @@
-using EnhanceFund.BuildingBlocks.Persistence;
 using EnhanceFund.Investments.Domain;
 using EnhanceFund.Investments.Infrastructure;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace EnhanceFund.Investments.Application;
 

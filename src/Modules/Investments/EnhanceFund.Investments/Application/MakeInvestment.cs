@@ -1,8 +1,5 @@
-using EnhanceFund.BuildingBlocks.Domain;
-using EnhanceFund.BuildingBlocks.Persistence;
 using EnhanceFund.Investments.Domain;
 using EnhanceFund.Investments.Infrastructure;
-using MediatR;
 
 namespace EnhanceFund.Investments.Application;
 

@@ -1,5 +1,3 @@
-using EnhanceFund.BuildingBlocks.Domain;
-
 namespace EnhanceFund.Investments.Domain;
 
 public sealed record InvestmentRequestedDomainEvent(long InvestmentId, long InvestorId, long LoanId, decimal Amount) : DomainEvent;

@@ -1,5 +1,3 @@
-using EnhanceFund.BuildingBlocks.Domain;
-
 namespace EnhanceFund.Investments.Domain;
 
 /// <summary>pending -> active -> closed, or pending -> rejected.</summary>

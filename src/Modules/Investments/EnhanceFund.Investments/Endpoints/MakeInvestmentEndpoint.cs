@@ -1,11 +1,5 @@
-using EnhanceFund.BuildingBlocks.Web;
-using EnhanceFund.BuildingBlocks.Web.Auth;
 using EnhanceFund.Investments.Application;
-using FastEndpoints;
-using FluentValidation;
-using MediatR;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 
 namespace EnhanceFund.Investments.Endpoints;
 

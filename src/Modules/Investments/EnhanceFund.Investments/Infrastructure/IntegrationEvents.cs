@@ -1,5 +1,4 @@
 using EnhanceFund.BuildingBlocks.Contracts;
-using EnhanceFund.BuildingBlocks.Domain;
 using EnhanceFund.Investments.Contracts;
 using EnhanceFund.Investments.Domain;
 

@@ -1,6 +1,4 @@
-using EnhanceFund.BuildingBlocks.Persistence;
 using EnhanceFund.Investments.Domain;
-using Microsoft.EntityFrameworkCore;
 
 namespace EnhanceFund.Investments.Infrastructure;
 

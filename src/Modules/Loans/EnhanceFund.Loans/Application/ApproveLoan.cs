@@ -1,6 +1,4 @@
-using EnhanceFund.BuildingBlocks.Domain;
 using EnhanceFund.Loans.Infrastructure;
-using MediatR;
 
 namespace EnhanceFund.Loans.Application;
 

@@ -1,7 +1,4 @@
-using EnhanceFund.BuildingBlocks.Domain;
-using EnhanceFund.BuildingBlocks.Persistence;
 using EnhanceFund.Loans.Infrastructure;
-using MediatR;
 
 namespace EnhanceFund.Loans.Application;
 

@@ -1,7 +1,5 @@
-using EnhanceFund.BuildingBlocks.Web.Auth;
 using EnhanceFund.Loans.Domain;
 using EnhanceFund.Loans.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace EnhanceFund.Loans.Application;
 

@@ -1,7 +1,5 @@
-using EnhanceFund.BuildingBlocks.Domain;
 using EnhanceFund.Loans.Domain;
 using EnhanceFund.Loans.Infrastructure;
-using MediatR;
 
 namespace EnhanceFund.Loans.Application;
 

@@ -1,4 +1,3 @@
-using EnhanceFund.BuildingBlocks.Domain;
 using EnhanceFund.Investments.Contracts;
 
 namespace EnhanceFund.Loans.Domain;

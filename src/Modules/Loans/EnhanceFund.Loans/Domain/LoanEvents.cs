@@ -1,5 +1,3 @@
-using EnhanceFund.BuildingBlocks.Domain;
-
 namespace EnhanceFund.Loans.Domain;
 
 public sealed record LoanRequestedDomainEvent(long LoanId, long BorrowerId, decimal Amount) : DomainEvent;

@@ -1,5 +1,3 @@
-using EnhanceFund.BuildingBlocks.Domain;
-
 namespace EnhanceFund.Loans.Domain;
 
 /// <summary>

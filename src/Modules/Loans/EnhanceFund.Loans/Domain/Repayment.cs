@@ -1,5 +1,3 @@
-using EnhanceFund.BuildingBlocks.Domain;
-
 namespace EnhanceFund.Loans.Domain;
 
 /// <summary>The money rules of repayment: what a borrower owes, and how it is shared among investors.</summary>

@@ -1,8 +1,4 @@
-using EnhanceFund.BuildingBlocks.Web;
 using EnhanceFund.Loans.Application;
-using FastEndpoints;
-using MediatR;
-using Microsoft.AspNetCore.Http;
 
 namespace EnhanceFund.Loans.Endpoints;
 

@@ -1,10 +1,5 @@
-using EnhanceFund.BuildingBlocks.Web;
 using EnhanceFund.Loans.Application;
 using EnhanceFund.Loans.Domain;
-using FastEndpoints;
-using FluentValidation;
-using MediatR;
-using Microsoft.AspNetCore.Http;
 
 namespace EnhanceFund.Loans.Endpoints;
 

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using EnhanceFund.BuildingBlocks.Web.Auth;
 using EnhanceFund.Loans.Application;
 
 namespace EnhanceFund.Loans.Endpoints;

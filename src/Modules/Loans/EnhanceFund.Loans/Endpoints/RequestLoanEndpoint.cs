@@ -1,12 +1,5 @@
-using EnhanceFund.BuildingBlocks.Domain;
-using EnhanceFund.BuildingBlocks.Web;
-using EnhanceFund.BuildingBlocks.Web.Auth;
 using EnhanceFund.Loans.Application;
-using FastEndpoints;
-using FluentValidation;
-using MediatR;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 
 namespace EnhanceFund.Loans.Endpoints;
 

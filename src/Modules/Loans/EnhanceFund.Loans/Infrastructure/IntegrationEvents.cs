@@ -1,5 +1,4 @@
 using EnhanceFund.BuildingBlocks.Contracts;
-using EnhanceFund.BuildingBlocks.Domain;
 using EnhanceFund.Loans.Contracts;
 using EnhanceFund.Loans.Domain;
 

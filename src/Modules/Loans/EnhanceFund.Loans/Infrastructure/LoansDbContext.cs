@@ -1,6 +1,4 @@
-using EnhanceFund.BuildingBlocks.Persistence;
 using EnhanceFund.Loans.Domain;
-using Microsoft.EntityFrameworkCore;
 
 namespace EnhanceFund.Loans.Infrastructure;
 

@@ -1,7 +1,4 @@
-using EnhanceFund.BuildingBlocks.Domain;
 using EnhanceFund.Notifications.Infrastructure;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace EnhanceFund.Notifications.Application;
 

@@ -1,5 +1,4 @@
 using EnhanceFund.Notifications.Infrastructure;
-using MediatR;
 
 namespace EnhanceFund.Notifications.Application;
 

@@ -1,8 +1,5 @@
-using EnhanceFund.BuildingBlocks.Persistence;
 using EnhanceFund.Notifications.Domain;
 using EnhanceFund.Notifications.Infrastructure;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace EnhanceFund.Notifications.Application;
 

@@ -1,5 +1,4 @@
 using EnhanceFund.Notifications.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Quartz;
 

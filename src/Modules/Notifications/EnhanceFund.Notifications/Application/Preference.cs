@@ -1,6 +1,5 @@
 using EnhanceFund.Notifications.Domain;
 using EnhanceFund.Notifications.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace EnhanceFund.Notifications.Application;
 

@@ -1,5 +1,4 @@
 using EnhanceFund.Notifications.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace EnhanceFund.Notifications.Application;
 

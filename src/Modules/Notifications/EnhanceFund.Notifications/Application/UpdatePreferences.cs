@@ -1,6 +1,4 @@
 using EnhanceFund.Notifications.Infrastructure;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace EnhanceFund.Notifications.Application;
 

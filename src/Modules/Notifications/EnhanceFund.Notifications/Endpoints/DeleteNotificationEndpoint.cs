@@ -1,9 +1,4 @@
-using EnhanceFund.BuildingBlocks.Web;
-using EnhanceFund.BuildingBlocks.Web.Auth;
 using EnhanceFund.Notifications.Application;
-using FastEndpoints;
-using MediatR;
-using Microsoft.AspNetCore.Http;
 
 namespace EnhanceFund.Notifications.Endpoints;
 

@@ -1,5 +1,4 @@
 using EnhanceFund.Notifications.Domain;
-using FluentValidation;
 
 namespace EnhanceFund.Notifications.Endpoints;
 

@@ -1,12 +1,6 @@
 using System.Text.Json;
-using EnhanceFund.BuildingBlocks.Domain;
-using EnhanceFund.BuildingBlocks.Web;
-using EnhanceFund.BuildingBlocks.Web.Auth;
 using EnhanceFund.Notifications.Application;
 using EnhanceFund.Notifications.Domain;
-using FastEndpoints;
-using MediatR;
-using Microsoft.AspNetCore.Http;
 
 namespace EnhanceFund.Notifications.Endpoints;
 

@@ -1,6 +1,4 @@
 using EnhanceFund.Notifications.Domain;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace EnhanceFund.Notifications.Infrastructure;
 

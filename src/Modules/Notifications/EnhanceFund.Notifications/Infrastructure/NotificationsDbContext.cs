@@ -1,6 +1,4 @@
-using EnhanceFund.BuildingBlocks.Persistence;
 using EnhanceFund.Notifications.Domain;
-using Microsoft.EntityFrameworkCore;
 
 namespace EnhanceFund.Notifications.Infrastructure;
 

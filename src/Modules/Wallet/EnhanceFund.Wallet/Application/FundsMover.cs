@@ -1,5 +1,3 @@
-using EnhanceFund.BuildingBlocks.Domain;
-using EnhanceFund.BuildingBlocks.Persistence;
 using EnhanceFund.Wallet.Domain;
 using EnhanceFund.Wallet.Infrastructure;
 

@@ -1,6 +1,4 @@
 using EnhanceFund.Wallet.Infrastructure;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace EnhanceFund.Wallet.Application;
 

@@ -1,7 +1,4 @@
-using EnhanceFund.BuildingBlocks.Persistence;
 using EnhanceFund.Wallet.Infrastructure;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace EnhanceFund.Wallet.Application;
 

@@ -1,6 +1,4 @@
-using EnhanceFund.BuildingBlocks.Domain;
 using EnhanceFund.Wallet.Infrastructure;
-using MediatR;
 
 namespace EnhanceFund.Wallet.Application;
 

@@ -1,6 +1,3 @@
-using EnhanceFund.BuildingBlocks.Domain;
-using MediatR;
-
 namespace EnhanceFund.Wallet.Application;
 
 public sealed record WithdrawFunds(long UserId, decimal Amount, string? IdempotencyKey) : IRequest<Result<WalletMovement>>;

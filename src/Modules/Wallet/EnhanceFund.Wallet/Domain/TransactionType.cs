@@ -1,5 +1,3 @@
-using EnhanceFund.BuildingBlocks.Domain;
-
 namespace EnhanceFund.Wallet.Domain;
 
 /// <summary>Why money moved.</summary>

@@ -1,5 +1,3 @@
-using EnhanceFund.BuildingBlocks.Domain;
-
 namespace EnhanceFund.Wallet.Domain;
 
 /// <summary>A user's US dollar balance. It never goes below zero: a debit larger than the balance is refused.</summary>

@@ -1,5 +1,3 @@
-using EnhanceFund.BuildingBlocks.Domain;
-
 namespace EnhanceFund.Wallet.Domain;
 
 public sealed record FundsDepositedDomainEvent(long UserId, long TransactionId, decimal Amount, decimal BalanceAfter) : DomainEvent;

@@ -1,5 +1,3 @@
-using EnhanceFund.BuildingBlocks.Domain;
-
 namespace EnhanceFund.Wallet.Domain;
 
 /// <summary>One line of a wallet's history; written once, never changed.</summary>

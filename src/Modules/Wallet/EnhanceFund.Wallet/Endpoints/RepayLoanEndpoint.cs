@@ -1,10 +1,5 @@
-using EnhanceFund.BuildingBlocks.Web;
-using EnhanceFund.BuildingBlocks.Web.Auth;
 using EnhanceFund.Wallet.Application;
-using FastEndpoints;
-using MediatR;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 
 namespace EnhanceFund.Wallet.Endpoints;
 

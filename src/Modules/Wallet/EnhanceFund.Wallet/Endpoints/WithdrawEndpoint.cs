@@ -1,5 +1,4 @@
 using EnhanceFund.Wallet.Application;
-using MediatR;
 
 namespace EnhanceFund.Wallet.Endpoints;
 

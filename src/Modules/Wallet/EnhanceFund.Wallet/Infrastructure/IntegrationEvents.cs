@@ -1,5 +1,4 @@
 using EnhanceFund.BuildingBlocks.Contracts;
-using EnhanceFund.BuildingBlocks.Domain;
 using EnhanceFund.Wallet.Contracts;
 using EnhanceFund.Wallet.Domain;
 

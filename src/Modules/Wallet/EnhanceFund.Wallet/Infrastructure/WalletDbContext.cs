@@ -1,6 +1,4 @@
-using EnhanceFund.BuildingBlocks.Persistence;
 using EnhanceFund.Wallet.Domain;
-using Microsoft.EntityFrameworkCore;
 
 namespace EnhanceFund.Wallet.Infrastructure;
 

@@ -1,7 +1,4 @@
-using EnhanceFund.BuildingBlocks.Persistence;
 using EnhanceFund.Wallet.Domain;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace EnhanceFund.Wallet.Infrastructure;
 

@@ -1,10 +1,7 @@
-using EnhanceFund.BuildingBlocks.Domain;
-using EnhanceFund.BuildingBlocks.Messaging;
 using EnhanceFund.Investments.Contracts;
 using EnhanceFund.Loans.Domain;
 using EnhanceFund.Loans.Infrastructure;
 using EnhanceFund.Wallet.Contracts;
-using Microsoft.EntityFrameworkCore;
 
 namespace EnhanceFund.Loans.Application.Consumers;
 

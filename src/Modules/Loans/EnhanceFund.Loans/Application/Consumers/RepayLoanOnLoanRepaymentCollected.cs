@@ -1,8 +1,5 @@
-using EnhanceFund.BuildingBlocks.Domain;
-using EnhanceFund.BuildingBlocks.Messaging;
 using EnhanceFund.Loans.Infrastructure;
 using EnhanceFund.Wallet.Contracts;
-using Microsoft.EntityFrameworkCore;
 
 namespace EnhanceFund.Loans.Application.Consumers;
 

@@ -1,4 +1,3 @@
-using EnhanceFund.BuildingBlocks.Domain;
 using EnhanceFund.Investments.Contracts;
 using EnhanceFund.Loans.Contracts;
 using EnhanceFund.Notifications.Domain;

@@ -1,4 +1,3 @@
-using EnhanceFund.BuildingBlocks.Messaging;
 using EnhanceFund.Notifications.Infrastructure;
 using EnhanceFund.Wallet.Contracts;
 

@@ -1,4 +1,3 @@
-using EnhanceFund.BuildingBlocks.Messaging;
 using EnhanceFund.Investments.Contracts;
 using EnhanceFund.Notifications.Infrastructure;
 

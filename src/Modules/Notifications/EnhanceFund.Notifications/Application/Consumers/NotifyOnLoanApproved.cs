@@ -1,4 +1,3 @@
-using EnhanceFund.BuildingBlocks.Messaging;
 using EnhanceFund.Loans.Contracts;
 using EnhanceFund.Notifications.Infrastructure;
 

@@ -1,8 +1,6 @@
 using EnhanceFund.BuildingBlocks.Contracts;
-using EnhanceFund.BuildingBlocks.Messaging;
 using EnhanceFund.Notifications.Domain;
 using EnhanceFund.Notifications.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace EnhanceFund.Notifications.Application.Consumers;
 

@@ -1,6 +1,4 @@
-using EnhanceFund.BuildingBlocks.Web.Auth;
 using EnhanceFund.Notifications.Application;
-using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 

@@ -1,4 +1,3 @@
-using EnhanceFund.BuildingBlocks.Messaging;
 using EnhanceFund.Loans.Contracts;
 using EnhanceFund.Wallet.Domain;
 using EnhanceFund.Wallet.Infrastructure;

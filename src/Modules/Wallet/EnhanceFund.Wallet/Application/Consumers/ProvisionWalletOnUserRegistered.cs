@@ -1,4 +1,3 @@
-using EnhanceFund.BuildingBlocks.Messaging;
 using EnhanceFund.Identity.Contracts;
 using EnhanceFund.Wallet.Infrastructure;
 

@@ -1,5 +1,3 @@
-using EnhanceFund.BuildingBlocks.Domain;
-using EnhanceFund.BuildingBlocks.Messaging;
 using EnhanceFund.Loans.Contracts;
 using EnhanceFund.Wallet.Infrastructure;
 
