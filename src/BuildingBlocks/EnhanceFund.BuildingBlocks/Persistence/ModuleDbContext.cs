@@ -1,5 +1,7 @@
 using EnhanceFund.BuildingBlocks.Messaging;
+using EnhanceFund.BuildingBlocks.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace EnhanceFund.BuildingBlocks.Persistence;
 
@@ -34,5 +36,26 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
         modelBuilder.ApplyConfiguration(new InboxMessageConfiguration());
         modelBuilder.ApplyConfigurationsFromAssembly(GetType().Assembly);
+        KeysAreAssignedByTheApplication(modelBuilder);
+    }
+
+    /// <summary>An aggregate's events leave through the outbox; they are never a column.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.IgnoreAny<IReadOnlyList<IDomainEvent>>();
+
+    /// <summary>
+    /// Keys come from the application: a sequence read before INSERT (<see cref="NextIdAsync"/>) or the id of what the
+    /// row belongs to. Npgsql would make every integer key an identity column; a table whose database numbers its rows
+    /// says so in its configuration (<c>UseIdentityByDefaultColumn</c>, the notifications).
+    /// </summary>
+    private static void KeysAreAssignedByTheApplication(ModelBuilder modelBuilder)
+    {
+        var keyProperties = modelBuilder.Model.GetEntityTypes()
+            .Select(e => e.FindPrimaryKey())
+            .OfType<IMutableKey>()
+            .Where(k => k.Properties.Count == 1)
+            .Select(k => k.Properties[0]);
+        foreach (var key in keyProperties.Where(p => ((IConventionProperty)p).GetValueGenerationStrategyConfigurationSource() is null))
+            key.ValueGenerated = ValueGenerated.Never;
     }
 }

@@ -10,7 +10,6 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
     {
         builder.ToTable("outbox_messages");
         builder.HasKey(m => m.Id);
-        builder.Property(m => m.Id).ValueGeneratedNever();
         builder.Property(m => m.Type).HasMaxLength(200);
         builder.Property(m => m.Payload).HasColumnType("jsonb");
         // The relay's claim query reads only what is still due, so the index holds only that.

@@ -8,12 +8,10 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
     {
         builder.ToTable("users");
         builder.HasKey(u => u.Id);
-        builder.Property(u => u.Id).ValueGeneratedNever();
         builder.Property(u => u.Email).HasMaxLength(254);
         builder.Property(u => u.FullName).HasMaxLength(100);
         builder.Property(u => u.Role).HasMaxLength(20);
         builder.HasIndex(u => u.Email).IsUnique().HasDatabaseName(UniqueEmail);
-        builder.Ignore(u => u.DomainEvents);
     }
 
     public const string UniqueEmail = "ux_users_email";

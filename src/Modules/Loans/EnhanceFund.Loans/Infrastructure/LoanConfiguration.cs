@@ -13,7 +13,6 @@ internal sealed class LoanConfiguration : IEntityTypeConfiguration<Loan>
             t.HasCheckConstraint("ck_loans_term_months", "term_months BETWEEN 1 AND 120");
         });
         builder.HasKey(l => l.Id);
-        builder.Property(l => l.Id).ValueGeneratedNever();
         builder.Property(l => l.Amount).IsMoney();
         builder.Property(l => l.FundedAmount).IsMoney();
         builder.Property(l => l.InterestRate).HasColumnType("numeric(5,2)");
@@ -21,7 +20,6 @@ internal sealed class LoanConfiguration : IEntityTypeConfiguration<Loan>
         builder.Property(l => l.Status).HasConversion(s => s.Code(), code => LoanStatusCodes.Parse(code)).HasMaxLength(20);
         builder.Ignore(l => l.RemainingAmount);
         builder.Ignore(l => l.RepaymentDue);
-        builder.Ignore(l => l.DomainEvents);
         builder.HasIndex(l => new { l.Status, l.Id }).IsDescending(false, true);
         builder.HasIndex(l => new { l.BorrowerId, l.Id }).IsDescending(false, true);
     }

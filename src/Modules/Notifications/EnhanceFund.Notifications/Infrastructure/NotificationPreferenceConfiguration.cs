@@ -8,7 +8,6 @@ internal sealed class NotificationPreferenceConfiguration : IEntityTypeConfigura
     {
         builder.ToTable("notification_preferences");
         builder.HasKey(p => new { p.UserId, p.NotificationType });
-        builder.Property(p => p.UserId).ValueGeneratedNever();
         builder.Property(p => p.NotificationType).HasMaxLength(NotificationConfiguration.TypeLength);
     }
 }

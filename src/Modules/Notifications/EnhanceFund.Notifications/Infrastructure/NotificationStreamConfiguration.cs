@@ -8,6 +8,5 @@ internal sealed class NotificationStreamConfiguration : IEntityTypeConfiguration
     {
         builder.ToTable("notification_streams");
         builder.HasKey(s => s.UserId);
-        builder.Property(s => s.UserId).ValueGeneratedNever();
     }
 }

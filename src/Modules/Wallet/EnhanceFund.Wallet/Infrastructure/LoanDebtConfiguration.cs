@@ -8,7 +8,6 @@ internal sealed class LoanDebtConfiguration : IEntityTypeConfiguration<LoanDebt>
     {
         builder.ToTable("loan_debts");
         builder.HasKey(d => d.LoanId);
-        builder.Property(d => d.LoanId).ValueGeneratedNever();
         builder.Property(d => d.RepaymentDue).IsMoney();
     }
 }

@@ -8,7 +8,6 @@ internal sealed class WalletTransactionConfiguration : IEntityTypeConfiguration<
     {
         builder.ToTable("transactions");
         builder.HasKey(t => t.Id);
-        builder.Property(t => t.Id).ValueGeneratedNever();
         builder.Property(t => t.Type)
             .HasConversion(type => type.Code(), code => TransactionTypeCodes.Parse(code))
             .HasMaxLength(30);
