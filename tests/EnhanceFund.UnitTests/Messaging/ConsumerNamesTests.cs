@@ -37,10 +37,7 @@ public sealed class ConsumerNamesTests
 
     public sealed record Happened(Guid EventId, DateTimeOffset OccurredAt) : IIntegrationEvent;
 
-    public sealed class TestContext(DbContextOptions<TestContext> options) : ModuleDbContext(options)
-    {
-        protected override string Schema => "tests";
-    }
+    public sealed class TestContext(DbContextOptions<TestContext> options) : ModuleDbContext(options, "tests");
 
     public abstract class AbstractConsumer(TestContext db) : InboxConsumer<Happened, TestContext>(db, TimeProvider.System)
     {

@@ -9,7 +9,9 @@ namespace EnhanceFund.BuildingBlocks.Persistence;
 /// A module's own DbContext: its own schema, with the outbox and inbox tables beside its state so that a
 /// state change, the events it raises and the messages it has consumed commit in one transaction.
 /// </summary>
-public abstract class ModuleDbContext(DbContextOptions options) : DbContext(options)
+/// <param name="schema">The module's PostgreSQL schema: its tables, outbox, inbox and migrations history.</param>
+/// <param name="sequences">The sequences its aggregates take their ids from (<see cref="NextIdAsync"/>).</param>
+public abstract class ModuleDbContext(DbContextOptions options, string schema, params string[] sequences) : DbContext(options)
 {
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
@@ -18,12 +20,10 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
     /// <summary>Set by the outbox writer, cleared once the commit has woken the relay.</summary>
     internal bool HasUnsignalledOutboxMessages { get; set; }
 
-    protected abstract string Schema { get; }
-
     /// <summary>Reserves the next id of a sequence, so an aggregate knows its id (and its events carry it) before INSERT.</summary>
     public async Task<long> NextIdAsync(string sequence, CancellationToken cancellationToken)
     {
-        var qualifiedName = $"\"{Schema}\".\"{sequence}\"";
+        var qualifiedName = $"\"{schema}\".\"{sequence}\"";
         var values = await Database
             .SqlQuery<long>($"SELECT nextval({qualifiedName}::regclass) AS \"Value\"")
             .ToListAsync(cancellationToken);
@@ -32,10 +32,14 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.HasDefaultSchema(Schema);
+        modelBuilder.HasDefaultSchema(schema);
+        foreach (var sequence in sequences) modelBuilder.HasSequence<long>(sequence);
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
         modelBuilder.ApplyConfiguration(new InboxMessageConfiguration());
         modelBuilder.ApplyConfigurationsFromAssembly(GetType().Assembly);
+        // Modules whose requests take an Idempotency-Key keep their records (a DbSet of them) in their own schema.
+        if (modelBuilder.Model.FindEntityType(typeof(IdempotencyRecord)) is not null)
+            modelBuilder.ApplyConfiguration(new IdempotencyRecordConfiguration());
         KeysAreAssignedByTheApplication(modelBuilder);
     }
 

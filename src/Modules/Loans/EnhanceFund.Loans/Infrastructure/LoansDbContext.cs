@@ -2,7 +2,7 @@ using EnhanceFund.Loans.Domain;
 
 namespace EnhanceFund.Loans.Infrastructure;
 
-public sealed class LoansDbContext(DbContextOptions<LoansDbContext> options) : ModuleDbContext(options)
+public sealed class LoansDbContext(DbContextOptions<LoansDbContext> options) : ModuleDbContext(options, SchemaName, LoanIds)
 {
     public const string SchemaName = "loans";
     public const string LoanIds = "loan_ids";
@@ -18,12 +18,4 @@ public sealed class LoansDbContext(DbContextOptions<LoansDbContext> options) : M
 
     /// <summary>The fundings whose money the loan took (a rejected one took nothing).</summary>
     public IQueryable<LoanFunding> AcceptedFundings(long loanId) => Fundings.Where(f => f.LoanId == loanId && f.RejectionReason == null);
-
-    protected override string Schema => SchemaName;
-
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
-    {
-        base.OnModelCreating(modelBuilder);
-        modelBuilder.HasSequence<long>(LoanIds);
-    }
 }

@@ -2,7 +2,7 @@ using EnhanceFund.Notifications.Domain;
 
 namespace EnhanceFund.Notifications.Infrastructure;
 
-public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options) : ModuleDbContext(options)
+public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options) : ModuleDbContext(options, SchemaName)
 {
     public const string SchemaName = "notifications";
 
@@ -11,6 +11,4 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
     public DbSet<NotificationCount> Counts => Set<NotificationCount>();
 
     public DbSet<NotificationPreference> Preferences => Set<NotificationPreference>();
-
-    protected override string Schema => SchemaName;
 }

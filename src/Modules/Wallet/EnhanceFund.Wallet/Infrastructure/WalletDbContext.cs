@@ -2,7 +2,7 @@ using EnhanceFund.Wallet.Domain;
 
 namespace EnhanceFund.Wallet.Infrastructure;
 
-public sealed class WalletDbContext(DbContextOptions<WalletDbContext> options) : ModuleDbContext(options)
+public sealed class WalletDbContext(DbContextOptions<WalletDbContext> options) : ModuleDbContext(options, SchemaName, TransactionIds)
 {
     public const string SchemaName = "wallet";
     private const string TransactionIds = "transaction_ids";
@@ -14,8 +14,6 @@ public sealed class WalletDbContext(DbContextOptions<WalletDbContext> options) :
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public DbSet<LoanDebt> LoanDebts => Set<LoanDebt>();
-
-    protected override string Schema => SchemaName;
 
     /// <summary>Applies a move of money to a locked wallet: the history line it wrote, or null when it refused.</summary>
     public delegate Task<WalletTransaction?> FundsMove(UserWallet wallet, long transactionId, DateTimeOffset now);
@@ -60,11 +58,4 @@ public sealed class WalletDbContext(DbContextOptions<WalletDbContext> options) :
              ON CONFLICT (user_id) DO NOTHING
              """,
             cancellationToken);
-
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
-    {
-        base.OnModelCreating(modelBuilder);
-        modelBuilder.HasSequence<long>(TransactionIds);
-        modelBuilder.ApplyConfiguration(new IdempotencyRecordConfiguration());
-    }
 }
