@@ -3,7 +3,7 @@ using EnhanceFund.Notifications.Domain;
 namespace EnhanceFund.Notifications.Application;
 
 /// <summary>
-/// The seed's notification object, plus <c>is_archived</c> and <c>seq</c> (its position in its user's stream, for
+/// The notification object of docs/API.md (the original Django/Channels contract), plus <c>is_archived</c> and <c>seq</c> (its position in its user's stream, for
 /// gap-free sync); REST and the SignalR push both send this.
 /// </summary>
 public sealed record NotificationDto(
