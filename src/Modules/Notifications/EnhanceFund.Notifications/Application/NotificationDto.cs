@@ -3,8 +3,8 @@ using EnhanceFund.Notifications.Domain;
 namespace EnhanceFund.Notifications.Application;
 
 /// <summary>
-/// The notification object of docs/API.md (the original Django/Channels contract), plus <c>is_archived</c> and <c>seq</c> (its position in its user's stream, for
-/// gap-free sync); REST and the SignalR push both send this.
+/// The notification object of docs/API.md (the original Django/Channels contract), plus <c>is_archived</c> and
+/// <c>seq</c> (its position in its user's stream, for gap-free sync); REST and the SignalR push both send this.
 /// </summary>
 public sealed record NotificationDto(
     long Id,
