@@ -1,4 +1,5 @@
 using EnhanceFund.BuildingBlocks.Modules;
+using EnhanceFund.Host;
 using EnhanceFund.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +17,7 @@ public sealed class ModelMatchesMigrationsTests(HostFixture fixture) : IClassFix
     {
         using var scope = fixture.Host.Services.CreateScope();
         var databases = scope.ServiceProvider.GetServices<ModuleDatabase>().ToList();
-        Assert.Equal(5, databases.Count);
+        Assert.Equal(EnhanceFundApp.Modules.Count, databases.Count);
 
         foreach (var database in databases)
         {
