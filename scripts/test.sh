@@ -21,5 +21,8 @@ dotnet test EnhanceFund.sln -c Release --logger "console;verbosity=normal" "$@" 
 
 # One plain closing line over all test projects, for people and for CI.
 count() { { grep -Eo "^ +$1: +[0-9]+" "$THROWAWAY_DIR/test.log" || true; } | awk '{s += $2} END {print s + 0}'; }
+# Each failed test's name, message and first stack line again at the very end, where a truncated CI log still shows
+# them.
+awk '/^ +Failed [A-Za-z]/ {n = 15} n > 0 {print "failed| " $0; n--; if (trace) n = 0; trace = /Stack Trace:/}' "$THROWAWAY_DIR/test.log"
 echo "tests: $(count Passed) passed, $(count Failed) failed"
 exit "$status"

@@ -9,11 +9,15 @@ namespace EnhanceFund.UnitTests.Notifications;
 
 public sealed class PushDispatcherTests
 {
+    // A held send is released by the test; on a loaded machine that can take longer than the default timeout, which
+    // would drop the held push and fail the test for the wrong reason.
+    private static readonly TimeSpan HeldLongerThanAnyTest = TimeSpan.FromMinutes(1);
+
     [Fact]
     public async Task One_users_pushes_go_out_in_order_and_only_the_newest_waiting_unread_count_is_sent()
     {
         var hub = new RecordingHub { Holding = true };
-        await using var dispatcher = await StartAsync(hub, new PushOptions());
+        await using var dispatcher = await StartAsync(hub, new PushOptions { SendTimeout = HeldLongerThanAnyTest });
 
         dispatcher.Notification(7, Notification(1));
         await hub.FirstSendStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
@@ -35,7 +39,7 @@ public sealed class PushDispatcherTests
     {
         var hub = new RecordingHub { Holding = true };
         using var drops = new DropCounter();
-        await using var dispatcher = await StartAsync(hub, new PushOptions { QueueCapacity = 2 });
+        await using var dispatcher = await StartAsync(hub, new PushOptions { QueueCapacity = 2, SendTimeout = HeldLongerThanAnyTest });
 
         dispatcher.Notification(1, Notification(1));
         await hub.FirstSendStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
@@ -57,13 +61,16 @@ public sealed class PushDispatcherTests
     public async Task A_user_whose_pushes_failed_is_asked_to_resync_once_sends_go_through_again()
     {
         var hub = new RecordingHub { Failing = true };
+        using var drops = new DropCounter();
         await using var dispatcher = await StartAsync(hub, new PushOptions { BreakDuration = TimeSpan.FromMilliseconds(500) });
 
         dispatcher.Notification(3, Notification(1));
         dispatcher.Notification(4, Notification(2));
+        // Both notifications must be dropped (refused, or not tried once the circuit opened) before the backplane comes
+        // back; one still waiting for its turn on a slow machine would otherwise go through and owe no resync.
         var until = DateTime.UtcNow.AddSeconds(10);
-        while (hub.Failures < 2 && DateTime.UtcNow < until) await Task.Delay(10);
-        Assert.True(hub.Failures >= 2, "both pushes tried and failed");
+        while (drops.All < 2 && DateTime.UtcNow < until) await Task.Delay(10);
+        Assert.Equal(2, drops.All);
         hub.Failing = false;
 
         var sent = await SentEventuallyAsync(hub, 2);
@@ -115,11 +122,12 @@ public sealed class PushDispatcherTests
         }
     }
 
-    /// <summary>Counts this process's queue_full drops, from the dispatcher's own meter.</summary>
+    /// <summary>Counts this process's drops (all, and queue_full ones), from the dispatcher's own meter.</summary>
     private sealed class DropCounter : IDisposable
     {
         private readonly MeterListener _listener = new();
         private int _queueFull;
+        private int _all;
 
         public DropCounter()
         {
@@ -129,6 +137,7 @@ public sealed class PushDispatcherTests
             };
             _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
             {
+                Interlocked.Add(ref _all, (int)value);
                 foreach (var tag in tags)
                     if (tag is { Key: "reason", Value: "queue_full" }) Interlocked.Add(ref _queueFull, (int)value);
             });
@@ -136,6 +145,8 @@ public sealed class PushDispatcherTests
         }
 
         public int QueueFull => Volatile.Read(ref _queueFull);
+
+        public int All => Volatile.Read(ref _all);
 
         public void Dispose() => _listener.Dispose();
     }
