@@ -5,7 +5,7 @@ namespace EnhanceFund.Notifications.Application;
 /// <summary>Marks the user's unread notifications read: every one, or those of one type.</summary>
 public sealed record MarkAllRead(long UserId, string? Type = null) : IRequest<int>;
 
-internal sealed class MarkAllReadHandler(NotificationsDbContext db, INotificationPush push) : IRequestHandler<MarkAllRead, int>
+internal sealed class MarkAllReadHandler(NotificationsDbContext db, INotificationPush push, UnreadCountCache unreadCounts) : IRequestHandler<MarkAllRead, int>
 {
     public async Task<int> Handle(MarkAllRead command, CancellationToken cancellationToken)
     {
@@ -21,7 +21,7 @@ internal sealed class MarkAllReadHandler(NotificationsDbContext db, INotificatio
             )
             UPDATE notifications.notifications n SET is_read = true FROM unread WHERE n.id = unread.id
             """, cancellationToken);
-        if (updated > 0) await db.PushUnreadCountAsync(push, command.UserId, cancellationToken);
+        if (updated > 0) await db.UnreadCountChangedAsync(push, unreadCounts, command.UserId, cancellationToken);
         return updated;
     }
 }

@@ -23,8 +23,15 @@ internal static class UnreadCounts
         return userIds.ToDictionary(id => id, id => counts.GetValueOrDefault(id));
     }
 
-    /// <summary>Queues the user's new unread count for every open tab.</summary>
-    public static async Task PushUnreadCountAsync(
-        this NotificationsDbContext db, INotificationPush push, long userId, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// After a commit that changed the user's unread count: this instance forgets the count it kept, so that its
+    /// answer to the next request (the tab that made the change asking for its badge, say) is not older than the
+    /// change (other instances hear of it from PostgreSQL), and the new count is queued for every open tab.
+    /// </summary>
+    public static async Task UnreadCountChangedAsync(
+        this NotificationsDbContext db, INotificationPush push, UnreadCountCache cache, long userId, CancellationToken cancellationToken)
+    {
+        cache.Forget(userId);
         push.UnreadCount(userId, await db.UnreadCountAsync(userId, cancellationToken));
+    }
 }

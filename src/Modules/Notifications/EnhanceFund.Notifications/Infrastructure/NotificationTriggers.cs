@@ -277,4 +277,27 @@ internal static class NotificationTriggers
         DROP TRIGGER IF EXISTS on_notification_written ON notifications.notifications;
         DROP FUNCTION IF EXISTS notifications.on_notification_written();
         """;
+
+    /// <summary>
+    /// UnreadCountNotify: every change of an unread counter tells the instances whose unread count it changed (PostgreSQL
+    /// sends the NOTIFY at the commit, only if the change commits, once per user per transaction), so each forgets the
+    /// count it kept (<see cref="UnreadCountListener"/>). Read counters never change an unread count.
+    /// </summary>
+    public const string UnreadCountNotify = """
+        CREATE FUNCTION notifications.on_unread_counter_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            PERFORM pg_notify('notifications_unread_count', NEW.user_id::text);
+            RETURN NULL;
+        END
+        $$;
+
+        CREATE TRIGGER on_unread_counter_changed
+        AFTER INSERT OR UPDATE ON notifications.notification_counts
+        FOR EACH ROW WHEN (NOT NEW.is_read) EXECUTE FUNCTION notifications.on_unread_counter_changed();
+        """;
+
+    public const string DropUnreadCountNotify = """
+        DROP TRIGGER IF EXISTS on_unread_counter_changed ON notifications.notification_counts;
+        DROP FUNCTION IF EXISTS notifications.on_unread_counter_changed();
+        """;
 }

@@ -13,7 +13,11 @@ namespace EnhanceFund.Notifications.Application.Consumers;
 /// each event type has its own concrete consumer only because its inbox name and its MediatR handler are per class.
 /// </summary>
 internal abstract class NotifyingConsumer<TEvent>(
-    NotificationsDbContext db, INotificationPush push, TimeProvider clock, Func<TEvent, IEnumerable<Notice>> compose)
+    NotificationsDbContext db,
+    INotificationPush push,
+    UnreadCountCache unreadCounts,
+    TimeProvider clock,
+    Func<TEvent, IEnumerable<Notice>> compose)
     : BatchInboxConsumer<TEvent, NotificationsDbContext>(db, clock)
     where TEvent : IIntegrationEvent
 {
@@ -43,6 +47,8 @@ internal abstract class NotifyingConsumer<TEvent>(
 
     protected override Task AfterCommitAsync(CancellationToken cancellationToken)
     {
+        // Forgotten before anything is queued: a tab that hears a push and asks for its count gets the new one.
+        foreach (var userId in _unreadCounts.Keys) unreadCounts.Forget(userId);
         foreach (var notification in _live) push.Notification(notification.UserId, NotificationDto.From(notification));
         foreach (var (userId, unread) in _unreadCounts) push.UnreadCount(userId, unread);
         return Task.CompletedTask;

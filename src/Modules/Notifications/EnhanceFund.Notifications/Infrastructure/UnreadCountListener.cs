@@ -1,0 +1,72 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace EnhanceFund.Notifications.Infrastructure;
+
+/// <summary>
+/// Hears every change of an unread count from PostgreSQL (<c>LISTEN</c> on the channel the counters' trigger
+/// notifies at each commit) and makes <see cref="UnreadCountCache"/> forget that user's count. Its own connection,
+/// outside the pool; while it is down the cache keeps nothing, and it connects again every
+/// <see cref="RetryDelay"/>.
+/// </summary>
+internal sealed class UnreadCountListener(UnreadCountCache cache, IConfiguration configuration, ILogger<UnreadCountListener> logger)
+    : BackgroundService
+{
+    /// <summary>The channel; the payload is the user's id.</summary>
+    public const string Channel = "notifications_unread_count";
+
+    /// <summary>What the listening connection calls itself in <c>pg_stat_activity</c>.</summary>
+    public const string ApplicationName = "enhancefund-unread-counts";
+
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var connectionString = new NpgsqlConnectionStringBuilder(PostgresConnection.FromConfiguration(configuration))
+        {
+            Pooling = false,
+            ApplicationName = ApplicationName,
+            // A connection that died silently (a host gone, a cable cut) is noticed within seconds, not hours.
+            KeepAlive = 5,
+        }.ConnectionString;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ListenAsync(connectionString, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Not hearing unread count changes; every unread count is read from PostgreSQL until listening again");
+            }
+            finally
+            {
+                cache.NotListening();
+            }
+
+            await Task.Delay(RetryDelay, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private async Task ListenAsync(string connectionString, CancellationToken stoppingToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        connection.Notification += (_, e) =>
+        {
+            if (long.TryParse(e.Payload, out var userId)) cache.Forget(userId);
+        };
+        await connection.OpenAsync(stoppingToken);
+        await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+            await listen.ExecuteNonQueryAsync(stoppingToken);
+        // From here on every committed change is heard, so counts read from now on can be kept.
+        cache.Listening();
+        logger.LogInformation("Hearing unread count changes; unread counts are served from memory between changes");
+        while (true) await connection.WaitAsync(stoppingToken);
+    }
+}

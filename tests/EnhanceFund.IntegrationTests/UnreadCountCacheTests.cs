@@ -1,0 +1,136 @@
+using System.Net;
+using EnhanceFund.IntegrationTests.Infrastructure;
+using Npgsql;
+
+namespace EnhanceFund.IntegrationTests;
+
+/// <summary>
+/// Each instance keeps unread counts between changes and hears every change from PostgreSQL: a count served by one
+/// instance is never left behind a change made through another, a job, or while it could not hear.
+/// </summary>
+public sealed class UnreadCountCacheTests(TwoHostsFixture fixture) : IClassFixture<TwoHostsFixture>
+{
+    private const string ListenerName = "enhancefund-unread-counts";
+
+    [Fact]
+    public async Task A_count_kept_by_one_instance_follows_changes_made_through_the_other()
+    {
+        var onA = await ApiClient.WithNotificationsAsync(fixture.Http, deposits: 2);
+        var onB = onA.Via(fixture.Other.Http);
+        await Eventually.ReturnsAsync(() => ListenersAsync(), n => n == 2, "both instances listening");
+        Assert.Equal(2, await UnreadAsync(onB));
+        var fromCache = await CacheReadsAsync(fixture.Other.Http);
+        Assert.Equal(2, await UnreadAsync(onB));
+        // Polled: the exporter caches its answer for a moment.
+        await Eventually.ReturnsAsync(() => CacheReadsAsync(fixture.Other.Http), n => n > fromCache, "the second read served from B's memory");
+
+        var first = (await onA.NotificationsAsync())[0]!["id"]!.GetValue<long>();
+        Assert.Equal(HttpStatusCode.OK, (await onA.PatchAsync($"/api/notifications/{first}", new { is_read = true })).Status);
+        await Eventually.ReturnsAsync(() => UnreadAsync(onB), n => n == 1, "B to serve the count after A's change", TimeSpan.FromSeconds(5));
+
+        Assert.Equal(HttpStatusCode.Created, (await onA.DepositAsync(5m)).Status);
+        await Eventually.ReturnsAsync(() => UnreadAsync(onB), n => n == 2, "B to serve the count after a new notification", TimeSpan.FromSeconds(5));
+
+        Assert.Equal(HttpStatusCode.OK, (await onA.PostAsync("/api/notifications/mark-all-read")).Status);
+        await Eventually.ReturnsAsync(() => UnreadAsync(onB), n => n == 0, "B to serve the count after mark-all-read", TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task An_instance_that_lost_its_listening_connection_serves_no_stale_count_and_keeps_counts_again_once_back()
+    {
+        var onA = await ApiClient.WithNotificationsAsync(fixture.Http, deposits: 1);
+        await Eventually.ReturnsAsync(() => ListenersAsync(), n => n == 2, "both instances listening");
+        Assert.Equal(1, await UnreadAsync(onA));
+        Assert.Equal(1, await UnreadAsync(onA));
+
+        // Both listening connections cut; the change below is made in SQL, as an operator's fix would be, so that no
+        // request of either instance hears of it: only PostgreSQL's NOTIFY (lost meanwhile) would have told A.
+        Assert.Equal(2, await TerminateListenersAsync());
+        await ExecuteAsync($"UPDATE notifications.notifications SET is_read = true WHERE user_id = {onA.UserId}");
+        await Eventually.ReturnsAsync(() => UnreadAsync(onA), n => n == 0, "A to serve the count changed while it could not hear", TimeSpan.FromSeconds(5));
+
+        await Eventually.ReturnsAsync(() => ListenersAsync(), n => n == 2, "both instances listening again");
+        var fromCache = await CacheReadsAsync(fixture.Http);
+        Assert.Equal(0, await UnreadAsync(onA));
+        Assert.Equal(0, await UnreadAsync(onA));
+        await Eventually.ReturnsAsync(() => CacheReadsAsync(fixture.Http), n => n > fromCache, "counts kept again once listening");
+        await ExecuteAsync($"UPDATE notifications.notifications SET is_read = false WHERE user_id = {onA.UserId}");
+        await Eventually.ReturnsAsync(() => UnreadAsync(onA), n => n == 1, "A to hear the change again", TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task Racing_toggles_on_both_instances_leave_each_serving_the_true_count()
+    {
+        var users = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => ApiClient.WithNotificationsAsync(fixture.Http, deposits: 4)));
+        var ids = await Task.WhenAll(users.Select(async u => (await u.NotificationsAsync()).Select(n => n!["id"]!.GetValue<long>()).ToArray()));
+        await Eventually.ReturnsAsync(() => ListenersAsync(), n => n == 2, "both instances listening");
+
+        // Writers toggle through both instances while readers fill both instances' memories.
+        var until = DateTime.UtcNow.AddSeconds(3);
+        var work = users.SelectMany((user, u) => new[]
+        {
+            Task.Run(async () =>
+            {
+                for (var i = 0; DateTime.UtcNow < until; i++)
+                {
+                    var via = i % 2 == 0 ? user : user.Via(fixture.Other.Http);
+                    var response = await via.PatchAsync($"/api/notifications/{ids[u][i % ids[u].Length]}", new { is_read = i / ids[u].Length % 2 == 0 });
+                    Assert.Equal(HttpStatusCode.OK, response.Status);
+                }
+            }),
+            Task.Run(async () =>
+            {
+                while (DateTime.UtcNow < until)
+                {
+                    await UnreadAsync(user);
+                    await UnreadAsync(user.Via(fixture.Other.Http));
+                }
+            }),
+        });
+        await Task.WhenAll(work);
+
+        foreach (var user in users)
+        {
+            var truth = await ScalarAsync($"SELECT count(*) FROM notifications.notifications WHERE user_id = {user.UserId} AND NOT is_read");
+            foreach (var via in new[] { user, user.Via(fixture.Other.Http) })
+            {
+                await Eventually.ReturnsAsync(() => UnreadAsync(via), n => n == truth, $"the true count {truth}", TimeSpan.FromSeconds(5));
+                // And it stays so: a count read before the last change and kept after it would show here.
+                await Task.Delay(200);
+                Assert.Equal(truth, await UnreadAsync(via));
+            }
+        }
+    }
+
+    private static async Task<long> UnreadAsync(ApiClient user)
+    {
+        var response = await user.GetAsync("/api/notifications/unread-count");
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        return response.Data["unread_count"]!.GetValue<long>();
+    }
+
+    private static async Task<double> CacheReadsAsync(HttpClient instance) =>
+        await PrometheusScrape.ValueAsync(instance, "notifications_unread_count_reads_total", ("source", "cache")) ?? 0;
+
+    private Task<long> ListenersAsync() =>
+        ScalarAsync($"SELECT count(*) FROM pg_stat_activity WHERE application_name = '{ListenerName}' AND datname = current_database()");
+
+    private Task<long> TerminateListenersAsync() => ScalarAsync(
+        $"SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '{ListenerName}' AND datname = current_database()) cut");
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(fixture.Database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(fixture.Database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+}
