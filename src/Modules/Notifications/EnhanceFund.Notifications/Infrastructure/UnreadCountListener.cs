@@ -31,11 +31,12 @@ internal sealed class UnreadCountListener(UnreadCountCache cache, IConfiguration
             // A connection that died silently (a host gone, a cable cut) is noticed within seconds, not hours.
             KeepAlive = 5,
         }.ConnectionString;
+        var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await ListenAsync(connectionString, stoppingToken);
+                await ListenAsync(connectionString, () => failures = 0, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -43,7 +44,11 @@ internal sealed class UnreadCountListener(UnreadCountCache cache, IConfiguration
             }
             catch (Exception ex)
             {
-                logger.LogWarning(ex, "Not hearing unread count changes; every unread count is read from PostgreSQL until listening again");
+                // Once per outage, not at every retry while PostgreSQL is away.
+                if (failures++ == 0)
+                    logger.LogWarning(ex, "Not hearing unread count changes; every unread count is read from PostgreSQL until listening again");
+                else
+                    logger.LogDebug(ex, "Still not hearing unread count changes");
             }
             finally
             {
@@ -54,7 +59,7 @@ internal sealed class UnreadCountListener(UnreadCountCache cache, IConfiguration
         }
     }
 
-    private async Task ListenAsync(string connectionString, CancellationToken stoppingToken)
+    private async Task ListenAsync(string connectionString, Action listening, CancellationToken stoppingToken)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         connection.Notification += (_, e) =>
@@ -66,6 +71,7 @@ internal sealed class UnreadCountListener(UnreadCountCache cache, IConfiguration
             await listen.ExecuteNonQueryAsync(stoppingToken);
         // From here on every committed change is heard, so counts read from now on can be kept.
         cache.Listening();
+        listening();
         logger.LogInformation("Hearing unread count changes; unread counts are served from memory between changes");
         while (true) await connection.WaitAsync(stoppingToken);
     }
