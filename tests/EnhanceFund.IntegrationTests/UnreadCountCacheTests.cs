@@ -134,3 +134,55 @@ public sealed class UnreadCountCacheTests(TwoHostsFixture fixture) : IClassFixtu
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 }
+
+/// <summary>
+/// The instance that made a change answers the next request with the new count at once, without waiting for
+/// PostgreSQL's NOTIFY: here the NOTIFY is silenced, so only the requests and consumers forgetting counts themselves
+/// keep the answers right.
+/// </summary>
+public sealed class UnreadCountReadYourWritesTests(HostFixture fixture) : IClassFixture<HostFixture>
+{
+    [Fact]
+    public async Task Without_any_NOTIFY_each_change_and_each_push_is_followed_by_the_new_count_on_the_same_instance()
+    {
+        var user = await ApiClient.WithNotificationsAsync(fixture.Http, deposits: 2);
+        await using var live = await LiveClient.ConnectAsync(fixture.Host.Address, user.Token);
+        Assert.Equal(2, await UnreadAsync(user));
+        Assert.Equal(2, await UnreadAsync(user));
+        await SilenceNotifyAsync();
+
+        var ids = (await user.NotificationsAsync()).Select(n => n!["id"]!.GetValue<long>()).ToArray();
+        Assert.Equal(HttpStatusCode.OK, (await user.PatchAsync($"/api/notifications/{ids[0]}", new { is_read = true })).Status);
+        Assert.Equal(1, await UnreadAsync(user));
+
+        // A tab that hears a new notification and asks for its badge gets the count that includes it.
+        Assert.Equal(HttpStatusCode.Created, (await user.DepositAsync(5m)).Status);
+        await live.NotificationsEventuallyAsync(1);
+        Assert.Equal(2, await UnreadAsync(user));
+
+        Assert.Equal(HttpStatusCode.OK, (await user.DeleteAsync($"/api/notifications/{ids[1]}")).Status);
+        Assert.Equal(1, await UnreadAsync(user));
+
+        Assert.Equal(HttpStatusCode.OK, (await user.PostAsync("/api/notifications/mark-all-read")).Status);
+        Assert.Equal(0, await UnreadAsync(user));
+    }
+
+    private static async Task<long> UnreadAsync(ApiClient user) =>
+        (await user.GetAsync("/api/notifications/unread-count")).Data["unread_count"]!.GetValue<long>();
+
+    /// <summary>The counters' trigger keeps moving nothing but its NOTIFY: the listener stays connected and hears nothing.</summary>
+    private async Task SilenceNotifyAsync()
+    {
+        await using var connection = new NpgsqlConnection(fixture.Database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            CREATE OR REPLACE FUNCTION notifications.on_unread_counter_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                RETURN NULL;
+            END
+            $$;
+            """, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
