@@ -10,8 +10,6 @@ namespace EnhanceFund.IntegrationTests;
 /// </summary>
 public sealed class UnreadCountCacheTests(TwoHostsFixture fixture) : IClassFixture<TwoHostsFixture>
 {
-    private const string ListenerName = "enhancefund-unread-counts";
-
     [Fact]
     public async Task A_count_kept_by_one_instance_follows_changes_made_through_the_other()
     {
@@ -112,26 +110,33 @@ public sealed class UnreadCountCacheTests(TwoHostsFixture fixture) : IClassFixtu
     private static async Task<double> CacheReadsAsync(HttpClient instance) =>
         await PrometheusScrape.ValueAsync(instance, "notifications_unread_count_reads_total", ("source", "cache")) ?? 0;
 
-    private Task<long> ListenersAsync() =>
-        ScalarAsync($"SELECT count(*) FROM pg_stat_activity WHERE application_name = '{ListenerName}' AND datname = current_database()");
+    private Task<long> ListenersAsync() => Sql.ListenersAsync(fixture.Database);
 
-    private Task<long> TerminateListenersAsync() => ScalarAsync(
-        $"SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '{ListenerName}' AND datname = current_database()) cut");
+    private Task<long> TerminateListenersAsync() => Sql.ScalarAsync(fixture.Database,
+        $"SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE {Sql.Listener}) cut");
 
-    private async Task ExecuteAsync(string sql)
+    private Task ExecuteAsync(string sql) => Sql.ScalarAsync(fixture.Database, sql);
+
+    private Task<long> ScalarAsync(string sql) => Sql.ScalarAsync(fixture.Database, sql);
+}
+
+/// <summary>SQL straight to a test's database, beside the Host.</summary>
+file static class Sql
+{
+    /// <summary>An instance's listening connection, once it has sent its LISTEN (its first statement).</summary>
+    public const string Listener =
+        "application_name = 'enhancefund-unread-counts' AND query <> '' AND datname = current_database()";
+
+    public static Task<long> ListenersAsync(string database) =>
+        ScalarAsync(database, $"SELECT count(*) FROM pg_stat_activity WHERE {Listener}");
+
+    /// <summary>Runs the statement; its first column of its first row as a number (0 when it answers none).</summary>
+    public static async Task<long> ScalarAsync(string database, string sql)
     {
-        await using var connection = new NpgsqlConnection(fixture.Database);
+        await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private async Task<long> ScalarAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(fixture.Database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync());
+        return await command.ExecuteScalarAsync() is { } value and not DBNull ? Convert.ToInt64(value) : 0;
     }
 }
 
@@ -147,6 +152,8 @@ public sealed class UnreadCountReadYourWritesTests(HostFixture fixture) : IClass
     {
         var user = await ApiClient.WithNotificationsAsync(fixture.Http, deposits: 2);
         await using var live = await LiveClient.ConnectAsync(fixture.Host.Address, user.Token);
+        // Listening, so that counts are kept: otherwise every answer would come from PostgreSQL and prove nothing.
+        await Eventually.ReturnsAsync(() => Sql.ListenersAsync(fixture.Database), n => n == 1, "the instance listening");
         Assert.Equal(2, await UnreadAsync(user));
         Assert.Equal(2, await UnreadAsync(user));
         await SilenceNotifyAsync();
@@ -170,19 +177,13 @@ public sealed class UnreadCountReadYourWritesTests(HostFixture fixture) : IClass
     private static async Task<long> UnreadAsync(ApiClient user) =>
         (await user.GetAsync("/api/notifications/unread-count")).Data["unread_count"]!.GetValue<long>();
 
-    /// <summary>The counters' trigger keeps moving nothing but its NOTIFY: the listener stays connected and hears nothing.</summary>
-    private async Task SilenceNotifyAsync()
-    {
-        await using var connection = new NpgsqlConnection(fixture.Database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            """
-            CREATE OR REPLACE FUNCTION notifications.on_unread_counter_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN
-                RETURN NULL;
-            END
-            $$;
-            """, connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    /// <summary>The counters' NOTIFY trigger does nothing from now on: the listener stays connected and hears nothing.</summary>
+    private Task SilenceNotifyAsync() => Sql.ScalarAsync(fixture.Database,
+        """
+        CREATE OR REPLACE FUNCTION notifications.on_unread_counter_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            RETURN NULL;
+        END
+        $$;
+        """);
 }
