@@ -22,6 +22,9 @@ internal sealed class UnreadCountListener(UnreadCountCache cache, IConfiguration
 
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
+    // Failed attempts since the last LISTEN that went through: the first of an outage is a warning, the rest are not.
+    private int _failures;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var connectionString = new NpgsqlConnectionStringBuilder(PostgresConnection.FromConfiguration(configuration))
@@ -31,12 +34,11 @@ internal sealed class UnreadCountListener(UnreadCountCache cache, IConfiguration
             // A connection that died silently (a host gone, a cable cut) is noticed within seconds, not hours.
             KeepAlive = 5,
         }.ConnectionString;
-        var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await ListenAsync(connectionString, () => failures = 0, stoppingToken);
+                await ListenAsync(connectionString, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -45,7 +47,7 @@ internal sealed class UnreadCountListener(UnreadCountCache cache, IConfiguration
             catch (Exception ex)
             {
                 // Once per outage, not at every retry while PostgreSQL is away.
-                if (failures++ == 0)
+                if (_failures++ == 0)
                     logger.LogWarning(ex, "Not hearing unread count changes; every unread count is read from PostgreSQL until listening again");
                 else
                     logger.LogDebug(ex, "Still not hearing unread count changes");
@@ -59,7 +61,7 @@ internal sealed class UnreadCountListener(UnreadCountCache cache, IConfiguration
         }
     }
 
-    private async Task ListenAsync(string connectionString, Action listening, CancellationToken stoppingToken)
+    private async Task ListenAsync(string connectionString, CancellationToken stoppingToken)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         connection.Notification += (_, e) =>
@@ -71,7 +73,7 @@ internal sealed class UnreadCountListener(UnreadCountCache cache, IConfiguration
             await listen.ExecuteNonQueryAsync(stoppingToken);
         // From here on every committed change is heard, so counts read from now on can be kept.
         cache.Listening();
-        listening();
+        _failures = 0;
         logger.LogInformation("Hearing unread count changes; unread counts are served from memory between changes");
         while (true) await connection.WaitAsync(stoppingToken);
     }
