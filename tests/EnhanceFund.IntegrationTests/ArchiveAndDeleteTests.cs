@@ -26,7 +26,7 @@ public sealed class ArchiveAndDeleteTests(HostFixture fixture) : IClassFixture<H
         Assert.DoesNotContain(newest, Ids(list));
         Assert.All(list["notifications"]!.AsArray(), n => Assert.False(n!["is_archived"]!.GetValue<bool>()));
         Assert.Equal((2, 2), Counts(list));
-        Assert.Equal(2, (await user.GetAsync("/api/notifications/unread-count")).Data["unread_count"]!.GetValue<int>());
+        Assert.Equal(2, await user.UnreadCountAsync());
         var archivedList = (await user.GetAsync("/api/notifications?archived=true")).Data;
         Assert.Equal([newest], Ids(archivedList));
         Assert.Equal((2, 1), Counts(archivedList));
@@ -126,7 +126,7 @@ public sealed class ArchiveAndDeleteTests(HostFixture fixture) : IClassFixture<H
 
         Assert.All(await user.NotificationsAsync("&type=fund_withdrawn"), n => Assert.True(n!["is_read"]!.GetValue<bool>()));
         Assert.All(await user.NotificationsAsync("&type=fund_added"), n => Assert.False(n!["is_read"]!.GetValue<bool>()));
-        Assert.Equal(3, (await user.GetAsync("/api/notifications/unread-count")).Data["unread_count"]!.GetValue<int>());
+        Assert.Equal(3, await user.UnreadCountAsync());
         await otherTab.UnreadCountEventuallyAsync(3);
         Assert.Equal(0, (await user.PostAsync("/api/notifications/mark-all-read?type=fund_withdrawn")).Data["updated"]!.GetValue<int>());
         Assert.Equal(3, (await user.PostAsync("/api/notifications/mark-all-read")).Data["updated"]!.GetValue<int>());

@@ -77,7 +77,7 @@ public sealed class NotificationsApiTests(HostFixture fixture) : IClassFixture<H
         var marked = await user.PatchAsync($"/api/notifications/{id}/", new { is_read = true });
         Assert.Equal(HttpStatusCode.OK, marked.Status);
         Assert.True(marked.Data["notification"]!["is_read"]!.GetValue<bool>());
-        Assert.Equal(2, (await user.GetAsync("/api/notifications/unread-count")).Data["unread_count"]!.GetValue<int>());
+        Assert.Equal(2, await user.UnreadCountAsync());
         await tab2.UnreadCountEventuallyAsync(2);
 
         var unmarked = await user.PatchAsync($"/api/notifications/{id}", new { is_read = false });

@@ -1,6 +1,5 @@
 using System.Net;
 using EnhanceFund.IntegrationTests.Infrastructure;
-using Npgsql;
 
 namespace EnhanceFund.IntegrationTests;
 
@@ -10,50 +9,52 @@ namespace EnhanceFund.IntegrationTests;
 /// </summary>
 public sealed class UnreadCountCacheTests(TwoHostsFixture fixture) : IClassFixture<TwoHostsFixture>
 {
+    private readonly Ledger _ledger = new(fixture.Database);
+
     [Fact]
     public async Task A_count_kept_by_one_instance_follows_changes_made_through_the_other()
     {
         var onA = await ApiClient.WithNotificationsAsync(fixture.Http, deposits: 2);
         var onB = onA.Via(fixture.Other.Http);
-        await Eventually.ReturnsAsync(() => ListenersAsync(), n => n == 2, "both instances listening");
-        Assert.Equal(2, await UnreadAsync(onB));
+        await Eventually.ReturnsAsync(_ledger.UnreadCountListenersAsync, n => n == 2, "both instances listening");
+        Assert.Equal(2, await onB.UnreadCountAsync());
         var fromCache = await CacheReadsAsync(fixture.Other.Http);
-        Assert.Equal(2, await UnreadAsync(onB));
+        Assert.Equal(2, await onB.UnreadCountAsync());
         // Polled: the exporter caches its answer for a moment.
         await Eventually.ReturnsAsync(() => CacheReadsAsync(fixture.Other.Http), n => n > fromCache, "the second read served from B's memory");
 
         var first = (await onA.NotificationsAsync())[0]!["id"]!.GetValue<long>();
         Assert.Equal(HttpStatusCode.OK, (await onA.PatchAsync($"/api/notifications/{first}", new { is_read = true })).Status);
-        await Eventually.ReturnsAsync(() => UnreadAsync(onB), n => n == 1, "B to serve the count after A's change", TimeSpan.FromSeconds(5));
+        await Eventually.ReturnsAsync(onB.UnreadCountAsync, n => n == 1, "B to serve the count after A's change", TimeSpan.FromSeconds(5));
 
         Assert.Equal(HttpStatusCode.Created, (await onA.DepositAsync(5m)).Status);
-        await Eventually.ReturnsAsync(() => UnreadAsync(onB), n => n == 2, "B to serve the count after a new notification", TimeSpan.FromSeconds(5));
+        await Eventually.ReturnsAsync(onB.UnreadCountAsync, n => n == 2, "B to serve the count after a new notification", TimeSpan.FromSeconds(5));
 
         Assert.Equal(HttpStatusCode.OK, (await onA.PostAsync("/api/notifications/mark-all-read")).Status);
-        await Eventually.ReturnsAsync(() => UnreadAsync(onB), n => n == 0, "B to serve the count after mark-all-read", TimeSpan.FromSeconds(5));
+        await Eventually.ReturnsAsync(onB.UnreadCountAsync, n => n == 0, "B to serve the count after mark-all-read", TimeSpan.FromSeconds(5));
     }
 
     [Fact]
     public async Task An_instance_that_lost_its_listening_connection_serves_no_stale_count_and_keeps_counts_again_once_back()
     {
         var onA = await ApiClient.WithNotificationsAsync(fixture.Http, deposits: 1);
-        await Eventually.ReturnsAsync(() => ListenersAsync(), n => n == 2, "both instances listening");
-        Assert.Equal(1, await UnreadAsync(onA));
-        Assert.Equal(1, await UnreadAsync(onA));
+        await Eventually.ReturnsAsync(_ledger.UnreadCountListenersAsync, n => n == 2, "both instances listening");
+        Assert.Equal(1, await onA.UnreadCountAsync());
+        Assert.Equal(1, await onA.UnreadCountAsync());
 
         // Both listening connections cut; the change below is made in SQL, as an operator's fix would be, so that no
         // request of either instance hears of it: only PostgreSQL's NOTIFY (lost meanwhile) would have told A.
-        Assert.Equal(2, await TerminateListenersAsync());
-        await ExecuteAsync($"UPDATE notifications.notifications SET is_read = true WHERE user_id = {onA.UserId}");
-        await Eventually.ReturnsAsync(() => UnreadAsync(onA), n => n == 0, "A to serve the count changed while it could not hear", TimeSpan.FromSeconds(5));
+        Assert.Equal(2, await _ledger.CutUnreadCountListenersAsync());
+        await _ledger.ExecuteAsync($"UPDATE notifications.notifications SET is_read = true WHERE user_id = {onA.UserId}");
+        await Eventually.ReturnsAsync(onA.UnreadCountAsync, n => n == 0, "A to serve the count changed while it could not hear", TimeSpan.FromSeconds(5));
 
-        await Eventually.ReturnsAsync(() => ListenersAsync(), n => n == 2, "both instances listening again");
+        await Eventually.ReturnsAsync(_ledger.UnreadCountListenersAsync, n => n == 2, "both instances listening again");
         var fromCache = await CacheReadsAsync(fixture.Http);
-        Assert.Equal(0, await UnreadAsync(onA));
-        Assert.Equal(0, await UnreadAsync(onA));
+        Assert.Equal(0, await onA.UnreadCountAsync());
+        Assert.Equal(0, await onA.UnreadCountAsync());
         await Eventually.ReturnsAsync(() => CacheReadsAsync(fixture.Http), n => n > fromCache, "counts kept again once listening");
-        await ExecuteAsync($"UPDATE notifications.notifications SET is_read = false WHERE user_id = {onA.UserId}");
-        await Eventually.ReturnsAsync(() => UnreadAsync(onA), n => n == 1, "A to hear the change again", TimeSpan.FromSeconds(5));
+        await _ledger.ExecuteAsync($"UPDATE notifications.notifications SET is_read = false WHERE user_id = {onA.UserId}");
+        await Eventually.ReturnsAsync(onA.UnreadCountAsync, n => n == 1, "A to hear the change again", TimeSpan.FromSeconds(5));
     }
 
     [Fact]
@@ -61,7 +62,7 @@ public sealed class UnreadCountCacheTests(TwoHostsFixture fixture) : IClassFixtu
     {
         var users = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => ApiClient.WithNotificationsAsync(fixture.Http, deposits: 4)));
         var ids = await Task.WhenAll(users.Select(async u => (await u.NotificationsAsync()).Select(n => n!["id"]!.GetValue<long>()).ToArray()));
-        await Eventually.ReturnsAsync(() => ListenersAsync(), n => n == 2, "both instances listening");
+        await Eventually.ReturnsAsync(_ledger.UnreadCountListenersAsync, n => n == 2, "both instances listening");
 
         // Writers toggle through both instances while readers fill both instances' memories.
         var until = DateTime.UtcNow.AddSeconds(3);
@@ -80,8 +81,8 @@ public sealed class UnreadCountCacheTests(TwoHostsFixture fixture) : IClassFixtu
             {
                 while (DateTime.UtcNow < until)
                 {
-                    await UnreadAsync(user);
-                    await UnreadAsync(user.Via(fixture.Other.Http));
+                    await user.UnreadCountAsync();
+                    await user.Via(fixture.Other.Http).UnreadCountAsync();
                 }
             }),
         });
@@ -89,55 +90,19 @@ public sealed class UnreadCountCacheTests(TwoHostsFixture fixture) : IClassFixtu
 
         foreach (var user in users)
         {
-            var truth = await ScalarAsync($"SELECT count(*) FROM notifications.notifications WHERE user_id = {user.UserId} AND NOT is_read");
+            var truth = await _ledger.CountAsync($"SELECT count(*) FROM notifications.notifications WHERE user_id = {user.UserId} AND NOT is_read");
             foreach (var via in new[] { user, user.Via(fixture.Other.Http) })
             {
-                await Eventually.ReturnsAsync(() => UnreadAsync(via), n => n == truth, $"the true count {truth}", TimeSpan.FromSeconds(5));
+                await Eventually.ReturnsAsync(via.UnreadCountAsync, n => n == truth, $"the true count {truth}", TimeSpan.FromSeconds(5));
                 // And it stays so: a count read before the last change and kept after it would show here.
                 await Task.Delay(200);
-                Assert.Equal(truth, await UnreadAsync(via));
+                Assert.Equal(truth, await via.UnreadCountAsync());
             }
         }
     }
 
-    private static async Task<long> UnreadAsync(ApiClient user)
-    {
-        var response = await user.GetAsync("/api/notifications/unread-count");
-        Assert.Equal(HttpStatusCode.OK, response.Status);
-        return response.Data["unread_count"]!.GetValue<long>();
-    }
-
     private static async Task<double> CacheReadsAsync(HttpClient instance) =>
         await PrometheusScrape.ValueAsync(instance, "notifications_unread_count_reads_total", ("source", "cache")) ?? 0;
-
-    private Task<long> ListenersAsync() => Sql.ListenersAsync(fixture.Database);
-
-    private Task<long> TerminateListenersAsync() => Sql.ScalarAsync(fixture.Database,
-        $"SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE {Sql.Listener}) cut");
-
-    private Task ExecuteAsync(string sql) => Sql.ScalarAsync(fixture.Database, sql);
-
-    private Task<long> ScalarAsync(string sql) => Sql.ScalarAsync(fixture.Database, sql);
-}
-
-/// <summary>SQL straight to a test's database, beside the Host.</summary>
-file static class Sql
-{
-    /// <summary>An instance's listening connection, once it has sent its LISTEN (its first statement).</summary>
-    public const string Listener =
-        "application_name = 'enhancefund-unread-counts' AND query <> '' AND datname = current_database()";
-
-    public static Task<long> ListenersAsync(string database) =>
-        ScalarAsync(database, $"SELECT count(*) FROM pg_stat_activity WHERE {Listener}");
-
-    /// <summary>Runs the statement; its first column of its first row as a number (0 when it answers none).</summary>
-    public static async Task<long> ScalarAsync(string database, string sql)
-    {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return await command.ExecuteScalarAsync() is { } value and not DBNull ? Convert.ToInt64(value) : 0;
-    }
 }
 
 /// <summary>
@@ -147,38 +112,37 @@ file static class Sql
 /// </summary>
 public sealed class UnreadCountReadYourWritesTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
+    private readonly Ledger _ledger = new(fixture.Database);
+
     [Fact]
     public async Task Without_any_NOTIFY_each_change_and_each_push_is_followed_by_the_new_count_on_the_same_instance()
     {
         var user = await ApiClient.WithNotificationsAsync(fixture.Http, deposits: 2);
         await using var live = await LiveClient.ConnectAsync(fixture.Host.Address, user.Token);
         // Listening, so that counts are kept: otherwise every answer would come from PostgreSQL and prove nothing.
-        await Eventually.ReturnsAsync(() => Sql.ListenersAsync(fixture.Database), n => n == 1, "the instance listening");
-        Assert.Equal(2, await UnreadAsync(user));
-        Assert.Equal(2, await UnreadAsync(user));
+        await Eventually.ReturnsAsync(_ledger.UnreadCountListenersAsync, n => n == 1, "the instance listening");
+        Assert.Equal(2, await user.UnreadCountAsync());
+        Assert.Equal(2, await user.UnreadCountAsync());
         await SilenceNotifyAsync();
 
         var ids = (await user.NotificationsAsync()).Select(n => n!["id"]!.GetValue<long>()).ToArray();
         Assert.Equal(HttpStatusCode.OK, (await user.PatchAsync($"/api/notifications/{ids[0]}", new { is_read = true })).Status);
-        Assert.Equal(1, await UnreadAsync(user));
+        Assert.Equal(1, await user.UnreadCountAsync());
 
         // A tab that hears a new notification and asks for its badge gets the count that includes it.
         Assert.Equal(HttpStatusCode.Created, (await user.DepositAsync(5m)).Status);
         await live.NotificationsEventuallyAsync(1);
-        Assert.Equal(2, await UnreadAsync(user));
+        Assert.Equal(2, await user.UnreadCountAsync());
 
         Assert.Equal(HttpStatusCode.OK, (await user.DeleteAsync($"/api/notifications/{ids[1]}")).Status);
-        Assert.Equal(1, await UnreadAsync(user));
+        Assert.Equal(1, await user.UnreadCountAsync());
 
         Assert.Equal(HttpStatusCode.OK, (await user.PostAsync("/api/notifications/mark-all-read")).Status);
-        Assert.Equal(0, await UnreadAsync(user));
+        Assert.Equal(0, await user.UnreadCountAsync());
     }
 
-    private static async Task<long> UnreadAsync(ApiClient user) =>
-        (await user.GetAsync("/api/notifications/unread-count")).Data["unread_count"]!.GetValue<long>();
-
     /// <summary>The counters' NOTIFY trigger does nothing from now on: the listener stays connected and hears nothing.</summary>
-    private Task SilenceNotifyAsync() => Sql.ScalarAsync(fixture.Database,
+    private Task SilenceNotifyAsync() => _ledger.ExecuteAsync(
         """
         CREATE OR REPLACE FUNCTION notifications.on_unread_counter_changed() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN

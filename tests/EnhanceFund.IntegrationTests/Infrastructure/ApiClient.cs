@@ -86,6 +86,13 @@ public sealed class ApiClient(HttpClient http, string token, long userId, string
         return response.Data["notifications"]!.AsArray();
     }
 
+    public async Task<int> UnreadCountAsync()
+    {
+        var response = await GetAsync("/api/notifications/unread-count");
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        return response.Data["unread_count"]!.GetValue<int>();
+    }
+
     public async Task<JsonArray> NotificationsEventuallyAsync(int count, string query = "") =>
         await Eventually.ReturnsAsync(() => NotificationsAsync(query), n => n.Count >= count, $"{count} notifications for user {UserId}");
 
