@@ -3,6 +3,8 @@
 # with a live SignalR connection, deposits at fixed rates, each measured after an unmeasured warm-up at that rate.
 # Prints one row per rate (achieved rate, pushes, lost, duplicated, p50/p95/p99) and the highest rate whose p99 stayed
 # under 50 ms. Asserts nothing.
+# The first rate also warms the runtime up until its JIT is quiet (tens of seconds), and each rate ends with where
+# the time went (request -> 201, -> the relay's claim, -> the consumer, -> the push received).
 #   scripts/bench.sh [--rates 100,250,500,1000] [--seconds 15] [--users 50] [--warmup 5] [--idle-connections 0]
 #                    [--pool 100]   # the Host's PostgreSQL connection pool (Maximum Pool Size)
 #                    [--npgsql "Multiplexing=true"]   # more Npgsql connection string settings

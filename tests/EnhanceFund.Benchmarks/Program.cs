@@ -42,10 +42,13 @@ else if (options.OutageSeconds > 0)
 }
 else
 {
-    Console.WriteLine($"{options.Seconds} s per rate after a {options.WarmUpSeconds} s warm-up at that rate; latency = deposit request sent -> its push received");
+    var warmedUp = await JitWarmUp.RunAsync(async () => await DrainAsync((await DepositLoad.SendAsync(users, options.Rates[0], 1)).Sent));
+    Console.WriteLine($"warmed up for {warmedUp.TotalSeconds:F0} s at {options.Rates[0]}/s, until the JIT used under 10 ms/s for 3 s");
+    Console.WriteLine($"{options.Seconds} s per rate after a warm-up until the JIT is quiet, then {options.WarmUpSeconds} s at that rate; latency = deposit request sent -> its push received");
     Console.WriteLine("| offered | achieved | failed | pushes | lost | duplicated | p50 | p95 | p99 | p99 first/last quarter | request -> 201 p50 / p99 | CPU of Host + client |");
     Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
     int? best = null;
+    var stages = new List<string>();
     foreach (var rate in options.Rates)
     {
         if (options.WarmUpSeconds > 0) await DrainAsync((await DepositLoad.SendAsync(users, rate, options.WarmUpSeconds)).Sent);
@@ -56,7 +59,13 @@ else
         var row = Row(rate, sent, failures, elapsed, cpu);
         Console.WriteLine(row.Text);
         if (row.P99 <= 50 && row.Lost == 0 && failures == 0) best = Math.Max(best ?? 0, rate);
+        stages.Add($"| {rate}/s | {await PushStages.DescribeAsync(database, sent, pushes.ToDictionary(p => p.Key, p => p.Value.FirstAt))} |");
     }
+
+    Console.WriteLine();
+    Console.WriteLine($"Where the time went, p50 / p99:{Environment.NewLine}| offered | {PushStages.Header} |{Environment.NewLine}|---|---|---|---|---|");
+    foreach (var line in stages) Console.WriteLine(line);
+    Console.WriteLine();
 
     Console.WriteLine(best is null ? "no rate kept p99 under 50 ms" : $"highest rate with p99 <= 50 ms, nothing lost: {best}/s");
 }
