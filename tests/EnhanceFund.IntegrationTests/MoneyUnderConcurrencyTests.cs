@@ -30,6 +30,23 @@ public sealed class MoneyUnderConcurrencyTests(HostFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task Racing_first_moves_of_a_user_whose_wallet_is_not_open_yet_open_it_once_and_lose_nothing()
+    {
+        var user = await ApiClient.RegisterAsync(fixture.Http);
+        var ledger = new Ledger(fixture.Database);
+        // As if the requests beat the UserRegistered event that opens the wallet (it may still come: it opens nothing twice).
+        await ledger.ExecuteAsync($"DELETE FROM wallet.wallets WHERE user_id = {user.UserId}");
+
+        var deposits = await Task.WhenAll(Enumerable.Range(1, 10)
+            .Select(i => user.PostAsync("/api/wallet/deposits", new { amount = i })));
+
+        Assert.All(deposits, r => Assert.Equal(HttpStatusCode.Created, r.Status));
+        Assert.Equal(55.00m, await user.BalanceAsync());
+        Assert.Equal(1, await ledger.CountAsync($"SELECT count(*) FROM wallet.wallets WHERE user_id = {user.UserId}"));
+        Assert.Equal(10, (await user.NotificationsEventuallyAsync(10)).Count);
+    }
+
+    [Fact]
     public async Task Racing_retries_of_one_idempotency_key_move_money_once_and_all_get_the_first_answer()
     {
         var user = await ApiClient.RegisterAsync(fixture.Http);

@@ -38,17 +38,23 @@ public sealed class WalletDbContext(DbContextOptions<WalletDbContext> options) :
         MoveFundsAsync(userId, now, (wallet, transactionId, at) => Task.FromResult(move(wallet, transactionId, at)), cancellationToken);
 
     /// <summary>
-    /// Creates the user's wallet if it does not exist yet (a request can beat the UserRegistered event)
-    /// and locks it until the transaction ends: concurrent debits of one wallet queue here, one at a time.
+    /// Locks the user's wallet until the transaction ends: concurrent debits of one wallet queue here, one at a time.
+    /// A request can beat the UserRegistered event that opens the wallet; then the wallet is opened here first. The
+    /// wallet nearly always exists, so the lock is tried first: one round trip instead of two on every move.
     /// </summary>
     private async Task<UserWallet> LockWalletAsync(long userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        if (await LockExistingWalletAsync(userId, cancellationToken) is { } wallet) return wallet;
         await EnsureWalletAsync(userId, now, cancellationToken);
-        var wallets = await Wallets
-            .FromSql($"SELECT * FROM wallet.wallets WHERE user_id = {userId} FOR UPDATE")
-            .ToListAsync(cancellationToken);
-        return wallets.Single();
+        return await LockExistingWalletAsync(userId, cancellationToken)
+            ?? throw new InvalidOperationException($"The wallet of user {userId} was opened but cannot be found.");
     }
+
+    private async Task<UserWallet?> LockExistingWalletAsync(long userId, CancellationToken cancellationToken) =>
+        (await Wallets
+            .FromSql($"SELECT * FROM wallet.wallets WHERE user_id = {userId} FOR UPDATE")
+            .ToListAsync(cancellationToken))
+        .SingleOrDefault();
 
     public Task EnsureWalletAsync(long userId, DateTimeOffset now, CancellationToken cancellationToken) =>
         Database.ExecuteSqlAsync(
