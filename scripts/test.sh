@@ -25,4 +25,9 @@ count() { { grep -Eo "^ +$1: +[0-9]+" "$THROWAWAY_DIR/test.log" || true; } | awk
 # them.
 awk '/^ +Failed [A-Za-z]/ {n = 15} n > 0 {print "failed| " $0; n--; if (trace) n = 0; trace = /Stack Trace:/}' "$THROWAWAY_DIR/test.log"
 echo "tests: $(count Passed) passed, $(count Failed) failed"
+# A test project that did not build runs no test and counts no failure: say so, or the line above reads as green.
+if [ "$status" != 0 ] && [ "$(count Failed)" = 0 ]; then
+  grep -E ": error [A-Z]+[0-9]+:" "$THROWAWAY_DIR/test.log" | sort -u | sed 's/^/error| /' | head -20
+  echo "dotnet test failed (exit $status) with no failed test: the errors above kept tests from running"
+fi
 exit "$status"
