@@ -1,13 +1,14 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using EnhanceFund.IntegrationTests.Infrastructure;
 
 namespace EnhanceFund.IntegrationTests;
 
 /// <summary>
-/// Each instance keeps unread counts between changes and hears every change from PostgreSQL: a count served by one
-/// instance is never left behind a change made through another, a job, or while it could not hear.
+/// Each instance keeps unread counts and first pages between changes and hears every change from PostgreSQL: what
+/// one instance serves is never left behind a change made through another, a job, or while it could not hear.
 /// </summary>
-public sealed class UnreadCountCacheTests(TwoHostsFixture fixture) : IClassFixture<TwoHostsFixture>
+public sealed class NotificationReadCacheTests(TwoHostsFixture fixture) : IClassFixture<TwoHostsFixture>
 {
     private readonly Ledger _ledger = new(fixture.Database);
 
@@ -16,7 +17,7 @@ public sealed class UnreadCountCacheTests(TwoHostsFixture fixture) : IClassFixtu
     {
         var onA = await ApiClient.WithNotificationsAsync(fixture.Http, deposits: 2);
         var onB = onA.Via(fixture.Other.Http);
-        await Eventually.ReturnsAsync(_ledger.UnreadCountListenersAsync, n => n == 2, "both instances listening");
+        await Eventually.ReturnsAsync(_ledger.ChangeListenersAsync, n => n == 2, "both instances listening");
         Assert.Equal(2, await onB.UnreadCountAsync());
         var fromCache = await CacheReadsAsync(fixture.Other.Http);
         Assert.Equal(2, await onB.UnreadCountAsync());
@@ -35,20 +36,44 @@ public sealed class UnreadCountCacheTests(TwoHostsFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_first_page_kept_by_one_instance_follows_changes_made_through_the_other_unread_count_or_not()
+    {
+        var onA = await ApiClient.WithNotificationsAsync(fixture.Http, deposits: 3);
+        var onB = onA.Via(fixture.Other.Http);
+        await Eventually.ReturnsAsync(_ledger.ChangeListenersAsync, n => n == 2, "both instances listening");
+        var ids = Ids(await onB.NotificationsAsync());
+        var fromCache = await FirstPagesFromCacheAsync(fixture.Other.Http);
+        Assert.Equal(ids, Ids(await onB.NotificationsAsync()));
+        await Eventually.ReturnsAsync(() => FirstPagesFromCacheAsync(fixture.Other.Http), n => n > fromCache, "the second page served from B's memory");
+
+        // Changes that leave the unread count as it was: a read notification archived, another deleted.
+        Assert.Equal(HttpStatusCode.OK, (await onA.PatchAsync($"/api/notifications/{ids[0]}", new { is_read = true })).Status);
+        Assert.Equal(HttpStatusCode.OK, (await onA.PatchAsync($"/api/notifications/{ids[1]}", new { is_read = true })).Status);
+        await Eventually.ReturnsAsync(() => onB.NotificationsAsync(), page => page.Count(n => n!["is_read"]!.GetValue<bool>()) == 2, "B to show both read", TimeSpan.FromSeconds(5));
+        Assert.Equal(HttpStatusCode.OK, (await onA.PatchAsync($"/api/notifications/{ids[0]}", new { is_archived = true })).Status);
+        await Eventually.ReturnsAsync(async () => Ids(await onB.NotificationsAsync()), page => !page.Contains(ids[0]), "B to drop the archived one", TimeSpan.FromSeconds(5));
+        Assert.Equal(HttpStatusCode.OK, (await onA.DeleteAsync($"/api/notifications/{ids[1]}")).Status);
+        await Eventually.ReturnsAsync(async () => Ids(await onB.NotificationsAsync()), page => page.SequenceEqual([ids[2]]), "B to drop the deleted one", TimeSpan.FromSeconds(5));
+
+        Assert.Equal(HttpStatusCode.Created, (await onA.DepositAsync(5m)).Status);
+        await Eventually.ReturnsAsync(async () => Ids(await onB.NotificationsAsync()), page => page.Length == 2, "B to show the new one", TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
     public async Task An_instance_that_lost_its_listening_connection_serves_no_stale_count_and_keeps_counts_again_once_back()
     {
         var onA = await ApiClient.WithNotificationsAsync(fixture.Http, deposits: 1);
-        await Eventually.ReturnsAsync(_ledger.UnreadCountListenersAsync, n => n == 2, "both instances listening");
+        await Eventually.ReturnsAsync(_ledger.ChangeListenersAsync, n => n == 2, "both instances listening");
         Assert.Equal(1, await onA.UnreadCountAsync());
         Assert.Equal(1, await onA.UnreadCountAsync());
 
         // Both listening connections cut; the change below is made in SQL, as an operator's fix would be, so that no
         // request of either instance hears of it: only PostgreSQL's NOTIFY (lost meanwhile) would have told A.
-        Assert.Equal(2, await _ledger.CutUnreadCountListenersAsync());
+        Assert.Equal(2, await _ledger.CutChangeListenersAsync());
         await _ledger.ExecuteAsync($"UPDATE notifications.notifications SET is_read = true WHERE user_id = {onA.UserId}");
         await Eventually.ReturnsAsync(onA.UnreadCountAsync, n => n == 0, "A to serve the count changed while it could not hear", TimeSpan.FromSeconds(5));
 
-        await Eventually.ReturnsAsync(_ledger.UnreadCountListenersAsync, n => n == 2, "both instances listening again");
+        await Eventually.ReturnsAsync(_ledger.ChangeListenersAsync, n => n == 2, "both instances listening again");
         var fromCache = await CacheReadsAsync(fixture.Http);
         Assert.Equal(0, await onA.UnreadCountAsync());
         Assert.Equal(0, await onA.UnreadCountAsync());
@@ -62,7 +87,7 @@ public sealed class UnreadCountCacheTests(TwoHostsFixture fixture) : IClassFixtu
     {
         var users = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => ApiClient.WithNotificationsAsync(fixture.Http, deposits: 4)));
         var ids = await Task.WhenAll(users.Select(async u => (await u.NotificationsAsync()).Select(n => n!["id"]!.GetValue<long>()).ToArray()));
-        await Eventually.ReturnsAsync(_ledger.UnreadCountListenersAsync, n => n == 2, "both instances listening");
+        await Eventually.ReturnsAsync(_ledger.ChangeListenersAsync, n => n == 2, "both instances listening");
 
         // Writers toggle through both instances while readers fill both instances' memories.
         var until = DateTime.UtcNow.AddSeconds(3);
@@ -101,6 +126,11 @@ public sealed class UnreadCountCacheTests(TwoHostsFixture fixture) : IClassFixtu
         }
     }
 
+    private static long[] Ids(JsonArray page) => page.Select(n => n!["id"]!.GetValue<long>()).ToArray();
+
+    private static async Task<double> FirstPagesFromCacheAsync(HttpClient instance) =>
+        await PrometheusScrape.ValueAsync(instance, "notifications_first_page_reads_total", ("source", "cache")) ?? 0;
+
     private static async Task<double> CacheReadsAsync(HttpClient instance) =>
         await PrometheusScrape.ValueAsync(instance, "notifications_unread_count_reads_total", ("source", "cache")) ?? 0;
 }
@@ -110,7 +140,7 @@ public sealed class UnreadCountCacheTests(TwoHostsFixture fixture) : IClassFixtu
 /// PostgreSQL's NOTIFY: here the NOTIFY is silenced, so only the requests and consumers forgetting counts themselves
 /// keep the answers right.
 /// </summary>
-public sealed class UnreadCountReadYourWritesTests(HostFixture fixture) : IClassFixture<HostFixture>
+public sealed class NotificationReadYourWritesTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
     private readonly Ledger _ledger = new(fixture.Database);
 
@@ -120,7 +150,7 @@ public sealed class UnreadCountReadYourWritesTests(HostFixture fixture) : IClass
         var user = await ApiClient.WithNotificationsAsync(fixture.Http, deposits: 2);
         await using var live = await LiveClient.ConnectAsync(fixture.Host.Address, user.Token);
         // Listening, so that counts are kept: otherwise every answer would come from PostgreSQL and prove nothing.
-        await Eventually.ReturnsAsync(_ledger.UnreadCountListenersAsync, n => n == 1, "the instance listening");
+        await Eventually.ReturnsAsync(_ledger.ChangeListenersAsync, n => n == 1, "the instance listening");
         Assert.Equal(2, await user.UnreadCountAsync());
         Assert.Equal(2, await user.UnreadCountAsync());
         await SilenceNotifyAsync();
@@ -139,12 +169,21 @@ public sealed class UnreadCountReadYourWritesTests(HostFixture fixture) : IClass
 
         Assert.Equal(HttpStatusCode.OK, (await user.PostAsync("/api/notifications/mark-all-read")).Status);
         Assert.Equal(0, await user.UnreadCountAsync());
+
+        // The first page too, after changes that leave the count as it was: a read one archived, another deleted.
+        var page = (await user.NotificationsAsync()).Select(n => n!["id"]!.GetValue<long>()).ToArray();
+        Assert.Equal(2, page.Length);
+        Assert.Equal(page, (await user.NotificationsAsync()).Select(n => n!["id"]!.GetValue<long>()).ToArray());
+        Assert.Equal(HttpStatusCode.OK, (await user.PatchAsync($"/api/notifications/{page[0]}", new { is_archived = true })).Status);
+        Assert.Equal(page[1..], (await user.NotificationsAsync()).Select(n => n!["id"]!.GetValue<long>()).ToArray());
+        Assert.Equal(HttpStatusCode.OK, (await user.DeleteAsync($"/api/notifications/{page[1]}")).Status);
+        Assert.Equal(page[2..], (await user.NotificationsAsync()).Select(n => n!["id"]!.GetValue<long>()).ToArray());
     }
 
     /// <summary>The counters' NOTIFY trigger does nothing from now on: the listener stays connected and hears nothing.</summary>
     private Task SilenceNotifyAsync() => _ledger.ExecuteAsync(
         """
-        CREATE OR REPLACE FUNCTION notifications.on_unread_counter_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+        CREATE OR REPLACE FUNCTION notifications.on_counter_changed() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
             RETURN NULL;
         END

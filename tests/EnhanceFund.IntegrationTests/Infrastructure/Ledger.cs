@@ -69,12 +69,12 @@ public sealed class Ledger(string database)
         WHERE coalesce(rows.counted, 0) <> coalesce(c.count, 0)
         """);
 
-    /// <summary>The instances hearing unread count changes: listening connections that have sent their LISTEN.</summary>
-    public Task<long> UnreadCountListenersAsync() => ScalarAsync<long>($"SELECT count(*) FROM pg_stat_activity WHERE {UnreadCountListener}");
+    /// <summary>The instances hearing notification changes: listening connections that have sent their LISTEN.</summary>
+    public Task<long> ChangeListenersAsync() => ScalarAsync<long>($"SELECT count(*) FROM pg_stat_activity WHERE {ChangeListener}");
 
     /// <summary>Ends every instance's listening connection, as a network cut would. Returns how many it ended.</summary>
-    public Task<long> CutUnreadCountListenersAsync() =>
-        ScalarAsync<long>($"SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE {UnreadCountListener}");
+    public Task<long> CutChangeListenersAsync() =>
+        ScalarAsync<long>($"SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE {ChangeListener}");
 
     /// <summary>A count the test asks for in SQL of its own.</summary>
     public Task<long> CountAsync(string sql) => ScalarAsync<long>(sql);
@@ -86,8 +86,8 @@ public sealed class Ledger(string database)
     public Task<int> ExecuteAsync(string sql) => ExecuteNonQueryAsync(sql);
 
     // The listener names its connection; its first statement is its LISTEN.
-    private const string UnreadCountListener =
-        "application_name = 'enhancefund-unread-counts' AND query <> '' AND datname = current_database()";
+    private const string ChangeListener =
+        "application_name = 'enhancefund-notification-changes' AND query <> '' AND datname = current_database()";
 
     private async Task<long> SumOverOutboxesAsync(string aggregate)
     {

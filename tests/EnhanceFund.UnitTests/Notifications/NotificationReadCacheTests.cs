@@ -2,12 +2,12 @@ using EnhanceFund.Notifications.Infrastructure;
 
 namespace EnhanceFund.UnitTests.Notifications;
 
-public sealed class UnreadCountCacheTests
+public sealed class NotificationReadCacheTests
 {
-    private readonly UnreadCountCache _cache = new(maxUsers: 3);
+    private readonly NotificationReadCache _cache = new(maxUsers: 3, maxFirstPages: 3);
     private int _reads;
 
-    public UnreadCountCacheTests() => _cache.Listening();
+    public NotificationReadCacheTests() => _cache.Listening();
 
     [Fact]
     public async Task A_count_is_read_once_and_kept_until_that_user_is_forgotten()
@@ -27,7 +27,7 @@ public sealed class UnreadCountCacheTests
     public async Task A_count_read_while_a_change_of_that_user_was_heard_is_served_but_not_kept()
     {
         // The change is heard while PostgreSQL's answer, from before it, is on its way.
-        Assert.Equal(5, await _cache.GetAsync(1, _ => { _cache.Forget(1); _reads++; return Task.FromResult(5); }, default));
+        Assert.Equal(5, await _cache.GetUnreadCountAsync(1, _ => { _cache.Forget(1); _reads++; return Task.FromResult(5); }, default));
 
         Assert.Equal(4, await GetAsync(1, 4));
         Assert.Equal(2, _reads);
@@ -42,7 +42,7 @@ public sealed class UnreadCountCacheTests
         Assert.Equal(7, await GetAsync(1, 7));
 
         _cache.Listening();
-        Assert.Equal(8, await _cache.GetAsync(1, _ => { _cache.NotListening(); _cache.Listening(); _reads++; return Task.FromResult(8); }, default));
+        Assert.Equal(8, await _cache.GetUnreadCountAsync(1, _ => { _cache.NotListening(); _cache.Listening(); _reads++; return Task.FromResult(8); }, default));
         Assert.Equal(9, await GetAsync(1, 9));
         Assert.Equal(5, _reads);
     }
@@ -58,6 +58,30 @@ public sealed class UnreadCountCacheTests
         Assert.Equal(1, _reads);
     }
 
+    [Fact]
+    public async Task A_first_page_is_kept_for_its_limit_and_forgotten_with_the_count()
+    {
+        var page = new object();
+        Assert.Same(page, await GetPageAsync(1, limit: 20, page));
+        Assert.Same(page, await GetPageAsync(1, limit: 20, new object()));
+        Assert.Equal(1, _reads);
+
+        // Another limit is another page: read, and kept in its place.
+        var larger = new object();
+        Assert.Same(larger, await GetPageAsync(1, limit: 50, larger));
+        Assert.Equal(2, _reads);
+
+        await GetAsync(1, 5);
+        _cache.Forget(1);
+        var changed = new object();
+        Assert.Same(changed, await GetPageAsync(1, limit: 50, changed));
+        Assert.Equal(6, await GetAsync(1, 6));
+        Assert.Equal(5, _reads);
+    }
+
+    private Task<object> GetPageAsync(long userId, int limit, object inDatabase) =>
+        _cache.GetFirstPageAsync(userId, limit, _ => { _reads++; return Task.FromResult(inDatabase); }, default);
+
     private Task<int> GetAsync(long userId, int inDatabase) =>
-        _cache.GetAsync(userId, _ => { _reads++; return Task.FromResult(inDatabase); }, default);
+        _cache.GetUnreadCountAsync(userId, _ => { _reads++; return Task.FromResult(inDatabase); }, default);
 }

@@ -30,8 +30,8 @@ public sealed class NotificationsModule : IModule
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.Section));
         services.AddOptions<QuartzOptions>().Configure<IOptions<RetentionOptions>>((quartz, retention) =>
             quartz.AddRepeatingJob<NotificationRetentionJob>("notifications-retention", retention.Value.RetentionInterval));
-        services.AddSingleton<UnreadCountCache>();
-        services.AddHostedService<UnreadCountListener>();
+        services.AddSingleton<NotificationReadCache>();
+        services.AddHostedService<NotificationChangeListener>();
         services.AddSingleton<LivePushSender>();
         // Try: a test registers a sender that loses pushes on purpose before the modules add theirs.
         services.TryAddSingleton<IPushSender>(provider => provider.GetRequiredService<LivePushSender>());

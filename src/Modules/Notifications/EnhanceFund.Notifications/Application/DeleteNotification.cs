@@ -5,7 +5,7 @@ namespace EnhanceFund.Notifications.Application;
 /// <summary>Deletes one of the user's notifications for good; its seq stays a hole, never handed out again.</summary>
 public sealed record DeleteNotification(long UserId, long NotificationId) : IRequest<Result<int>>;
 
-internal sealed class DeleteNotificationHandler(NotificationsDbContext db, INotificationPush push, UnreadCountCache unreadCounts)
+internal sealed class DeleteNotificationHandler(NotificationsDbContext db, INotificationPush push, NotificationReadCache readCache)
     : IRequestHandler<DeleteNotification, Result<int>>
 {
     public async Task<Result<int>> Handle(DeleteNotification command, CancellationToken cancellationToken)
@@ -18,7 +18,8 @@ internal sealed class DeleteNotificationHandler(NotificationsDbContext db, INoti
         if (wasRead.Count == 0) return Error.NotFoundOf("Notification");
 
         push.Change(command.UserId, CenterChange.Deleted(command.NotificationId));
-        if (!wasRead[0]) await db.UnreadCountChangedAsync(push, unreadCounts, command.UserId, cancellationToken);
+        if (!wasRead[0]) await db.UnreadCountChangedAsync(push, readCache, command.UserId, cancellationToken);
+        else readCache.Forget(command.UserId); // A read one: the first page changed, the count did not.
         return wasRead.Count;
     }
 }

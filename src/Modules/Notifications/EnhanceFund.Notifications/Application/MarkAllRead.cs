@@ -5,7 +5,7 @@ namespace EnhanceFund.Notifications.Application;
 /// <summary>Marks the user's unread notifications read: every one, or those of one type.</summary>
 public sealed record MarkAllRead(long UserId, string? Type = null) : IRequest<int>;
 
-internal sealed class MarkAllReadHandler(NotificationsDbContext db, INotificationPush push, UnreadCountCache unreadCounts) : IRequestHandler<MarkAllRead, int>
+internal sealed class MarkAllReadHandler(NotificationsDbContext db, INotificationPush push, NotificationReadCache readCache) : IRequestHandler<MarkAllRead, int>
 {
     public async Task<int> Handle(MarkAllRead command, CancellationToken cancellationToken)
     {
@@ -21,7 +21,7 @@ internal sealed class MarkAllReadHandler(NotificationsDbContext db, INotificatio
             WHERE user_id = {command.UserId} AND NOT is_read AND ({command.Type}::text IS NULL OR notification_type = {command.Type})
             """, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        if (updated > 0) await db.UnreadCountChangedAsync(push, unreadCounts, command.UserId, cancellationToken);
+        if (updated > 0) await db.UnreadCountChangedAsync(push, readCache, command.UserId, cancellationToken);
         return updated;
     }
 }

@@ -11,7 +11,7 @@ namespace EnhanceFund.Notifications.Application;
 /// </summary>
 [DisallowConcurrentExecution]
 internal sealed class NotificationRetentionJob(
-    NotificationsDbContext db, INotificationPush push, UnreadCountCache unreadCounts, IOptions<RetentionOptions> options, TimeProvider clock)
+    NotificationsDbContext db, INotificationPush push, NotificationReadCache readCache, IOptions<RetentionOptions> options, TimeProvider clock)
     : IJob
 {
     public async Task Execute(IJobExecutionContext context)
@@ -40,7 +40,7 @@ internal sealed class NotificationRetentionJob(
 
             var lostUnread = rows.OfType<long>().Distinct().ToList();
             if (lostUnread.Count == 0) continue;
-            foreach (var userId in lostUnread) unreadCounts.Forget(userId);
+            foreach (var userId in lostUnread) readCache.Forget(userId);
             foreach (var (userId, unread) in await db.UnreadCountsAsync(lostUnread, cancellationToken)) push.UnreadCount(userId, unread);
         }
         while (deleted == batchSize && !cancellationToken.IsCancellationRequested);

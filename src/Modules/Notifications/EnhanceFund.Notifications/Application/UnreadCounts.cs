@@ -24,12 +24,12 @@ internal static class UnreadCounts
     }
 
     /// <summary>
-    /// After a commit that changed the user's unread count: this instance forgets the count it kept, so that its
-    /// answer to the next request (the tab that made the change asking for its badge, say) is not older than the
+    /// After a commit that changed the user's unread count: this instance forgets what it kept of the user, so that
+    /// its answer to the next request (the tab that made the change asking for its badge, say) is not older than the
     /// change (other instances hear of it from PostgreSQL), and the new count is queued for every open tab.
     /// </summary>
     public static async Task UnreadCountChangedAsync(
-        this NotificationsDbContext db, INotificationPush push, UnreadCountCache cache, long userId, CancellationToken cancellationToken)
+        this NotificationsDbContext db, INotificationPush push, NotificationReadCache cache, long userId, CancellationToken cancellationToken)
     {
         cache.Forget(userId);
         push.UnreadCount(userId, await db.UnreadCountAsync(userId, cancellationToken));

@@ -5,7 +5,7 @@ namespace EnhanceFund.Notifications.Application;
 /// <summary>Marks one notification read or unread, archives or unarchives it; null leaves a state as it is.</summary>
 public sealed record UpdateNotification(long UserId, long NotificationId, bool? IsRead, bool? IsArchived) : IRequest<Result<NotificationDto>>;
 
-internal sealed class UpdateNotificationHandler(NotificationsDbContext db, INotificationPush push, UnreadCountCache unreadCounts)
+internal sealed class UpdateNotificationHandler(NotificationsDbContext db, INotificationPush push, NotificationReadCache readCache)
     : IRequestHandler<UpdateNotification, Result<NotificationDto>>
 {
     public async Task<Result<NotificationDto>> Handle(UpdateNotification command, CancellationToken cancellationToken)
@@ -26,7 +26,8 @@ internal sealed class UpdateNotificationHandler(NotificationsDbContext db, INoti
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         push.Change(command.UserId, CenterChange.Updated(updated));
-        if (notification.IsRead != wasRead) await db.UnreadCountChangedAsync(push, unreadCounts, command.UserId, cancellationToken);
+        if (notification.IsRead != wasRead) await db.UnreadCountChangedAsync(push, readCache, command.UserId, cancellationToken);
+        else readCache.Forget(command.UserId); // A read one archived or back: the first page changed, the count did not.
         return updated;
     }
 }

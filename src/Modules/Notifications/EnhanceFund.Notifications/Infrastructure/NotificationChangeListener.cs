@@ -6,19 +6,20 @@ using Npgsql;
 namespace EnhanceFund.Notifications.Infrastructure;
 
 /// <summary>
-/// Hears every change of an unread count from PostgreSQL (<c>LISTEN</c> on the channel the counters' trigger
-/// notifies at each commit) and makes <see cref="UnreadCountCache"/> forget that user's count. Its own connection,
-/// outside the pool; while it is down the cache keeps nothing, and it connects again every
-/// <see cref="RetryDelay"/>.
+/// Hears every change of a user's notifications from PostgreSQL (<c>LISTEN</c> on the channel the counters' trigger
+/// notifies at each commit: every insert, read or archive change and delete moves a counter) and makes
+/// <see cref="NotificationReadCache"/> forget what it kept of that user. Its own connection, outside the pool; while it
+/// is down the cache keeps nothing, and it connects again every <see cref="RetryDelay"/>.
 /// </summary>
-internal sealed class UnreadCountListener(UnreadCountCache cache, IConfiguration configuration, ILogger<UnreadCountListener> logger)
+internal sealed class NotificationChangeListener(
+    NotificationReadCache cache, IConfiguration configuration, ILogger<NotificationChangeListener> logger)
     : BackgroundService
 {
     /// <summary>The channel; the payload is the user's id.</summary>
-    public const string Channel = "notifications_unread_count";
+    public const string Channel = "notifications_changed";
 
     /// <summary>What the listening connection calls itself in <c>pg_stat_activity</c>.</summary>
-    public const string ApplicationName = "enhancefund-unread-counts";
+    public const string ApplicationName = "enhancefund-notification-changes";
 
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
@@ -48,9 +49,9 @@ internal sealed class UnreadCountListener(UnreadCountCache cache, IConfiguration
             {
                 // Once per outage, not at every retry while PostgreSQL is away.
                 if (_failures++ == 0)
-                    logger.LogWarning(ex, "Not hearing unread count changes; every unread count is read from PostgreSQL until listening again");
+                    logger.LogWarning(ex, "Not hearing notification changes; unread counts and first pages are read from PostgreSQL until listening again");
                 else
-                    logger.LogDebug(ex, "Still not hearing unread count changes");
+                    logger.LogDebug(ex, "Still not hearing notification changes");
             }
             finally
             {
@@ -71,10 +72,10 @@ internal sealed class UnreadCountListener(UnreadCountCache cache, IConfiguration
         await connection.OpenAsync(stoppingToken);
         await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
             await listen.ExecuteNonQueryAsync(stoppingToken);
-        // From here on every committed change is heard, so counts read from now on can be kept.
+        // From here on every committed change is heard, so what is read from now on can be kept.
         cache.Listening();
         _failures = 0;
-        logger.LogInformation("Hearing unread count changes; unread counts are served from memory between changes");
+        logger.LogInformation("Hearing notification changes; unread counts and first pages are served from memory between changes");
         while (true) await connection.WaitAsync(stoppingToken);
     }
 }

@@ -281,7 +281,7 @@ internal static class NotificationTriggers
     /// <summary>
     /// UnreadCountNotify: every change of an unread counter tells the instances whose unread count it changed (PostgreSQL
     /// sends the NOTIFY at the commit, only if the change commits, once per user per transaction), so each forgets the
-    /// count it kept (<see cref="UnreadCountListener"/>). Read counters never change an unread count.
+    /// count it kept (then UnreadCountListener). Read counters never change an unread count. Replaced by <see cref="ChangeNotify"/>.
     /// </summary>
     public const string UnreadCountNotify = """
         CREATE FUNCTION notifications.on_unread_counter_changed() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -300,4 +300,33 @@ internal static class NotificationTriggers
         DROP TRIGGER IF EXISTS on_unread_counter_changed ON notifications.notification_counts;
         DROP FUNCTION IF EXISTS notifications.on_unread_counter_changed();
         """;
+
+    /// <summary>
+    /// NotifyEveryChange: every change of any counter tells the instances whose notifications it changed, so each
+    /// forgets the unread count and the first page it kept (<see cref="NotificationChangeListener"/>). Every insert, read
+    /// or archive change and delete of a notification moves a counter, so none goes unheard; PostgreSQL sends the NOTIFY
+    /// at the commit, only if it commits, once per user per transaction. Replaces <see cref="UnreadCountNotify"/>, which
+    /// a read notification archived or deleted did not send.
+    /// </summary>
+    public const string ChangeNotify = """
+        DROP TRIGGER IF EXISTS on_unread_counter_changed ON notifications.notification_counts;
+        DROP FUNCTION IF EXISTS notifications.on_unread_counter_changed();
+
+        CREATE FUNCTION notifications.on_counter_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            PERFORM pg_notify('notifications_changed', NEW.user_id::text);
+            RETURN NULL;
+        END
+        $$;
+
+        CREATE TRIGGER on_counter_changed
+        AFTER INSERT OR UPDATE ON notifications.notification_counts
+        FOR EACH ROW EXECUTE FUNCTION notifications.on_counter_changed();
+        """;
+
+    public const string DropChangeNotify = """
+        DROP TRIGGER IF EXISTS on_counter_changed ON notifications.notification_counts;
+        DROP FUNCTION IF EXISTS notifications.on_counter_changed();
+        """;
+
 }

@@ -4,5 +4,5 @@ using EnhanceFund.Wallet.Contracts;
 namespace EnhanceFund.Notifications.Application.Consumers;
 
 [ConsumerName("notifications.notify_funds_added")]
-internal sealed class NotifyOnFundsAdded(NotificationsDbContext db, INotificationPush push, UnreadCountCache unreadCounts, TimeProvider clock)
-    : NotifyingConsumer<FundsAdded>(db, push, unreadCounts, clock, NotificationTexts.For);
+internal sealed class NotifyOnFundsAdded(NotificationsDbContext db, INotificationPush push, NotificationReadCache readCache, TimeProvider clock)
+    : NotifyingConsumer<FundsAdded>(db, push, readCache, clock, NotificationTexts.For);

@@ -4,5 +4,5 @@ using EnhanceFund.Wallet.Contracts;
 namespace EnhanceFund.Notifications.Application.Consumers;
 
 [ConsumerName("notifications.notify_funds_withdrawn")]
-internal sealed class NotifyOnFundsWithdrawn(NotificationsDbContext db, INotificationPush push, UnreadCountCache unreadCounts, TimeProvider clock)
-    : NotifyingConsumer<FundsWithdrawn>(db, push, unreadCounts, clock, NotificationTexts.For);
+internal sealed class NotifyOnFundsWithdrawn(NotificationsDbContext db, INotificationPush push, NotificationReadCache readCache, TimeProvider clock)
+    : NotifyingConsumer<FundsWithdrawn>(db, push, readCache, clock, NotificationTexts.For);

@@ -4,5 +4,5 @@ using EnhanceFund.Notifications.Infrastructure;
 namespace EnhanceFund.Notifications.Application.Consumers;
 
 [ConsumerName("notifications.notify_investment_return")]
-internal sealed class NotifyOnInvestmentClosed(NotificationsDbContext db, INotificationPush push, UnreadCountCache unreadCounts, TimeProvider clock)
-    : NotifyingConsumer<InvestmentClosed>(db, push, unreadCounts, clock, NotificationTexts.For);
+internal sealed class NotifyOnInvestmentClosed(NotificationsDbContext db, INotificationPush push, NotificationReadCache readCache, TimeProvider clock)
+    : NotifyingConsumer<InvestmentClosed>(db, push, readCache, clock, NotificationTexts.For);

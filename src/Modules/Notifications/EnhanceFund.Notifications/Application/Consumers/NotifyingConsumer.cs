@@ -15,7 +15,7 @@ namespace EnhanceFund.Notifications.Application.Consumers;
 internal abstract class NotifyingConsumer<TEvent>(
     NotificationsDbContext db,
     INotificationPush push,
-    UnreadCountCache unreadCounts,
+    NotificationReadCache readCache,
     TimeProvider clock,
     Func<TEvent, IEnumerable<Notice>> compose)
     : BatchInboxConsumer<TEvent, NotificationsDbContext>(db, clock)
@@ -48,7 +48,7 @@ internal abstract class NotifyingConsumer<TEvent>(
     protected override Task AfterCommitAsync(CancellationToken cancellationToken)
     {
         // Forgotten before anything is queued: a tab that hears a push and asks for its count gets the new one.
-        foreach (var userId in _unreadCounts.Keys) unreadCounts.Forget(userId);
+        foreach (var userId in _unreadCounts.Keys) readCache.Forget(userId);
         foreach (var notification in _live) push.Notification(notification.UserId, NotificationDto.From(notification));
         foreach (var (userId, unread) in _unreadCounts) push.UnreadCount(userId, unread);
         return Task.CompletedTask;
