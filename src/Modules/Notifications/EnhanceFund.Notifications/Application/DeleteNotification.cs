@@ -17,9 +17,10 @@ internal sealed class DeleteNotificationHandler(NotificationsDbContext db, INoti
             .ToListAsync(cancellationToken);
         if (wasRead.Count == 0) return Error.NotFoundOf("Notification");
 
+        // Forgotten before anything is queued: a tab that hears of the change and reloads gets the new page.
+        readCache.Forget(command.UserId);
         push.Change(command.UserId, CenterChange.Deleted(command.NotificationId));
         if (!wasRead[0]) await db.UnreadCountChangedAsync(push, readCache, command.UserId, cancellationToken);
-        else readCache.Forget(command.UserId); // A read one: the first page changed, the count did not.
         return wasRead.Count;
     }
 }
