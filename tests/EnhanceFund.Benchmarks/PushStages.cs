@@ -14,7 +14,7 @@ internal static class PushStages
     private static readonly DateTime AnchorWall = DateTime.UtcNow;
     private static readonly long AnchorTicks = Stopwatch.GetTimestamp();
 
-    public static DateTime WallClock(long timestamp) => AnchorWall + Stopwatch.GetElapsedTime(AnchorTicks, timestamp);
+    private static DateTime WallClock(long timestamp) => AnchorWall + Stopwatch.GetElapsedTime(AnchorTicks, timestamp);
 
     public const string Header = "request -> 201 | 201 -> relay's claim | claim -> consumer starts | consumer starts -> push received";
 

@@ -24,14 +24,11 @@ internal static class UnreadCounts
     }
 
     /// <summary>
-    /// After a commit that changed the user's unread count: this instance forgets what it kept of the user, so that
-    /// its answer to the next request (the tab that made the change asking for its badge, say) is not older than the
-    /// change (other instances hear of it from PostgreSQL), and the new count is queued for every open tab.
+    /// Queues the user's new unread count for every open tab, after a commit that changed it. The caller has made
+    /// <see cref="NotificationReadCache"/> forget the user first, so that a tab hearing the push and asking for its
+    /// badge is not answered from before the change (other instances hear of it from PostgreSQL).
     /// </summary>
-    public static async Task UnreadCountChangedAsync(
-        this NotificationsDbContext db, INotificationPush push, NotificationReadCache cache, long userId, CancellationToken cancellationToken)
-    {
-        cache.Forget(userId);
+    public static async Task PushUnreadCountAsync(
+        this NotificationsDbContext db, INotificationPush push, long userId, CancellationToken cancellationToken) =>
         push.UnreadCount(userId, await db.UnreadCountAsync(userId, cancellationToken));
-    }
 }
