@@ -201,21 +201,7 @@ internal static class NotificationTriggers
         END
         $$;
 
-        CREATE FUNCTION notifications.on_states_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-            PERFORM notifications.move_counters(array_agg(u), array_agg(t), array_agg(r), array_agg(a), array_agg(d))
-            FROM (
-                SELECT n.user_id, n.notification_type::text, n.is_read, n.is_archived, 1
-                FROM new_rows n JOIN old_rows o ON o.id = n.id
-                WHERE n.is_read <> o.is_read OR n.is_archived <> o.is_archived
-                UNION ALL
-                SELECT o.user_id, o.notification_type::text, o.is_read, o.is_archived, -1
-                FROM new_rows n JOIN old_rows o ON o.id = n.id
-                WHERE n.is_read <> o.is_read OR n.is_archived <> o.is_archived
-            ) AS changes(u, t, r, a, d);
-            RETURN NULL;
-        END
-        $$;
+        """ + StatesChangedByRow + """
 
         CREATE TRIGGER on_states_changed
         AFTER UPDATE ON notifications.notifications
@@ -235,6 +221,53 @@ internal static class NotificationTriggers
         AFTER DELETE ON notifications.notifications
         REFERENCING OLD TABLE AS old_rows
         FOR EACH STATEMENT EXECUTE FUNCTION notifications.on_notifications_deleted();
+        """;
+
+    /// <summary>
+    /// ArchiveDeleteAndPreferences: the counter changes of an update, matched row by row. PostgreSQL knows nothing of a
+    /// transition table's size or keys, so with a million rows in the table it joined the 10,000 old and new rows of a
+    /// mark-all-read in a nested loop (0.7 s). Replaced by <see cref="StatesChangedByGroup"/>.
+    /// </summary>
+    public const string StatesChangedByRow = """
+        CREATE OR REPLACE FUNCTION notifications.on_states_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            PERFORM notifications.move_counters(array_agg(u), array_agg(t), array_agg(r), array_agg(a), array_agg(d))
+            FROM (
+                SELECT n.user_id, n.notification_type::text, n.is_read, n.is_archived, 1
+                FROM new_rows n JOIN old_rows o ON o.id = n.id
+                WHERE n.is_read <> o.is_read OR n.is_archived <> o.is_archived
+                UNION ALL
+                SELECT o.user_id, o.notification_type::text, o.is_read, o.is_archived, -1
+                FROM new_rows n JOIN old_rows o ON o.id = n.id
+                WHERE n.is_read <> o.is_read OR n.is_archived <> o.is_archived
+            ) AS changes(u, t, r, a, d);
+            RETURN NULL;
+        END
+        $$;
+        """;
+
+    /// <summary>
+    /// MarkReadInPlace: no join. Each new row counts +1 under its key and each old row -1 under its own; a row whose
+    /// state did not change cancels itself, so what is left is exactly each counter's move, summed in one pass over
+    /// each transition table (and only a handful of counters go on to <c>move_counters</c>).
+    /// </summary>
+    public const string StatesChangedByGroup = """
+        CREATE OR REPLACE FUNCTION notifications.on_states_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            PERFORM notifications.move_counters(array_agg(u), array_agg(t), array_agg(r), array_agg(a), array_agg(d))
+            FROM (
+                SELECT user_id, notification_type::text, is_read, is_archived, sum(delta)::int
+                FROM (
+                    SELECT user_id, notification_type, is_read, is_archived, 1 AS delta FROM new_rows
+                    UNION ALL
+                    SELECT user_id, notification_type, is_read, is_archived, -1 FROM old_rows
+                ) AS both_states
+                GROUP BY user_id, notification_type, is_read, is_archived
+                HAVING sum(delta) <> 0
+            ) AS changes(u, t, r, a, d);
+            RETURN NULL;
+        END
+        $$;
         """;
 
     public const string DropStateAndDeleteFunctions = """

@@ -197,11 +197,6 @@ namespace EnhanceFund.Notifications.Infrastructure.Migrations
                         .HasDatabaseName("ix_notifications_user_type_newest")
                         .HasFilter("NOT is_archived");
 
-                    b.HasIndex(new[] { "UserId", "Id" }, "ix_notifications_user_unread_newest")
-                        .IsDescending(false, true)
-                        .HasDatabaseName("ix_notifications_user_unread_newest")
-                        .HasFilter("NOT is_read");
-
                     b.HasIndex(new[] { "SourceEventId", "UserId", "Type" }, "ux_notifications_one_per_event_and_recipient")
                         .IsUnique()
                         .HasDatabaseName("ux_notifications_one_per_event_and_recipient");
@@ -214,6 +209,8 @@ namespace EnhanceFund.Notifications.Infrastructure.Migrations
                         {
                             t.HasCheckConstraint("ck_notifications_archived_are_read", "is_read OR NOT is_archived");
                         });
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 90);
                 });
 
             modelBuilder.Entity("EnhanceFund.Notifications.Domain.NotificationCount", b =>
