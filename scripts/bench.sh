@@ -9,7 +9,7 @@
 #                    [--pool 100]   # the Host's PostgreSQL connection pool (Maximum Pool Size)
 #                    [--npgsql "Multiplexing=true"]   # more Npgsql connection string settings
 #   scripts/bench.sh --rate 100 --outage 30     # Redis stopped for 30 s mid-run: REST visibility, mark-all-read, pushes
-#   scripts/bench.sh --users 1 --mark-all-read 10000   # mark-all-read of 10,000 unread, and a deposit meanwhile
+#   scripts/bench.sh --users 1 --mark-all-read 10000 [--big-table 1000000]   # mark-all-read of 10,000 unread, a deposit meanwhile
 #   scripts/bench.sh rest --users 100 --seconds 10 [--big-table 1000000]   # the notification read routes under wrk
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -7,15 +7,17 @@ namespace EnhanceFund.Benchmarks;
 /// <summary>
 /// One user with N unread notifications (inserted in SQL, through the same triggers as the consumers' inserts):
 /// how long <c>POST /api/notifications/mark-all-read</c> takes, and how long a deposit of that user waits for its
-/// notification to be stored meanwhile; the counters checked against the rows after each run.
+/// notification to be stored meanwhile; the counters checked against the rows after each run. With --big-table,
+/// among other users' notifications.
 /// </summary>
 internal static class MarkAllRead
 {
     private const int Runs = 5;
 
-    public static async Task RunAsync(string database, ApiClient user, int unread)
+    public static async Task RunAsync(string database, ApiClient user, int unread, int otherUsersRows)
     {
         var ledger = new Ledger(database);
+        if (otherUsersRows > 0) await RestLoad.GrowTableAsync(database, otherUsersRows);
         await ledger.ExecuteAsync($"""
             INSERT INTO notifications.notifications
                 (user_id, notification_type, title, message, is_read, created_at, related_id, related_type, source_event_id)

@@ -34,7 +34,7 @@ Console.WriteLine($"{options.Users} users connected, {idle.Count} idle connectio
 
 if (options.MarkAllRead > 0)
 {
-    await MarkAllRead.RunAsync(database, users[0], options.MarkAllRead);
+    await MarkAllRead.RunAsync(database, users[0], options.MarkAllRead, options.BigTable);
 }
 else if (options.OutageSeconds > 0)
 {

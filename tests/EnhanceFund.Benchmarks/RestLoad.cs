@@ -117,7 +117,7 @@ internal static partial class RestLoad
     }
 
     /// <summary>10,000 other users' notifications, through the insert trigger (seq, counters), in batches.</summary>
-    private static async Task GrowTableAsync(string database, int rows)
+    internal static async Task GrowTableAsync(string database, int rows)
     {
         var started = Stopwatch.StartNew();
         const int batch = 100_000;
