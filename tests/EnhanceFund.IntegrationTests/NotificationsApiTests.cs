@@ -44,6 +44,30 @@ public sealed class NotificationsApiTests(HostFixture fixture) : IClassFixture<H
     }
 
     [Fact]
+    public async Task Unread_pages_among_read_ones_hold_every_unread_one_in_order_with_the_right_cursor()
+    {
+        var user = await UserWithNotificationsAsync(deposits: 6);
+        var all = (await user.NotificationsAsync()).Select(n => n!["id"]!.GetValue<long>()).ToList();
+        foreach (var read in new[] { all[0], all[2], all[3], all[5] })
+            await user.PatchAsync($"/api/notifications/{read}", new { is_read = true });
+
+        var first = (await user.GetAsync("/api/notifications?is_read=false&limit=1")).Data;
+        Assert.Equal([all[1]], Ids(first));
+        Assert.Equal(2, first["total_count"]!.GetValue<int>());
+        Assert.Equal(all[1], first["next_before_id"]!.GetValue<long>());
+        var last = (await user.GetAsync($"/api/notifications?is_read=false&limit=1&before_id={all[1]}")).Data;
+        Assert.Equal([all[4]], Ids(last));
+        Assert.Null(last["next_before_id"]);
+
+        Assert.Equal([all[1], all[4]], Ids((await user.GetAsync("/api/notifications?is_read=false&limit=5")).Data));
+        Assert.Equal([all[4], all[1]], Ids((await user.GetAsync($"/api/notifications?is_read=false&after_id={all[5]}")).Data));
+        Assert.Empty(Ids((await user.GetAsync($"/api/notifications?is_read=false&before_id={all[4]}")).Data));
+    }
+
+    private static List<long> Ids(System.Text.Json.Nodes.JsonObject page) =>
+        page["notifications"]!.AsArray().Select(n => n!["id"]!.GetValue<long>()).ToList();
+
+    [Fact]
     public async Task Pages_follow_next_before_id_and_after_id_catches_up_oldest_first()
     {
         var user = await UserWithNotificationsAsync(deposits: 5);
