@@ -1,4 +1,3 @@
-using System.Data;
 using EnhanceFund.Notifications.Domain;
 using EnhanceFund.Notifications.Infrastructure;
 
@@ -34,31 +33,13 @@ internal sealed class ListNotificationsHandler(NotificationsDbContext db, Notifi
 
     private async Task<NotificationPage> ReadAsync(ListNotifications query, CancellationToken cancellationToken)
     {
-        if (query.IsRead != false) return await ReadAsync(query, atMost: null, cancellationToken);
-
-        // No index holds unread notifications alone (marking read would then rewrite every index entry of every row
-        // it marks), so an unread page walks the user's newest-first index skipping read ones; with fewer unread
-        // left than the page holds, it would walk the whole history to learn that none remain. The counters say how
-        // many match, and the walk stops there: both read in one snapshot, so the count is the rows'.
-        await using var snapshot = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-        var matching = await MatchingCounts(query).SumAsync(c => c.Count, cancellationToken);
-        return await ReadAsync(query, matching, cancellationToken);
-    }
-
-    private IQueryable<NotificationCount> MatchingCounts(ListNotifications query) =>
-        db.Counts.Where(c => c.UserId == query.UserId
+        var unreadCounts = db.Counts.Where(c => c.UserId == query.UserId && !c.IsRead);
+        var matchingCounts = db.Counts.Where(c => c.UserId == query.UserId
             && c.IsArchived == query.Archived
             && (query.IsRead == null || c.IsRead == query.IsRead)
             && (query.Type == null || c.NotificationType == query.Type));
 
-    /// <summary>A page; <paramref name="atMost"/>, when known, is how many rows match the filter at all.</summary>
-    private async Task<NotificationPage> ReadAsync(ListNotifications query, int? atMost, CancellationToken cancellationToken)
-    {
-        var unreadCounts = db.Counts.Where(c => c.UserId == query.UserId && !c.IsRead);
-        var matchingCounts = MatchingCounts(query);
-
-        var rowsOfPage = PageOf(query);
-        var rows = await (atMost is { } bound ? rowsOfPage.Take(bound) : rowsOfPage)
+        var rows = await PageOf(query)
             .Select(n => new { Notification = n, Unread = unreadCounts.Sum(c => c.Count), Total = matchingCounts.Sum(c => c.Count) })
             .ToListAsync(cancellationToken);
 
