@@ -5,7 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EnhanceFund.BuildingBlocks.Modules;
 
-/// <summary>What the Host needs from a module: its services, its endpoints' assembly and its public events.</summary>
+/// <summary>
+/// What the Host needs from a module: its services, its endpoints' assembly and its public events. Modules implement it
+/// through <see cref="ModuleBase{TContext}"/>.
+/// </summary>
 public interface IModule
 {
     string Name { get; }
@@ -19,10 +22,8 @@ public interface IModule
     void AddServices(IServiceCollection services, IConfiguration configuration);
 
     /// <summary>Start-up work after migrations (seed data, say). Runs on every instance, so it must be idempotent.</summary>
-    Task InitializeAsync(IServiceProvider services, CancellationToken cancellationToken) => Task.CompletedTask;
+    Task InitializeAsync(IServiceProvider services, CancellationToken cancellationToken);
 
     /// <summary>Maps anything beyond FastEndpoints (a SignalR hub, say). Most modules need nothing.</summary>
-    void MapEndpoints(WebApplication app)
-    {
-    }
+    void MapEndpoints(WebApplication app);
 }

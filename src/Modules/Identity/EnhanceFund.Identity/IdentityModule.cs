@@ -1,4 +1,3 @@
-using System.Reflection;
 using EnhanceFund.BuildingBlocks.Modules;
 using EnhanceFund.Identity.Application;
 using EnhanceFund.Identity.Domain;
@@ -11,17 +10,12 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace EnhanceFund.Identity;
 
 /// <summary>Users, passwords, roles and the tokens that prove them.</summary>
-public sealed class IdentityModule : IModule
+public sealed class IdentityModule() : ModuleBase<IdentityDbContext>(
+    "Identity", typeof(Contracts.UserRegistered).Assembly, IdentityDbContext.SchemaName, IntegrationEvents.From)
 {
-    public string Name => "Identity";
-
-    public Assembly Assembly => typeof(IdentityModule).Assembly;
-
-    public Assembly ContractsAssembly => typeof(Contracts.UserRegistered).Assembly;
-
-    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleDbContext<IdentityDbContext>(configuration, IdentityDbContext.SchemaName, IntegrationEvents.From);
+        base.AddServices(services, configuration);
         services.TryAddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddSingleton<TokenIssuer>();
         services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.Section));
@@ -29,7 +23,7 @@ public sealed class IdentityModule : IModule
         services.AddScoped<AdminSeeder>();
     }
 
-    public async Task InitializeAsync(IServiceProvider services, CancellationToken cancellationToken)
+    public override async Task InitializeAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         using var scope = services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<AdminSeeder>().SeedAsync(cancellationToken);

@@ -1,4 +1,3 @@
-using System.Reflection;
 using EnhanceFund.BuildingBlocks.Modules;
 using EnhanceFund.Notifications.Application;
 using EnhanceFund.Notifications.Contracts;
@@ -14,18 +13,13 @@ using Quartz;
 namespace EnhanceFund.Notifications;
 
 /// <summary>Tells the right people what happened: stored, served over REST, pushed over SignalR.</summary>
-public sealed class NotificationsModule : IModule
+public sealed class NotificationsModule() : ModuleBase<NotificationsDbContext>(
+    // Notifications raise no domain events of their own: nothing for the outbox to map.
+    "Notifications", typeof(NotificationsContracts).Assembly, NotificationsDbContext.SchemaName, _ => null)
 {
-    public string Name => "Notifications";
-
-    public Assembly Assembly => typeof(NotificationsModule).Assembly;
-
-    public Assembly ContractsAssembly => typeof(NotificationsContracts).Assembly;
-
-    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        // Notifications raise no domain events of their own: nothing for the outbox to map.
-        services.AddModuleDbContext<NotificationsDbContext>(configuration, NotificationsDbContext.SchemaName, _ => null);
+        base.AddServices(services, configuration);
         services.AddOptions<PushOptions>().Bind(configuration.GetSection(PushOptions.Section));
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.Section));
         services.AddOptions<QuartzOptions>().Configure<IOptions<RetentionOptions>>((quartz, retention) =>
@@ -46,6 +40,6 @@ public sealed class NotificationsModule : IModule
 
     // A connection ends when its token does: a stolen or revoked session does not keep listening. The web client
     // refreshes its token before then and reconnects with the new one, catching up with after_seq.
-    public void MapEndpoints(WebApplication app) =>
+    public override void MapEndpoints(WebApplication app) =>
         app.MapHub<NotificationsHub>(NotificationsHub.Path, hub => hub.CloseOnAuthenticationExpiration = true);
 }

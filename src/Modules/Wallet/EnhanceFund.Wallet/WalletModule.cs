@@ -1,4 +1,3 @@
-using System.Reflection;
 using EnhanceFund.BuildingBlocks.Modules;
 using EnhanceFund.Wallet.Application;
 using EnhanceFund.Wallet.Contracts;
@@ -9,17 +8,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EnhanceFund.Wallet;
 
 /// <summary>Balances, their history, and the only way money enters or leaves a user's hands.</summary>
-public sealed class WalletModule : IModule
+public sealed class WalletModule() : ModuleBase<WalletDbContext>(
+    "Wallet", typeof(FundsAdded).Assembly, WalletDbContext.SchemaName, IntegrationEvents.From)
 {
-    public string Name => "Wallet";
-
-    public Assembly Assembly => typeof(WalletModule).Assembly;
-
-    public Assembly ContractsAssembly => typeof(FundsAdded).Assembly;
-
-    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleDbContext<WalletDbContext>(configuration, WalletDbContext.SchemaName, IntegrationEvents.From);
+        base.AddServices(services, configuration);
         services.AddScoped<FundsMover>();
     }
 }

@@ -15,6 +15,18 @@ public sealed class WalletDbContext(DbContextOptions<WalletDbContext> options) :
 
     public DbSet<LoanDebt> LoanDebts => Set<LoanDebt>();
 
+    /// <summary>
+    /// The loan's debt, opened by whichever of the loan's request and its disbursement arrives first: a retried
+    /// delivery can bring the disbursement before the request.
+    /// </summary>
+    public async Task<LoanDebt> OpenLoanDebtAsync(long loanId, long borrowerId, CancellationToken cancellationToken)
+    {
+        if (await LoanDebts.FindAsync([loanId], cancellationToken) is { } debt) return debt;
+        debt = LoanDebt.Open(loanId, borrowerId);
+        LoanDebts.Add(debt);
+        return debt;
+    }
+
     /// <summary>Applies a move of money to a locked wallet: the history line it wrote, or null when it refused.</summary>
     public delegate Task<WalletTransaction?> FundsMove(UserWallet wallet, long transactionId, DateTimeOffset now);
 

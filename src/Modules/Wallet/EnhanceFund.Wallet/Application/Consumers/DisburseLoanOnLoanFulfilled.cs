@@ -1,5 +1,4 @@
 using EnhanceFund.Loans.Contracts;
-using EnhanceFund.Wallet.Domain;
 using EnhanceFund.Wallet.Infrastructure;
 
 namespace EnhanceFund.Wallet.Application.Consumers;
@@ -14,14 +13,7 @@ internal sealed class DisburseLoanOnLoanFulfilled(WalletDbContext db, TimeProvid
             e.BorrowerId, Clock.GetUtcNow(),
             async (wallet, transactionId, now) =>
             {
-                var debt = await Db.LoanDebts.FindAsync([e.LoanId], cancellationToken);
-                if (debt is null)
-                {
-                    // The request's event may not have arrived yet (a retried delivery): the debt opens here.
-                    debt = LoanDebt.Open(e.LoanId, e.BorrowerId);
-                    Db.LoanDebts.Add(debt);
-                }
-
+                var debt = await Db.OpenLoanDebtAsync(e.LoanId, e.BorrowerId, cancellationToken);
                 return wallet.ReceiveLoan(transactionId, debt, Money.Of(e.Amount), Money.Of(e.RepaymentDue), now);
             },
             cancellationToken);

@@ -1,5 +1,4 @@
 using EnhanceFund.Loans.Contracts;
-using EnhanceFund.Wallet.Domain;
 using EnhanceFund.Wallet.Infrastructure;
 
 namespace EnhanceFund.Wallet.Application.Consumers;
@@ -9,10 +8,6 @@ namespace EnhanceFund.Wallet.Application.Consumers;
 internal sealed class OpenLoanDebtOnLoanRequested(WalletDbContext db, TimeProvider clock)
     : InboxConsumer<LoanRequested, WalletDbContext>(db, clock)
 {
-    protected override async Task ConsumeAsync(LoanRequested e, CancellationToken cancellationToken)
-    {
-        // The disbursement may have arrived first (a retried delivery), and opened the debt itself.
-        if (await Db.LoanDebts.FindAsync([e.LoanId], cancellationToken) is null)
-            Db.LoanDebts.Add(LoanDebt.Open(e.LoanId, e.BorrowerId));
-    }
+    protected override Task ConsumeAsync(LoanRequested e, CancellationToken cancellationToken) =>
+        Db.OpenLoanDebtAsync(e.LoanId, e.BorrowerId, cancellationToken);
 }
