@@ -17,10 +17,8 @@ internal sealed class DeleteNotificationHandler(NotificationsDbContext db, INoti
             .ToListAsync(cancellationToken);
         if (wasRead.Count == 0) return Error.NotFoundOf("Notification");
 
-        // Forgotten before anything is queued: a tab that hears of the change and reloads gets the new page and count.
-        readCache.Forget(command.UserId);
-        push.Change(command.UserId, CenterChange.Deleted(command.NotificationId));
-        if (!wasRead[0]) await db.PushUnreadCountAsync(push, command.UserId, cancellationToken);
+        await db.AnnounceChangeAsync(
+            readCache, push, command.UserId, CenterChange.Deleted(command.NotificationId), unreadCountMoved: !wasRead[0], cancellationToken);
         return wasRead.Count;
     }
 }

@@ -21,10 +21,8 @@ internal sealed class MarkAllReadHandler(NotificationsDbContext db, INotificatio
             WHERE user_id = {command.UserId} AND NOT is_read AND ({command.Type}::text IS NULL OR notification_type = {command.Type})
             """, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        if (updated == 0) return 0;
-        // Forgotten before the count is queued: a tab that hears it and reloads gets the new page and count.
-        readCache.Forget(command.UserId);
-        await db.PushUnreadCountAsync(push, command.UserId, cancellationToken);
+        // Other tabs learn of it from the new count alone.
+        if (updated > 0) await db.AnnounceChangeAsync(readCache, push, command.UserId, change: null, unreadCountMoved: true, cancellationToken);
         return updated;
     }
 }

@@ -24,11 +24,17 @@ internal static class UnreadCounts
     }
 
     /// <summary>
-    /// Queues the user's new unread count for every open tab, after a commit that changed it. The caller has made
-    /// <see cref="NotificationReadCache"/> forget the user first, so that a tab hearing the push and asking for its
-    /// badge is not answered from before the change (other instances hear of it from PostgreSQL).
+    /// After a commit that changed the user's notifications, in this order: this instance forgets the count and first
+    /// page it kept of the user, so a tab that hears a push and reloads from here is not answered from before the
+    /// change (other instances hear of it from PostgreSQL); then the change, if other tabs must show it, and the new
+    /// unread count, if it moved, are queued for every open tab.
     /// </summary>
-    public static async Task PushUnreadCountAsync(
-        this NotificationsDbContext db, INotificationPush push, long userId, CancellationToken cancellationToken) =>
-        push.UnreadCount(userId, await db.UnreadCountAsync(userId, cancellationToken));
+    public static async Task AnnounceChangeAsync(
+        this NotificationsDbContext db, NotificationReadCache readCache, INotificationPush push, long userId,
+        CenterChange? change, bool unreadCountMoved, CancellationToken cancellationToken)
+    {
+        readCache.Forget(userId);
+        if (change is not null) push.Change(userId, change);
+        if (unreadCountMoved) push.UnreadCount(userId, await db.UnreadCountAsync(userId, cancellationToken));
+    }
 }

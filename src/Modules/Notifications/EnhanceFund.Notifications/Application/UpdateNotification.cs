@@ -25,10 +25,8 @@ internal sealed class UpdateNotificationHandler(NotificationsDbContext db, INoti
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        // Forgotten before anything is queued: a tab that hears of the change and reloads gets the new page and count.
-        readCache.Forget(command.UserId);
-        push.Change(command.UserId, CenterChange.Updated(updated));
-        if (notification.IsRead != wasRead) await db.PushUnreadCountAsync(push, command.UserId, cancellationToken);
+        await db.AnnounceChangeAsync(
+            readCache, push, command.UserId, CenterChange.Updated(updated), unreadCountMoved: notification.IsRead != wasRead, cancellationToken);
         return updated;
     }
 }
