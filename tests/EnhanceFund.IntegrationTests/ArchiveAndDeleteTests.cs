@@ -23,14 +23,14 @@ public sealed class ArchiveAndDeleteTests(HostFixture fixture) : IClassFixture<H
         Assert.True(archived.Data["notification"]!["is_read"]!.GetValue<bool>());
 
         var list = (await user.GetAsync("/api/notifications")).Data;
-        Assert.DoesNotContain(newest, Ids(list));
+        Assert.DoesNotContain(newest, list.NotificationIds());
         Assert.All(list["notifications"]!.AsArray(), n => Assert.False(n!["is_archived"]!.GetValue<bool>()));
         Assert.Equal((2, 2), Counts(list));
         Assert.Equal(2, await user.UnreadCountAsync());
         var archivedList = (await user.GetAsync("/api/notifications?archived=true")).Data;
-        Assert.Equal([newest], Ids(archivedList));
+        Assert.Equal([newest], archivedList.NotificationIds());
         Assert.Equal((2, 1), Counts(archivedList));
-        Assert.Empty(Ids((await user.GetAsync("/api/notifications?archived=true&is_read=false")).Data));
+        Assert.Empty((await user.GetAsync("/api/notifications?archived=true&is_read=false")).Data.NotificationIds());
 
         // The other tab hears of it: the count that dropped, and which notification changed how.
         await otherTab.UnreadCountEventuallyAsync(2);
@@ -72,7 +72,7 @@ public sealed class ArchiveAndDeleteTests(HostFixture fixture) : IClassFixture<H
     {
         var user = await UserWithDepositsAsync(3);
         await using var otherTab = await LiveClient.ConnectAsync(fixture.Host.Address, user.Token);
-        var ids = (await user.NotificationsAsync()).Select(n => n!["id"]!.GetValue<long>()).ToArray();
+        var ids = (await user.NotificationsAsync()).Ids();
         await user.PatchAsync($"/api/notifications/{ids[2]}", new { is_archived = true });
 
         var deleted = await user.DeleteAsync($"/api/notifications/{ids[0]}/");
@@ -82,9 +82,9 @@ public sealed class ArchiveAndDeleteTests(HostFixture fixture) : IClassFixture<H
         Assert.Equal(HttpStatusCode.OK, (await user.DeleteAsync($"/api/notifications/{ids[2]}")).Status);
 
         var list = (await user.GetAsync("/api/notifications")).Data;
-        Assert.Equal([ids[1]], Ids(list));
+        Assert.Equal([ids[1]], list.NotificationIds());
         Assert.Equal((1, 1), Counts(list));
-        Assert.Empty(Ids((await user.GetAsync("/api/notifications?archived=true")).Data));
+        Assert.Empty((await user.GetAsync("/api/notifications?archived=true")).Data.NotificationIds());
         Assert.Single(await user.NotificationsAsync("&after_seq=0"));
         Assert.Equal(HttpStatusCode.NotFound, (await user.GetAsync($"/api/notifications/{ids[0]}")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await user.DeleteAsync($"/api/notifications/{ids[0]}")).Status);
@@ -169,8 +169,6 @@ public sealed class ArchiveAndDeleteTests(HostFixture fixture) : IClassFixture<H
 
     private Task<ApiClient> UserWithDepositsAsync(int deposits, int withdrawals = 0) =>
         ApiClient.WithNotificationsAsync(fixture.Http, deposits, withdrawals);
-
-    private static long[] Ids(JsonObject page) => page["notifications"]!.AsArray().Select(n => n!["id"]!.GetValue<long>()).ToArray();
 
     private static (int Unread, int Total) Counts(JsonObject page) =>
         (page["unread_count"]!.GetValue<int>(), page["total_count"]!.GetValue<int>());

@@ -28,7 +28,7 @@ public sealed class ArchiveMigrationTests(HostFixture fixture) : IClassFixture<H
     {
         var ledger = new Ledger(fixture.Database);
         var user = await ApiClient.WithNotificationsAsync(fixture.Http, deposits: 4);
-        var ids = (await user.NotificationsAsync()).Select(n => n!["id"]!.GetValue<long>()).ToArray();
+        var ids = (await user.NotificationsAsync()).Ids();
         await user.PatchAsync($"/api/notifications/{ids[0]}", new { is_archived = true });
         await user.DeleteAsync($"/api/notifications/{ids[1]}");
 

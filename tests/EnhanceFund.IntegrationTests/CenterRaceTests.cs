@@ -16,7 +16,7 @@ public sealed class CenterRaceTests(TwoHostsFixture fixture) : IClassFixture<Two
         var user = await ApiClient.WithNotificationsAsync(fixture.Http, deposits: 30, withdrawals: 10);
         var viaOther = user.Via(fixture.Other.Http);
         await using var tab = await LiveClient.ConnectAsync(fixture.Other.Address, user.Token);
-        var ids = (await user.NotificationsAsync()).Select(n => n!["id"]!.GetValue<long>()).ToArray();
+        var ids = (await user.NotificationsAsync()).Ids();
 
         var random = new Random(14);
         var requests = Enumerable.Range(0, 240).Select(i =>

@@ -13,7 +13,7 @@ public sealed class CounterRaceTests(HostFixture fixture) : IClassFixture<HostFi
         var user = await ApiClient.RegisterAsync(fixture.Http);
         await user.PostAsync("/api/wallet/deposits", new { amount = 1m });
         await user.PostAsync("/api/wallet/deposits", new { amount = 2m });
-        var ids = (await user.NotificationsEventuallyAsync(2)).Select(n => n!["id"]!.GetValue<long>()).ToArray();
+        var ids = (await user.NotificationsEventuallyAsync(2)).Ids();
 
         await using var first = new NpgsqlConnection(fixture.Database);
         await using var second = new NpgsqlConnection(fixture.Database);

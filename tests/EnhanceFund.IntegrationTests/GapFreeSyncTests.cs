@@ -93,7 +93,7 @@ public sealed class GapFreeSyncTests : IAsyncLifetime
     {
         await Eventually.ReturnsAsync(async () =>
             {
-                var stored = (await user.NotificationsAsync()).Select(n => n!["id"]!.GetValue<long>()).Order().ToArray();
+                var stored = (await user.NotificationsAsync()).Ids().Order().ToArray();
                 return (Stored: stored, Held: client.Ids.Order().ToArray());
             },
             both => both.Stored.Length == count && both.Held.SequenceEqual(both.Stored),

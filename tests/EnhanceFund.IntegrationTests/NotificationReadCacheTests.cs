@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using EnhanceFund.IntegrationTests.Infrastructure;
 
 namespace EnhanceFund.IntegrationTests;
@@ -41,9 +40,9 @@ public sealed class NotificationReadCacheTests(TwoHostsFixture fixture) : IClass
         var onA = await ApiClient.WithNotificationsAsync(fixture.Http, deposits: 3);
         var onB = onA.Via(fixture.Other.Http);
         await Eventually.ReturnsAsync(_ledger.ChangeListenersAsync, n => n == 2, "both instances listening");
-        var ids = Ids(await onB.NotificationsAsync());
+        var ids = (await onB.NotificationsAsync()).Ids();
         var fromCache = await FirstPagesFromCacheAsync(fixture.Other.Http);
-        Assert.Equal(ids, Ids(await onB.NotificationsAsync()));
+        Assert.Equal(ids, (await onB.NotificationsAsync()).Ids());
         await Eventually.ReturnsAsync(() => FirstPagesFromCacheAsync(fixture.Other.Http), n => n > fromCache, "the second page served from B's memory");
 
         // Changes that leave the unread count as it was: a read notification archived, another deleted.
@@ -51,12 +50,12 @@ public sealed class NotificationReadCacheTests(TwoHostsFixture fixture) : IClass
         Assert.Equal(HttpStatusCode.OK, (await onA.PatchAsync($"/api/notifications/{ids[1]}", new { is_read = true })).Status);
         await Eventually.ReturnsAsync(() => onB.NotificationsAsync(), page => page.Count(n => n!["is_read"]!.GetValue<bool>()) == 2, "B to show both read", TimeSpan.FromSeconds(5));
         Assert.Equal(HttpStatusCode.OK, (await onA.PatchAsync($"/api/notifications/{ids[0]}", new { is_archived = true })).Status);
-        await Eventually.ReturnsAsync(async () => Ids(await onB.NotificationsAsync()), page => !page.Contains(ids[0]), "B to drop the archived one", TimeSpan.FromSeconds(5));
+        await Eventually.ReturnsAsync(async () => (await onB.NotificationsAsync()).Ids(), page => !page.Contains(ids[0]), "B to drop the archived one", TimeSpan.FromSeconds(5));
         Assert.Equal(HttpStatusCode.OK, (await onA.DeleteAsync($"/api/notifications/{ids[1]}")).Status);
-        await Eventually.ReturnsAsync(async () => Ids(await onB.NotificationsAsync()), page => page.SequenceEqual([ids[2]]), "B to drop the deleted one", TimeSpan.FromSeconds(5));
+        await Eventually.ReturnsAsync(async () => (await onB.NotificationsAsync()).Ids(), page => page.SequenceEqual([ids[2]]), "B to drop the deleted one", TimeSpan.FromSeconds(5));
 
         Assert.Equal(HttpStatusCode.Created, (await onA.DepositAsync(5m)).Status);
-        await Eventually.ReturnsAsync(async () => Ids(await onB.NotificationsAsync()), page => page.Length == 2, "B to show the new one", TimeSpan.FromSeconds(5));
+        await Eventually.ReturnsAsync(async () => (await onB.NotificationsAsync()).Ids(), page => page.Length == 2, "B to show the new one", TimeSpan.FromSeconds(5));
     }
 
     [Fact]
@@ -86,7 +85,7 @@ public sealed class NotificationReadCacheTests(TwoHostsFixture fixture) : IClass
     public async Task Racing_toggles_on_both_instances_leave_each_serving_the_true_count()
     {
         var users = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => ApiClient.WithNotificationsAsync(fixture.Http, deposits: 4)));
-        var ids = await Task.WhenAll(users.Select(async u => (await u.NotificationsAsync()).Select(n => n!["id"]!.GetValue<long>()).ToArray()));
+        var ids = await Task.WhenAll(users.Select(async u => (await u.NotificationsAsync()).Ids()));
         await Eventually.ReturnsAsync(_ledger.ChangeListenersAsync, n => n == 2, "both instances listening");
 
         // Writers toggle through both instances while readers fill both instances' memories.
@@ -126,8 +125,6 @@ public sealed class NotificationReadCacheTests(TwoHostsFixture fixture) : IClass
         }
     }
 
-    private static long[] Ids(JsonArray page) => page.Select(n => n!["id"]!.GetValue<long>()).ToArray();
-
     private static async Task<double> FirstPagesFromCacheAsync(HttpClient instance) =>
         await PrometheusScrape.ValueAsync(instance, "notifications_first_page_reads_total", ("source", "cache")) ?? 0;
 
@@ -155,7 +152,7 @@ public sealed class NotificationReadYourWritesTests(HostFixture fixture) : IClas
         Assert.Equal(2, await user.UnreadCountAsync());
         await SilenceNotifyAsync();
 
-        var ids = (await user.NotificationsAsync()).Select(n => n!["id"]!.GetValue<long>()).ToArray();
+        var ids = (await user.NotificationsAsync()).Ids();
         Assert.Equal(HttpStatusCode.OK, (await user.PatchAsync($"/api/notifications/{ids[0]}", new { is_read = true })).Status);
         Assert.Equal(1, await user.UnreadCountAsync());
 
@@ -171,13 +168,13 @@ public sealed class NotificationReadYourWritesTests(HostFixture fixture) : IClas
         Assert.Equal(0, await user.UnreadCountAsync());
 
         // The first page too, after changes that leave the count as it was: a read one archived, another deleted.
-        var page = (await user.NotificationsAsync()).Select(n => n!["id"]!.GetValue<long>()).ToArray();
+        var page = (await user.NotificationsAsync()).Ids();
         Assert.Equal(2, page.Length);
-        Assert.Equal(page, (await user.NotificationsAsync()).Select(n => n!["id"]!.GetValue<long>()).ToArray());
+        Assert.Equal(page, (await user.NotificationsAsync()).Ids());
         Assert.Equal(HttpStatusCode.OK, (await user.PatchAsync($"/api/notifications/{page[0]}", new { is_archived = true })).Status);
-        Assert.Equal(page[1..], (await user.NotificationsAsync()).Select(n => n!["id"]!.GetValue<long>()).ToArray());
+        Assert.Equal(page[1..], (await user.NotificationsAsync()).Ids());
         Assert.Equal(HttpStatusCode.OK, (await user.DeleteAsync($"/api/notifications/{page[1]}")).Status);
-        Assert.Equal(page[2..], (await user.NotificationsAsync()).Select(n => n!["id"]!.GetValue<long>()).ToArray());
+        Assert.Equal(page[2..], (await user.NotificationsAsync()).Ids());
     }
 
     /// <summary>The counters' NOTIFY trigger does nothing from now on: the listener stays connected and hears nothing.</summary>

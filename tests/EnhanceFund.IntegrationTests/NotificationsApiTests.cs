@@ -16,7 +16,7 @@ public sealed class NotificationsApiTests(HostFixture fixture) : IClassFixture<H
         var response = await user.GetAsync("/api/notifications/");
         Assert.Equal("Notifications retrieved successfully", response.Body["message"]!.GetValue<string>());
         Assert.Equal(1, response.Body["code"]!.GetValue<int>());
-        var ids = response.Data["notifications"]!.AsArray().Select(n => n!["id"]!.GetValue<long>()).ToList();
+        var ids = response.Data.NotificationIds();
         Assert.Equal(ids.OrderByDescending(id => id), ids);
         Assert.Equal(5, response.Data["unread_count"]!.GetValue<int>());
         Assert.Equal(5, response.Data["total_count"]!.GetValue<int>());
@@ -47,47 +47,44 @@ public sealed class NotificationsApiTests(HostFixture fixture) : IClassFixture<H
     public async Task Unread_pages_among_read_ones_hold_every_unread_one_in_order_with_the_right_cursor()
     {
         var user = await UserWithNotificationsAsync(deposits: 6);
-        var all = (await user.NotificationsAsync()).Select(n => n!["id"]!.GetValue<long>()).ToList();
+        var all = (await user.NotificationsAsync()).Ids();
         foreach (var read in new[] { all[0], all[2], all[3], all[5] })
             await user.PatchAsync($"/api/notifications/{read}", new { is_read = true });
 
         var first = (await user.GetAsync("/api/notifications?is_read=false&limit=1")).Data;
-        Assert.Equal([all[1]], Ids(first));
+        Assert.Equal([all[1]], first.NotificationIds());
         Assert.Equal(2, first["total_count"]!.GetValue<int>());
         Assert.Equal(all[1], first["next_before_id"]!.GetValue<long>());
         var last = (await user.GetAsync($"/api/notifications?is_read=false&limit=1&before_id={all[1]}")).Data;
-        Assert.Equal([all[4]], Ids(last));
+        Assert.Equal([all[4]], last.NotificationIds());
         Assert.Null(last["next_before_id"]);
 
-        Assert.Equal([all[1], all[4]], Ids((await user.GetAsync("/api/notifications?is_read=false&limit=5")).Data));
-        Assert.Equal([all[4], all[1]], Ids((await user.GetAsync($"/api/notifications?is_read=false&after_id={all[5]}")).Data));
-        Assert.Empty(Ids((await user.GetAsync($"/api/notifications?is_read=false&before_id={all[4]}")).Data));
+        Assert.Equal([all[1], all[4]], (await user.GetAsync("/api/notifications?is_read=false&limit=5")).Data.NotificationIds());
+        Assert.Equal([all[4], all[1]], (await user.GetAsync($"/api/notifications?is_read=false&after_id={all[5]}")).Data.NotificationIds());
+        Assert.Empty((await user.GetAsync($"/api/notifications?is_read=false&before_id={all[4]}")).Data.NotificationIds());
     }
-
-    private static List<long> Ids(System.Text.Json.Nodes.JsonObject page) =>
-        page["notifications"]!.AsArray().Select(n => n!["id"]!.GetValue<long>()).ToList();
 
     [Fact]
     public async Task Pages_follow_next_before_id_and_after_id_catches_up_oldest_first()
     {
         var user = await UserWithNotificationsAsync(deposits: 5);
-        var all = (await user.NotificationsAsync()).Select(n => n!["id"]!.GetValue<long>()).ToList();
+        var all = (await user.NotificationsAsync()).Ids();
 
         var first = (await user.GetAsync("/api/notifications?limit=2")).Data;
-        var firstIds = first["notifications"]!.AsArray().Select(n => n!["id"]!.GetValue<long>()).ToList();
+        var firstIds = first.NotificationIds();
         Assert.Equal(all.Take(2), firstIds);
         var cursor = first["next_before_id"]!.GetValue<long>();
         Assert.Equal(firstIds[^1], cursor);
 
         var second = (await user.GetAsync($"/api/notifications?limit=2&before_id={cursor}")).Data;
-        Assert.Equal(all.Skip(2).Take(2), second["notifications"]!.AsArray().Select(n => n!["id"]!.GetValue<long>()));
+        Assert.Equal(all.Skip(2).Take(2), second.NotificationIds());
         var last = (await user.GetAsync($"/api/notifications?limit=2&before_id={second["next_before_id"]}")).Data;
-        Assert.Equal(all.Skip(4), last["notifications"]!.AsArray().Select(n => n!["id"]!.GetValue<long>()));
+        Assert.Equal(all.Skip(4), last.NotificationIds());
         Assert.Null(last["next_before_id"]);
 
         var oldest = all[^1];
         var caughtUp = (await user.GetAsync($"/api/notifications?after_id={oldest}")).Data["notifications"]!.AsArray();
-        Assert.Equal(all.Take(4).Reverse(), caughtUp.Select(n => n!["id"]!.GetValue<long>()));
+        Assert.Equal(all.Take(4).Reverse(), caughtUp.Ids());
     }
 
     [Fact]

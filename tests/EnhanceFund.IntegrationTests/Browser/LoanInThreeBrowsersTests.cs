@@ -101,7 +101,7 @@ public sealed class LoanInThreeBrowsersTests(Chromium chromium, HostFixture fixt
         Assert.Equal(expectedTypes.Order(), listed.Select(n => n.Type).Order());
         Assert.All(listed, n => Assert.True(n.Unread));
 
-        var stored = (await api.NotificationsAsync()).Select(n => n!["id"]!.GetValue<long>());
+        var stored = (await api.NotificationsAsync()).Ids();
         Assert.Equal(stored, listed.Select(n => n.Id));
     }
 

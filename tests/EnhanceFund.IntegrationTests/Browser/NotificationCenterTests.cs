@@ -21,7 +21,7 @@ public sealed class NotificationCenterTests(Chromium chromium, HostFixture fixtu
         for (var i = 1; i <= 25; i++) await user.PostAsync("/api/wallet/deposits", new { amount = i });
         await user.PostAsync("/api/wallet/withdrawals", new { amount = 1m });
         await user.PostAsync("/api/wallet/withdrawals", new { amount = 2m });
-        var stored = (await user.NotificationsEventuallyAsync(27)).Select(n => n!["id"]!.GetValue<long>()).ToList();
+        var stored = (await user.NotificationsEventuallyAsync(27)).Ids();
 
         // What the badge says the moment the signed-in page appears, before any push could have corrected it.
         await _context.AddInitScriptAsync(

@@ -55,7 +55,7 @@ public sealed class ServerRestartTests(Chromium chromium, HostFixture fixture) :
         await app.ExpectUnreadAsync(4);
         await app.OpenNotificationsAsync();
         var listed = await Eventually.ReturnsAsync(app.ListedAsync, l => l.Count >= 4, "four notifications listed");
-        var stored = (await user.NotificationsAsync()).Select(n => n!["id"]!.GetValue<long>());
+        var stored = (await user.NotificationsAsync()).Ids();
         Assert.Equal(stored, listed.Select(n => n.Id));
         Assert.True(await app.Page.EvaluateAsync<bool>("() => window.sameDocument === true"), "the page was reloaded");
         Assert.Empty(app.PageErrors);

@@ -65,7 +65,7 @@ public abstract class ThroughAFrontServerTests<TFixture>(Chromium chromium, TFix
         await app.ExpectBalanceAsync(balance);
         await app.OpenNotificationsAsync();
         var listed = await Eventually.ReturnsAsync(app.ListedAsync, l => l.Count >= deposits, $"{deposits} notifications listed");
-        var stored = (await user.NotificationsAsync()).Select(n => n!["id"]!.GetValue<long>());
+        var stored = (await user.NotificationsAsync()).Ids();
         Assert.Equal(stored, listed.Select(n => n.Id));
         await Expect(app.Connection).ToHaveAttributeAsync("data-state", "connected");
         // The pushes came over the WebSocket the front server upgraded, not a fallback transport.
