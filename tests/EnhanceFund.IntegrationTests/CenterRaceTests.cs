@@ -46,7 +46,7 @@ public sealed class CenterRaceTests(TwoHostsFixture fixture) : IClassFixture<Two
         await Eventually.ReturnsAsync(ledger.PendingAsync, p => p == 0, "every deposit notified");
 
         Assert.Equal(0, await ledger.WrongNotificationCountersAsync());
-        var rows = $"SELECT count(*) FROM notifications.notifications WHERE user_id = {user.UserId}";
+        var rows = $"SELECT count(*) FROM notifications.notifications_read_now WHERE user_id = {user.UserId}";
         var unread = await ledger.CountAsync($"{rows} AND NOT is_read AND NOT is_archived");
         var page = (await viaOther.GetAsync("/api/notifications")).Data;
         Assert.Equal(unread, page["unread_count"]!.GetValue<int>());

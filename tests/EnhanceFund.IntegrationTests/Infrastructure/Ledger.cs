@@ -56,14 +56,14 @@ public sealed class Ledger(string database)
         """);
 
     /// <summary>
-    /// The notification counters (per user, type, read and archived state) that disagree with the rows they count:
-    /// none when the triggers kept every one right.
+    /// The notification counters (per user, type, read and archived state) that disagree with the rows they count
+    /// (read as the read marks have them): none when the triggers and mark-all-read kept every one right.
     /// </summary>
     public Task<long> WrongNotificationCountersAsync() => ScalarAsync<long>(
         """
         SELECT count(*) FROM (
             SELECT user_id, notification_type, is_read, is_archived, count(*) AS counted
-            FROM notifications.notifications GROUP BY user_id, notification_type, is_read, is_archived
+            FROM notifications.notifications_read_now GROUP BY user_id, notification_type, is_read, is_archived
         ) rows
         FULL JOIN notifications.notification_counts c USING (user_id, notification_type, is_read, is_archived)
         WHERE coalesce(rows.counted, 0) <> coalesce(c.count, 0)

@@ -32,9 +32,9 @@ internal sealed class NotificationRetentionJob(
                     ORDER BY created_at LIMIT {batchSize} FOR UPDATE SKIP LOCKED
                 ), deleted AS (
                     DELETE FROM notifications.notifications n USING expired WHERE n.id = expired.id
-                    RETURNING n.user_id, n.is_read
+                    RETURNING n.user_id, notifications.read_now(n.is_read, n.user_id, n.notification_type, n.seq) AS read
                 )
-                SELECT CASE WHEN is_read THEN NULL ELSE user_id END AS "Value" FROM deleted
+                SELECT CASE WHEN read THEN NULL ELSE user_id END AS "Value" FROM deleted
                 """).ToListAsync(cancellationToken);
             deleted = rows.Count;
 

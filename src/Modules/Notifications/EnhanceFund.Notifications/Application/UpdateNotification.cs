@@ -13,8 +13,12 @@ internal sealed class UpdateNotificationHandler(NotificationsDbContext db, INoti
         // Locked while it changes: a change decided on a state another request has changed since (archived it, say)
         // would break the rule that archived notifications are read.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // A notification that a mark-all-read marked (ReadMarkSql) would stay read whatever its own flag says: its
+        // user's marks are written into the rows first. Only marking unread needs it, so only that pays for it.
+        if (command.IsRead == false)
+            await db.Database.ExecuteSqlAsync($"SELECT notifications.fold_read_marks({command.UserId})", cancellationToken);
         var notification = await db.Notifications
-            .FromSql($"SELECT * FROM notifications.notifications WHERE id = {command.NotificationId} AND user_id = {command.UserId} FOR UPDATE")
+            .FromSql($"SELECT * FROM notifications.notifications_read_now WHERE id = {command.NotificationId} AND user_id = {command.UserId} FOR UPDATE")
             .SingleOrDefaultAsync(cancellationToken);
         if (notification is null) return Error.NotFoundOf("Notification");
 
@@ -23,6 +27,9 @@ internal sealed class UpdateNotificationHandler(NotificationsDbContext db, INoti
         var updated = NotificationDto.From(notification);
         if (notification.IsRead == wasRead && notification.IsArchived == wasArchived) return updated;
 
+        // Its own flag may still say unread where a mark says read: written whenever the row is, so an archived row
+        // is read by its own flag too (the table's check).
+        db.Entry(notification).Property(n => n.IsRead).IsModified = true;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await db.AnnounceChangeAsync(

@@ -16,6 +16,8 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         // (the unread filter walks the user's newest-first index; unread counts come from the counters) and pages
         // filled to 90% when written, room for a few of their rows' new versions.
         builder.HasStorageParameter("fillfactor", 90);
+        // Queries see is_read as the user's read marks have it (ReadMarkSql); inserts and updates go to the table.
+        builder.ToView(ReadMarkSql.View);
         builder.HasKey(n => n.Id);
         builder.Property(n => n.Id).UseIdentityByDefaultColumn();
         builder.Property(n => n.Type).HasColumnName("notification_type").HasMaxLength(TypeLength);

@@ -208,7 +208,17 @@ internal static class NotificationTriggers
         REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
         FOR EACH STATEMENT EXECUTE FUNCTION notifications.on_states_changed();
 
-        CREATE FUNCTION notifications.on_notifications_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+        """ + DeletedByRow + """
+
+        CREATE TRIGGER on_notifications_deleted
+        AFTER DELETE ON notifications.notifications
+        REFERENCING OLD TABLE AS old_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION notifications.on_notifications_deleted();
+        """;
+
+    /// <summary>ArchiveDeleteAndPreferences: a delete takes each row off the counter of its state.</summary>
+    public const string DeletedByRow = """
+        CREATE OR REPLACE FUNCTION notifications.on_notifications_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
             PERFORM notifications.move_counters(
                 array_agg(user_id), array_agg(notification_type::text), array_agg(is_read), array_agg(is_archived), array_agg(-1))
@@ -216,11 +226,6 @@ internal static class NotificationTriggers
             RETURN NULL;
         END
         $$;
-
-        CREATE TRIGGER on_notifications_deleted
-        AFTER DELETE ON notifications.notifications
-        REFERENCING OLD TABLE AS old_rows
-        FOR EACH STATEMENT EXECUTE FUNCTION notifications.on_notifications_deleted();
         """;
 
     /// <summary>

@@ -210,6 +210,8 @@ namespace EnhanceFund.Notifications.Infrastructure.Migrations
                             t.HasCheckConstraint("ck_notifications_archived_are_read", "is_read OR NOT is_archived");
                         });
 
+                    b.ToView("notifications_read_now", "notifications");
+
                     b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 90);
                 });
 
@@ -284,6 +286,27 @@ namespace EnhanceFund.Notifications.Infrastructure.Migrations
                         .HasName("pk_notification_streams");
 
                     b.ToTable("notification_streams", "notifications");
+                });
+
+            modelBuilder.Entity("EnhanceFund.Notifications.Domain.ReadMark", b =>
+                {
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("NotificationType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("notification_type");
+
+                    b.Property<long>("ReadUpToSeq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("read_up_to_seq");
+
+                    b.HasKey("UserId", "NotificationType")
+                        .HasName("pk_read_marks");
+
+                    b.ToTable("read_marks", "notifications");
                 });
 #pragma warning restore 612, 618
         }

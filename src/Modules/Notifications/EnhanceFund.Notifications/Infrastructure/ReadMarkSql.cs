@@ -1,0 +1,155 @@
+namespace EnhanceFund.Notifications.Infrastructure;
+
+/// <summary>
+/// ReadMarks: marking all read writes one mark per type instead of rewriting every row. A notification is read when its
+/// own <c>is_read</c> says so or its seq is at most its user's mark of its type (<c>read_marks</c>); queries read that
+/// through the view <c>notifications_read_now</c> (EF maps the entity to it for queries, to the table for writes),
+/// and the counters' triggers count it so. A mark covers exactly what had committed when it was set: seqs follow
+/// commit order, and setting one waits for a notification being stored (the user's stream row).
+/// </summary>
+internal static class ReadMarkSql
+{
+    public const string View = "notifications_read_now";
+
+    public const string Install = """
+        -- Read, whether by its own is_read or by its user's mark of its type.
+        CREATE FUNCTION notifications.read_now(is_read boolean, user_id bigint, notification_type text, seq bigint)
+        RETURNS boolean LANGUAGE sql STABLE AS $$
+            SELECT $1 OR $4 <= coalesce(
+                (SELECT m.read_up_to_seq FROM notifications.read_marks m WHERE m.user_id = $2 AND m.notification_type = $3), 0)
+        $$;
+
+        -- Every column of the table, is_read as read_now says: a column added to the table must be added here too.
+        CREATE VIEW notifications.notifications_read_now AS
+        SELECT id, user_id, seq, notification_type, title, message,
+               notifications.read_now(is_read, user_id, notification_type, seq) AS is_read,
+               is_archived, created_at, related_id, related_type, source_event_id
+        FROM notifications.notifications;
+
+        -- Under the user's lock (as every change of many of their rows), then their stream row: a notification being
+        -- stored commits first, and none is numbered until this commits, so the mark covers what had committed. The
+        -- counter rows are locked in key order before they are read, so no PATCH or delete moves them in between.
+        CREATE FUNCTION notifications.mark_all_read(p_user_id bigint, p_type text) RETURNS integer LANGUAGE plpgsql AS $$
+        DECLARE
+            up_to bigint;
+            types text[];
+            unread integer[];
+        BEGIN
+            PERFORM pg_advisory_xact_lock(7002, hashtext(p_user_id::text));
+            SELECT last_seq INTO up_to FROM notifications.notification_streams WHERE user_id = p_user_id FOR UPDATE;
+            IF up_to IS NULL THEN
+                RETURN 0;
+            END IF;
+
+            INSERT INTO notifications.notification_counts (user_id, notification_type, is_read, is_archived, count)
+            SELECT user_id, notification_type, true, false, 0 FROM notifications.notification_counts
+            WHERE user_id = p_user_id AND NOT is_read AND (p_type IS NULL OR notification_type = p_type)
+            ORDER BY notification_type
+            ON CONFLICT DO NOTHING;
+            PERFORM 1 FROM notifications.notification_counts
+            WHERE user_id = p_user_id AND NOT is_archived AND (p_type IS NULL OR notification_type = p_type)
+            ORDER BY user_id, notification_type, is_read, is_archived
+            FOR UPDATE;
+
+            SELECT array_agg(notification_type::text), array_agg(count) INTO types, unread
+            FROM notifications.notification_counts
+            WHERE user_id = p_user_id AND NOT is_read AND count > 0 AND (p_type IS NULL OR notification_type = p_type);
+            IF types IS NULL THEN
+                RETURN 0;
+            END IF;
+
+            UPDATE notifications.notification_counts c
+            SET count = CASE WHEN c.is_read THEN c.count + moved.count ELSE 0 END
+            FROM unnest(types, unread) AS moved(notification_type, count)
+            WHERE c.user_id = p_user_id AND c.notification_type = moved.notification_type AND NOT c.is_archived;
+            INSERT INTO notifications.read_marks AS m (user_id, notification_type, read_up_to_seq)
+            SELECT p_user_id, t, up_to FROM unnest(types) AS t
+            ON CONFLICT (user_id, notification_type) DO UPDATE SET read_up_to_seq = greatest(m.read_up_to_seq, excluded.read_up_to_seq);
+            RETURN (SELECT sum(c) FROM unnest(unread) AS c);
+        END
+        $$;
+
+        -- Writes the user's marks into their rows and drops them (before a notification below a mark is marked unread:
+        -- a mark would keep it read). Read states do not change, so no counter moves.
+        CREATE FUNCTION notifications.fold_read_marks(p_user_id bigint) RETURNS void LANGUAGE plpgsql AS $$
+        BEGIN
+            PERFORM pg_advisory_xact_lock(7002, hashtext(p_user_id::text));
+            UPDATE notifications.notifications n SET is_read = true
+            FROM notifications.read_marks m
+            WHERE m.user_id = p_user_id AND n.user_id = p_user_id AND n.notification_type = m.notification_type
+              AND n.seq <= m.read_up_to_seq AND NOT n.is_read;
+            DELETE FROM notifications.read_marks WHERE user_id = p_user_id;
+        END
+        $$;
+
+        -- The counters count a row as read_now says, before and after an update or at its delete. Each statement first
+        -- locks every counter of the users and types it touched, and only then reads the marks: a mark-all-read that
+        -- moved those counters meanwhile has committed its mark by then, and its count included these rows in the
+        -- state they had before this statement. Like move_counters (and mark_all_read), missing counters are created
+        -- at 0 first, then all are locked, each in key order: two statements never wait for each other's in turn.
+        CREATE FUNCTION notifications.lock_counters(users bigint[], types text[]) RETURNS void LANGUAGE plpgsql AS $$
+        BEGIN
+            INSERT INTO notifications.notification_counts (user_id, notification_type, is_read, is_archived, count)
+            SELECT k.u, k.t, state.r, state.a, 0
+            FROM unnest(users, types) AS k(u, t), (VALUES (false, false), (true, false), (true, true)) AS state(r, a)
+            ORDER BY 1, 2, 3, 4
+            ON CONFLICT DO NOTHING;
+            PERFORM 1 FROM notifications.notification_counts c JOIN unnest(users, types) AS k(u, t)
+                ON c.user_id = k.u AND c.notification_type = k.t
+            ORDER BY c.user_id, c.notification_type, c.is_read, c.is_archived
+            FOR UPDATE OF c;
+        END
+        $$;
+
+        CREATE OR REPLACE FUNCTION notifications.on_states_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            PERFORM notifications.lock_counters(array_agg(user_id), array_agg(notification_type::text))
+            FROM (SELECT DISTINCT user_id, notification_type FROM new_rows) AS touched;
+            PERFORM notifications.move_counters(array_agg(u), array_agg(t), array_agg(r), array_agg(a), array_agg(d))
+            FROM (
+                SELECT user_id, notification_type::text, read, is_archived, sum(delta)::int
+                FROM (
+                    SELECT user_id, notification_type, notifications.read_now(is_read, user_id, notification_type, seq) AS read,
+                           is_archived, 1 AS delta
+                    FROM new_rows
+                    UNION ALL
+                    SELECT user_id, notification_type, notifications.read_now(is_read, user_id, notification_type, seq),
+                           is_archived, -1
+                    FROM old_rows
+                ) AS both_states
+                GROUP BY user_id, notification_type, read, is_archived
+                HAVING sum(delta) <> 0
+            ) AS changes(u, t, r, a, d);
+            RETURN NULL;
+        END
+        $$;
+
+        CREATE OR REPLACE FUNCTION notifications.on_notifications_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            PERFORM notifications.lock_counters(array_agg(user_id), array_agg(notification_type::text))
+            FROM (SELECT DISTINCT user_id, notification_type FROM old_rows) AS touched;
+            PERFORM notifications.move_counters(
+                array_agg(user_id), array_agg(notification_type::text),
+                array_agg(notifications.read_now(is_read, user_id, notification_type, seq)), array_agg(is_archived), array_agg(-1))
+            FROM old_rows;
+            RETURN NULL;
+        END
+        $$;
+        """;
+
+    /// <summary>Undoing ReadMarks: every mark is written into its rows first, so no notification changes state.</summary>
+    public const string Uninstall = """
+        UPDATE notifications.notifications n SET is_read = true
+        FROM notifications.read_marks m
+        WHERE n.user_id = m.user_id AND n.notification_type = m.notification_type AND n.seq <= m.read_up_to_seq AND NOT n.is_read;
+        DELETE FROM notifications.read_marks;
+
+        """ + NotificationTriggers.DeletedByRow + NotificationTriggers.StatesChangedByGroup + """
+
+        DROP FUNCTION notifications.lock_counters(bigint[], text[]);
+        DROP FUNCTION notifications.fold_read_marks(bigint);
+        DROP FUNCTION notifications.mark_all_read(bigint, text);
+        DROP VIEW notifications.notifications_read_now;
+        DROP FUNCTION notifications.read_now(boolean, bigint, text, bigint);
+        """;
+}

@@ -1,0 +1,95 @@
+using System.Net;
+using EnhanceFund.IntegrationTests.Infrastructure;
+using Npgsql;
+
+namespace EnhanceFund.IntegrationTests;
+
+/// <summary>
+/// Mark-all-read writes a read mark per type instead of rewriting rows: every read of a notification sees it read,
+/// marking one unread again works, and a mark covers exactly the notifications that had committed.
+/// </summary>
+public sealed class ReadMarkTests(HostFixture fixture) : IClassFixture<HostFixture>
+{
+    [Fact]
+    public async Task Marked_read_notifications_read_as_read_everywhere_and_one_marked_unread_again_is_the_only_unread_one()
+    {
+        var user = await ApiClient.WithNotificationsAsync(fixture.Http, deposits: 3, withdrawals: 1);
+        var ids = (await user.NotificationsAsync()).Ids();
+        var ledger = new Ledger(fixture.Database);
+
+        var marked = await user.PostAsync("/api/notifications/mark-all-read");
+        Assert.Equal(4, marked.Data["updated"]!.GetValue<int>());
+        // The rows themselves were not rewritten: the marks say they are read.
+        Assert.Equal(4, await ledger.CountAsync($"SELECT count(*) FROM notifications.notifications WHERE user_id = {user.UserId} AND NOT is_read"));
+        Assert.All(await user.NotificationsAsync(), n => Assert.True(n!["is_read"]!.GetValue<bool>()));
+        Assert.Empty((await user.NotificationsAsync("&is_read=false")).Ids());
+        Assert.Equal(ids, (await user.NotificationsAsync("&is_read=true")).Ids());
+        Assert.True((await user.GetAsync($"/api/notifications/{ids[1]}")).Data["notification"]!["is_read"]!.GetValue<bool>());
+        Assert.Equal(0, await user.UnreadCountAsync());
+        Assert.Equal(0, (await user.PostAsync("/api/notifications/mark-all-read")).Data["updated"]!.GetValue<int>());
+
+        // Archiving one that only its mark made read: its own flag is written read too (an archived row must be).
+        Assert.Equal(HttpStatusCode.OK, (await user.PatchAsync($"/api/notifications/{ids[0]}", new { is_archived = true })).Status);
+        var unread = await user.PatchAsync($"/api/notifications/{ids[2]}", new { is_read = false });
+        Assert.Equal(HttpStatusCode.OK, unread.Status);
+        Assert.False(unread.Data["notification"]!["is_read"]!.GetValue<bool>());
+        Assert.Equal([ids[2]], (await user.NotificationsAsync("&is_read=false")).Ids());
+        Assert.Equal(1, await user.UnreadCountAsync());
+        Assert.Equal(0, await ledger.WrongNotificationCountersAsync());
+
+        // Deleting the unread one takes it off the unread count; a new one after the mark is unread.
+        Assert.Equal(HttpStatusCode.OK, (await user.DeleteAsync($"/api/notifications/{ids[2]}")).Status);
+        Assert.Equal(0, await user.UnreadCountAsync());
+        await user.DepositAsync(5m);
+        await Eventually.ReturnsAsync(user.UnreadCountAsync, count => count == 1, "the deposit after the mark is unread");
+        Assert.Equal(0, await ledger.WrongNotificationCountersAsync());
+    }
+
+    [Fact]
+    public async Task A_mark_of_one_type_leaves_the_other_types_unread()
+    {
+        var user = await ApiClient.WithNotificationsAsync(fixture.Http, deposits: 2, withdrawals: 1);
+
+        var marked = await user.PostAsync("/api/notifications/mark-all-read?type=fund_added");
+
+        Assert.Equal(2, marked.Data["updated"]!.GetValue<int>());
+        Assert.Equal(["fund_withdrawn"], (await user.NotificationsAsync("&is_read=false")).Select(n => n!["notification_type"]!.GetValue<string>()));
+        Assert.Equal(1, await user.UnreadCountAsync());
+    }
+
+    [Fact]
+    public async Task A_mark_all_read_waits_for_a_notification_being_stored_and_covers_it_and_none_stored_after()
+    {
+        var user = await ApiClient.RegisterAsync(fixture.Http);
+        await using var connection = new NpgsqlConnection(fixture.Database);
+        await connection.OpenAsync();
+        await InsertAsync(connection, user.UserId);
+        await using var storing = await connection.BeginTransactionAsync();
+        await InsertAsync(connection, user.UserId);
+
+        var marking = user.PostAsync("/api/notifications/mark-all-read");
+        // Were the mark set now, it would be set from what had committed, and the uncommitted notification would
+        // stay unread with its count moved to read.
+        await Task.Delay(300);
+        Assert.False(marking.IsCompleted, "mark-all-read went ahead while a notification was being stored");
+        await storing.CommitAsync();
+        Assert.Equal(2, (await marking.WaitAsync(TimeSpan.FromSeconds(10))).Data["updated"]!.GetValue<int>());
+
+        await InsertAsync(connection, user.UserId);
+        Assert.Equal(1, await user.UnreadCountAsync());
+        Assert.Single((await user.NotificationsAsync("&is_read=false")).Ids());
+        Assert.Equal(0, await new Ledger(fixture.Database).WrongNotificationCountersAsync());
+    }
+
+    private static async Task InsertAsync(NpgsqlConnection connection, long userId)
+    {
+        await using var insert = new NpgsqlCommand(
+            """
+            INSERT INTO notifications.notifications
+                (user_id, notification_type, title, message, is_read, created_at, related_id, related_type, source_event_id)
+            VALUES ($1, 'fund_added', 't', 'm', false, now(), 1, 'transaction', gen_random_uuid())
+            """, connection);
+        insert.Parameters.AddWithValue(userId);
+        await insert.ExecuteNonQueryAsync();
+    }
+}
