@@ -61,8 +61,7 @@ public sealed class ReadMarkTests(HostFixture fixture) : IClassFixture<HostFixtu
     public async Task A_mark_all_read_waits_for_a_notification_being_stored_and_covers_it_and_none_stored_after()
     {
         var user = await ApiClient.RegisterAsync(fixture.Http);
-        await using var connection = new NpgsqlConnection(fixture.Database);
-        await connection.OpenAsync();
+        await using var connection = await OpenAsync();
         await InsertAsync(connection, user.UserId);
         await using var storing = await connection.BeginTransactionAsync();
         await InsertAsync(connection, user.UserId);
@@ -79,6 +78,58 @@ public sealed class ReadMarkTests(HostFixture fixture) : IClassFixture<HostFixtu
         Assert.Equal(1, await user.UnreadCountAsync());
         Assert.Single((await user.NotificationsAsync("&is_read=false")).Ids());
         Assert.Equal(0, await new Ledger(fixture.Database).WrongNotificationCountersAsync());
+    }
+
+    [Fact]
+    public async Task A_read_toggle_and_a_delete_that_waited_for_a_mark_all_read_count_their_rows_as_its_mark_has_them()
+    {
+        var user = await ApiClient.RegisterAsync(fixture.Http);
+        await using var setUp = await OpenAsync();
+        for (var i = 0; i < 3; i++) await InsertAsync(setUp, user.UserId);
+        var ids = (await user.NotificationsAsync()).Ids();
+
+        // Holding the key of the mark the mark-all-read will write keeps it waiting there with the counters locked,
+        // after it has counted every notification as unread.
+        await using var holder = await OpenAsync();
+        await using var holding = await holder.BeginTransactionAsync();
+        await ExecuteAsync(holder, $"INSERT INTO notifications.read_marks VALUES ({user.UserId}, 'fund_added', 0)");
+        await using var marker = await OpenAsync();
+        var marking = ScalarAsync(marker, $"SELECT notifications.mark_all_read({user.UserId}, NULL)");
+        await using var reader = await OpenAsync();
+        await using var deleter = await OpenAsync();
+        await Task.Delay(300);
+        var reading = ExecuteAsync(reader, $"UPDATE notifications.notifications SET is_read = true WHERE id = {ids[0]}");
+        var deleting = ExecuteAsync(deleter, $"DELETE FROM notifications.notifications WHERE id = {ids[1]}");
+        await Task.Delay(300);
+        Assert.False(marking.IsCompleted || reading.IsCompleted || deleting.IsCompleted, "nothing waited");
+        await holding.RollbackAsync();
+
+        // Counted from the states they had before the mark, the two would take 1 each off an unread counter that the
+        // mark-all-read has already emptied (a check violation, or counters off by two).
+        Assert.Equal(3, await marking.WaitAsync(TimeSpan.FromSeconds(10)));
+        await reading.WaitAsync(TimeSpan.FromSeconds(10));
+        await deleting.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(0, await new Ledger(fixture.Database).WrongNotificationCountersAsync());
+        Assert.Equal(0, await user.UnreadCountAsync());
+    }
+
+    private async Task<NpgsqlConnection> OpenAsync()
+    {
+        var connection = new NpgsqlConnection(fixture.Database);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<int> ScalarAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (int)(await command.ExecuteScalarAsync())!;
     }
 
     private static async Task InsertAsync(NpgsqlConnection connection, long userId)
