@@ -26,16 +26,22 @@ internal static class MarkAllRead
             FROM generate_series(1, {unread}) g
             """);
         Console.WriteLine($"mark-all-read of {unread} unread notifications, {Runs} runs (each after marking them unread again in SQL, and a vacuum)");
-        Console.WriteLine("| run | mark-all-read | rows rewritten in place (HOT) | a deposit meanwhile: 201 -> listed | counters = rows |");
+        Console.WriteLine("| run | mark-all-read | rows rewritten | a deposit meanwhile: 201 -> listed | counters = rows |");
         Console.WriteLine("|---|---|---|---|---|");
+        // Not timed: the first request of each kind in the process pays for compiling its code (and PostgreSQL for
+        // planning its statements), which is not what this measures.
+        await user.PostAsync("/api/notifications/mark-all-read");
+        await user.PostAsync("/api/wallet/deposits", new { amount = 1m });
         var timings = new List<double>();
         for (var run = 1; run <= Runs; run++)
         {
+            // The last run's marks written into the rows first: rows under a mark stay read whatever their own flag says.
+            await ledger.ExecuteAsync($"SELECT notifications.fold_read_marks({user.UserId})");
             await ledger.ExecuteAsync($"UPDATE notifications.notifications SET is_read = false WHERE user_id = {user.UserId}");
             // As autovacuum would have done between a user's mark-all-reads: otherwise each run pays for the last one's
             // 10,000 dead row versions.
             await ledger.ExecuteAsync("VACUUM ANALYZE notifications.notifications");
-            var hotBefore = await HotUpdatesAsync(ledger);
+            var updatesBefore = await RowUpdatesAsync(ledger);
             var started = Stopwatch.GetTimestamp();
             var marking = user.PostAsync("/api/notifications/mark-all-read");
             var deposit = await user.PostAsync("/api/wallet/deposits", new { amount = 1m });
@@ -48,22 +54,22 @@ internal static class MarkAllRead
                 await Task.Delay(1);
             var listedMs = Stopwatch.GetElapsedTime(depositAnswered).TotalMilliseconds;
             var counted = await ledger.CountAsync($"SELECT coalesce(sum(count), 0) FROM notifications.notification_counts WHERE user_id = {user.UserId} AND NOT is_read");
-            var rows = await ledger.CountAsync($"SELECT count(*) FROM notifications.notifications WHERE user_id = {user.UserId} AND NOT is_read");
+            var rows = await ledger.CountAsync($"SELECT count(*) FROM notifications.notifications_read_now WHERE user_id = {user.UserId} AND NOT is_read");
             timings.Add(markAllReadMs);
-            var hot = await HotUpdatesAsync(ledger) - hotBefore;
-            Console.WriteLine($"| {run} | {markAllReadMs:0} ms | {hot:N0} of {unread:N0} | {listedMs:0} ms | {(counted == rows ? "yes" : $"NO: {counted} counted, {rows} rows")} |");
+            var rewritten = await RowUpdatesAsync(ledger) - updatesBefore;
+            Console.WriteLine($"| {run} | {markAllReadMs:0} ms | {rewritten:N0} of {unread:N0} | {listedMs:0} ms | {(counted == rows ? "yes" : $"NO: {counted} counted, {rows} rows")} |");
         }
 
         Console.WriteLine($"median mark-all-read: {timings.Order().ElementAt(Runs / 2):0} ms");
     }
 
     /// <summary>
-    /// Updates PostgreSQL made without touching any index, so far. Its statistics reach other sessions up to a second
-    /// after a transaction ends: read after waiting that out, and nothing else updates notifications meanwhile.
+    /// Notification rows PostgreSQL has rewritten so far. Its statistics reach other sessions up to a second after a
+    /// transaction ends: read after waiting that out, and nothing else updates notifications meanwhile.
     /// </summary>
-    private static async Task<long> HotUpdatesAsync(Ledger ledger)
+    private static async Task<long> RowUpdatesAsync(Ledger ledger)
     {
         await Task.Delay(TimeSpan.FromSeconds(1.5));
-        return await ledger.CountAsync("SELECT n_tup_hot_upd FROM pg_stat_user_tables WHERE relid = 'notifications.notifications'::regclass");
+        return await ledger.CountAsync("SELECT n_tup_upd FROM pg_stat_user_tables WHERE relid = 'notifications.notifications'::regclass");
     }
 }

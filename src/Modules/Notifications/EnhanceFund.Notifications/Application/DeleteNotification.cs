@@ -13,7 +13,10 @@ internal sealed class DeleteNotificationHandler(NotificationsDbContext db, INoti
         // One statement, so what it deleted is what it says it deleted, whatever else happens to the row meanwhile.
         var wasRead = await db.Database
             .SqlQuery<bool>(
-                $"DELETE FROM notifications.notifications WHERE id = {command.NotificationId} AND user_id = {command.UserId} RETURNING notifications.read_now(is_read, user_id, notification_type, seq) AS \"Value\"")
+                $"""
+                DELETE FROM notifications.notifications WHERE id = {command.NotificationId} AND user_id = {command.UserId}
+                RETURNING notifications.read_now(is_read, user_id, notification_type, seq) AS "Value"
+                """)
             .ToListAsync(cancellationToken);
         if (wasRead.Count == 0) return Error.NotFoundOf("Notification");
 

@@ -20,11 +20,15 @@ internal static class ReadMarkSql
         $$;
 
         -- Every column of the table, is_read as read_now says: a column added to the table must be added here too.
+        -- read_now is spelled out, not called: PostgreSQL does not inline a function that holds a subquery, and calling
+        -- it for each row doubled PostgreSQL's time on an unread page (README, Benchmark).
         CREATE VIEW notifications.notifications_read_now AS
         SELECT id, user_id, seq, notification_type, title, message,
-               notifications.read_now(is_read, user_id, notification_type, seq) AS is_read,
+               is_read OR seq <= coalesce(
+                   (SELECT m.read_up_to_seq FROM notifications.read_marks m
+                    WHERE m.user_id = n.user_id AND m.notification_type = n.notification_type), 0) AS is_read,
                is_archived, created_at, related_id, related_type, source_event_id
-        FROM notifications.notifications;
+        FROM notifications.notifications n;
 
         -- Under the user's lock (as every change of many of their rows), then their stream row: a notification being
         -- stored commits first, and none is numbered until this commits, so the mark covers what had committed. The
@@ -82,55 +86,47 @@ internal static class ReadMarkSql
         END
         $$;
 
-        -- The counters count a row as read_now says, before and after an update or at its delete. Each statement first
-        -- locks every counter of the users and types it touched, and only then reads the marks: a mark-all-read that
-        -- moved those counters meanwhile has committed its mark by then, and its count included these rows in the
-        -- state they had before this statement. Like move_counters (and mark_all_read), missing counters are created
-        -- at 0 first, then all are locked, each in key order: two statements never wait for each other's in turn.
-        CREATE FUNCTION notifications.lock_counters(users bigint[], types text[]) RETURNS void LANGUAGE plpgsql AS $$
+        -- The counters count a row as read_now says, before and after an update or at its delete. Rows come in as
+        -- stored (own flag, seq); every counter of their users and types is locked first, and only then are the marks
+        -- read: a mark-all-read that moved those counters meanwhile has committed its mark by then, and its count
+        -- included these rows in the state they had before. Like move_counters (and mark_all_read), missing counters
+        -- are created at 0 first, then all are locked, each in key order: two statements never wait for each other's
+        -- in turn.
+        CREATE FUNCTION notifications.count_rows(
+            users bigint[], types text[], own_reads boolean[], seqs bigint[], archived boolean[], deltas int[])
+        RETURNS void LANGUAGE plpgsql AS $$
         BEGIN
             INSERT INTO notifications.notification_counts (user_id, notification_type, is_read, is_archived, count)
-            SELECT k.u, k.t, state.r, state.a, 0
+            SELECT DISTINCT k.u, k.t, state.r, state.a, 0
             FROM unnest(users, types) AS k(u, t), (VALUES (false, false), (true, false), (true, true)) AS state(r, a)
             ORDER BY 1, 2, 3, 4
             ON CONFLICT DO NOTHING;
-            PERFORM 1 FROM notifications.notification_counts c JOIN unnest(users, types) AS k(u, t)
-                ON c.user_id = k.u AND c.notification_type = k.t
+            PERFORM 1 FROM notifications.notification_counts c
+            WHERE (c.user_id, c.notification_type) IN (SELECT * FROM unnest(users, types))
             ORDER BY c.user_id, c.notification_type, c.is_read, c.is_archived
             FOR UPDATE OF c;
+            PERFORM notifications.move_counters(array_agg(u), array_agg(t), array_agg(notifications.read_now(r, u, t, s)), array_agg(a), array_agg(d))
+            FROM unnest(users, types, own_reads, seqs, archived, deltas) AS row_state(u, t, r, s, a, d);
         END
         $$;
 
         CREATE OR REPLACE FUNCTION notifications.on_states_changed() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
-            PERFORM notifications.lock_counters(array_agg(user_id), array_agg(notification_type::text))
-            FROM (SELECT DISTINCT user_id, notification_type FROM new_rows) AS touched;
-            PERFORM notifications.move_counters(array_agg(u), array_agg(t), array_agg(r), array_agg(a), array_agg(d))
+            PERFORM notifications.count_rows(
+                array_agg(user_id), array_agg(notification_type::text), array_agg(is_read), array_agg(seq), array_agg(is_archived), array_agg(delta))
             FROM (
-                SELECT user_id, notification_type::text, read, is_archived, sum(delta)::int
-                FROM (
-                    SELECT user_id, notification_type, notifications.read_now(is_read, user_id, notification_type, seq) AS read,
-                           is_archived, 1 AS delta
-                    FROM new_rows
-                    UNION ALL
-                    SELECT user_id, notification_type, notifications.read_now(is_read, user_id, notification_type, seq),
-                           is_archived, -1
-                    FROM old_rows
-                ) AS both_states
-                GROUP BY user_id, notification_type, read, is_archived
-                HAVING sum(delta) <> 0
-            ) AS changes(u, t, r, a, d);
+                SELECT user_id, notification_type, is_read, seq, is_archived, 1 AS delta FROM new_rows
+                UNION ALL
+                SELECT user_id, notification_type, is_read, seq, is_archived, -1 FROM old_rows
+            ) AS both_states;
             RETURN NULL;
         END
         $$;
 
         CREATE OR REPLACE FUNCTION notifications.on_notifications_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
-            PERFORM notifications.lock_counters(array_agg(user_id), array_agg(notification_type::text))
-            FROM (SELECT DISTINCT user_id, notification_type FROM old_rows) AS touched;
-            PERFORM notifications.move_counters(
-                array_agg(user_id), array_agg(notification_type::text),
-                array_agg(notifications.read_now(is_read, user_id, notification_type, seq)), array_agg(is_archived), array_agg(-1))
+            PERFORM notifications.count_rows(
+                array_agg(user_id), array_agg(notification_type::text), array_agg(is_read), array_agg(seq), array_agg(is_archived), array_agg(-1))
             FROM old_rows;
             RETURN NULL;
         END
@@ -146,7 +142,7 @@ internal static class ReadMarkSql
 
         """ + NotificationTriggers.DeletedByRow + NotificationTriggers.StatesChangedByGroup + """
 
-        DROP FUNCTION notifications.lock_counters(bigint[], text[]);
+        DROP FUNCTION notifications.count_rows(bigint[], text[], boolean[], bigint[], boolean[], integer[]);
         DROP FUNCTION notifications.fold_read_marks(bigint);
         DROP FUNCTION notifications.mark_all_read(bigint, text);
         DROP VIEW notifications.notifications_read_now;
