@@ -18,7 +18,7 @@ internal sealed class UpdateNotificationHandler(NotificationsDbContext db, INoti
         if (command.IsRead == false)
             await db.Database.ExecuteSqlAsync($"SELECT notifications.fold_read_marks({command.UserId})", cancellationToken);
         var notification = await db.Notifications
-            .FromSql($"SELECT * FROM notifications.notifications_read_now WHERE id = {command.NotificationId} AND user_id = {command.UserId} FOR UPDATE")
+            .FromSqlRaw($"{ReadMarkSql.ReadNowQuery} WHERE n.id = {{0}} AND n.user_id = {{1}} FOR UPDATE OF n", command.NotificationId, command.UserId)
             .SingleOrDefaultAsync(cancellationToken);
         if (notification is null) return Error.NotFoundOf("Notification");
 

@@ -11,6 +11,21 @@ internal static class ReadMarkSql
 {
     public const string View = "notifications_read_now";
 
+    /// <summary>
+    /// The view's query, which PATCH also runs to lock its row (<c>FOR UPDATE OF n</c>: a view with an outer join
+    /// cannot be locked whole). Every column of the table, is_read as <c>read_now</c> says: a column added to the
+    /// table must be added here too. A join, not <c>read_now</c> or a subquery per row: PostgreSQL does not inline a
+    /// function that holds a subquery, and either made an unread page several times dearer for PostgreSQL (README,
+    /// Benchmark).
+    /// </summary>
+    public const string ReadNowQuery = """
+        SELECT n.id, n.user_id, n.seq, n.notification_type, n.title, n.message,
+               n.is_read OR n.seq <= coalesce(m.read_up_to_seq, 0) AS is_read,
+               n.is_archived, n.created_at, n.related_id, n.related_type, n.source_event_id
+        FROM notifications.notifications n
+        LEFT JOIN notifications.read_marks m ON m.user_id = n.user_id AND m.notification_type = n.notification_type
+        """;
+
     public const string Install = """
         -- Read, whether by its own is_read or by its user's mark of its type.
         CREATE FUNCTION notifications.read_now(is_read boolean, user_id bigint, notification_type text, seq bigint)
@@ -19,16 +34,10 @@ internal static class ReadMarkSql
                 (SELECT m.read_up_to_seq FROM notifications.read_marks m WHERE m.user_id = $2 AND m.notification_type = $3), 0)
         $$;
 
-        -- Every column of the table, is_read as read_now says: a column added to the table must be added here too.
-        -- read_now is spelled out, not called: PostgreSQL does not inline a function that holds a subquery, and calling
-        -- it for each row doubled PostgreSQL's time on an unread page (README, Benchmark).
         CREATE VIEW notifications.notifications_read_now AS
-        SELECT id, user_id, seq, notification_type, title, message,
-               is_read OR seq <= coalesce(
-                   (SELECT m.read_up_to_seq FROM notifications.read_marks m
-                    WHERE m.user_id = n.user_id AND m.notification_type = n.notification_type), 0) AS is_read,
-               is_archived, created_at, related_id, related_type, source_event_id
-        FROM notifications.notifications n;
+
+        """ + ReadNowQuery + """
+        ;
 
         -- Under the user's lock (as every change of many of their rows), then their stream row: a notification being
         -- stored commits first, and none is numbered until this commits, so the mark covers what had committed. The
