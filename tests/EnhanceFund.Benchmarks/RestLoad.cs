@@ -24,7 +24,7 @@ internal static partial class RestLoad
         await new Ledger(database).ExecuteAsync("VACUUM ANALYZE notifications.notifications");
         var afterIds = await Task.WhenAll(users.Select(async u =>
             (await u.NotificationsAsync())[PerUser - 21]!["id"]!.GetValue<long>()));
-        var routes = new (string Name, Func<int, string> Path)[]
+        var routes = new Route[]
         {
             // The floor: Kestrel, the middleware and a JSON answer, without a token check or the database.
             ("/health/live (the floor)", _ => "/health/live"),
@@ -33,11 +33,13 @@ internal static partial class RestLoad
             ("filtered page (type, unread)", _ => "/api/notifications?limit=50&type=fund_added&is_read=false"),
             ("after_id page (20 newer)", i => $"/api/notifications?after_id={afterIds[i]}"),
             ("after_seq page (20 newer)", _ => $"/api/notifications?after_seq={PerUser - 20}"),
+            // Last: it changes what the others read. Each request marks its user's notification unread, the next read.
+            new("PATCH unread, then read, ...", i => $"/api/notifications/{afterIds[i]}", Toggles: true),
         };
 
         Console.WriteLine($"wrk -t2 -c64 -d{seconds}s, {users.Count} users x {PerUser} notifications, a different user's token on each request; wrk, the Host, PostgreSQL and Redis share the machine's {Environment.ProcessorCount} cores");
         // Unmeasured: the JIT's later tiers, the pools and PostgreSQL's caches settle first.
-        foreach (var (_, path) in routes) await RunWrkAsync(host.Address, await ScriptAsync(users, path), seconds: 3);
+        foreach (var route in routes) await RunWrkAsync(host.Address, await ScriptAsync(users, route), seconds: 3);
         await RunRoutesAsync(host, users, routes, seconds, await RowsAsync(database));
         if (bigTable <= 0) return;
 
@@ -61,14 +63,14 @@ internal static partial class RestLoad
     }
 
     private static async Task RunRoutesAsync(
-        TestHost host, IReadOnlyList<ApiClient> users, (string Name, Func<int, string> Path)[] routes, int seconds, long rows)
+        TestHost host, IReadOnlyList<ApiClient> users, Route[] routes, int seconds, long rows)
     {
         Console.WriteLine($"{rows:N0} notifications in the table");
         Console.WriteLine("| route | req/s | p50 | p99 | non-2xx | CPU per request: Host / PostgreSQL |");
         Console.WriteLine("|---|---|---|---|---|---|");
-        foreach (var (name, path) in routes)
+        foreach (var route in routes)
         {
-            var script = await ScriptAsync(users, path);
+            var script = await ScriptAsync(users, route);
             // The Host runs in this process and wrk in its own: this process's CPU time over the requests wrk made is
             // the Host's cost of one request, a figure the machine's noise moves much less than req/s.
             var (hostBefore, postgresBefore) = (Process.GetCurrentProcess().TotalProcessorTime, PostgresCpu.Total());
@@ -76,29 +78,40 @@ internal static partial class RestLoad
             var hostCpu = Process.GetCurrentProcess().TotalProcessorTime - hostBefore;
             var postgresCpu = PostgresCpu.Total() - postgresBefore;
             var requests = long.TryParse(Match(output, Requests()), out var n) && n > 0 ? n : 1;
-            Console.WriteLine($"| {name} | {Match(output, RequestsPerSecond())} | {Match(output, Percentile50())} | {Match(output, Percentile99())} | {Match(output, NonSuccess(), "0")} | {hostCpu.TotalMicroseconds / requests:F0} us / {postgresCpu.TotalMicroseconds / requests:F0} us |");
+            Console.WriteLine($"| {route.Name} | {Match(output, RequestsPerSecond())} | {Match(output, Percentile50())} | {Match(output, Percentile99())} | {Match(output, NonSuccess(), "0")} | {hostCpu.TotalMicroseconds / requests:F0} us / {postgresCpu.TotalMicroseconds / requests:F0} us |");
         }
     }
 
-    private static async Task<string> ScriptAsync(IReadOnlyList<ApiClient> users, Func<int, string> path)
+    /// <summary>A GET, or with <c>Toggles</c> a PATCH that marks the notification unread and read by turns.</summary>
+    private sealed record Route(string Name, Func<int, string> Path, bool Toggles = false)
+    {
+        public static implicit operator Route((string Name, Func<int, string> Path) get) => new(get.Name, get.Path);
+    }
+
+    private static async Task<string> ScriptAsync(IReadOnlyList<ApiClient> users, Route route)
     {
         var script = Path.Combine(Path.GetTempPath(), $"enhancefund-wrk-{Guid.NewGuid():N}.lua");
-        await File.WriteAllTextAsync(script, LuaScript(users.Select((u, i) => (u.Token, path(i))).ToList()));
+        await File.WriteAllTextAsync(script, LuaScript(users.Select((u, i) => (u.Token, route.Path(i))).ToList(), route.Toggles));
         return script;
     }
 
     /// <summary>Each request takes the next user's token and that user's path, round the list.</summary>
-    private static string LuaScript(IReadOnlyList<(string Token, string Path)> requests)
+    private static string LuaScript(IReadOnlyList<(string Token, string Path)> requests, bool toggles)
     {
-        var lua = new StringBuilder("local requests = {\n");
-        foreach (var (token, path) in requests) lua.Append(CultureInfo.InvariantCulture, $"  {{ \"{path}\", \"Bearer {token}\" }},\n");
+        var lua = new StringBuilder($"local toggles = {(toggles ? "true" : "false")}\nlocal requests = {{\n");
+        foreach (var (token, path) in requests) lua.Append(CultureInfo.InvariantCulture, $"  {{ \"{path}\", \"Bearer {token}\", false }},\n");
         lua.Append("""
             }
             local next = 0
             request = function()
               next = next % #requests + 1
               local r = requests[next]
-              return wrk.format("GET", r[1], { ["Authorization"] = r[2] })
+              if not toggles then
+                return wrk.format("GET", r[1], { ["Authorization"] = r[2] })
+              end
+              r[3] = not r[3]
+              local body = r[3] and '{"is_read":false}' or '{"is_read":true}'
+              return wrk.format("PATCH", r[1], { ["Authorization"] = r[2], ["Content-Type"] = "application/json" }, body)
             end
             """);
         return lua.ToString();

@@ -87,6 +87,9 @@ internal static class ReadMarkSql
         CREATE FUNCTION notifications.fold_read_marks(p_user_id bigint) RETURNS void LANGUAGE plpgsql AS $$
         BEGIN
             PERFORM pg_advisory_xact_lock(7002, hashtext(p_user_id::text));
+            IF NOT EXISTS (SELECT 1 FROM notifications.read_marks WHERE user_id = p_user_id) THEN
+                RETURN;
+            END IF;
             UPDATE notifications.notifications n SET is_read = true
             FROM notifications.read_marks m
             WHERE m.user_id = p_user_id AND n.user_id = p_user_id AND n.notification_type = m.notification_type
@@ -96,11 +99,10 @@ internal static class ReadMarkSql
         $$;
 
         -- The counters count a row as read_now says, before and after an update or at its delete. Rows come in as
-        -- stored (own flag, seq); every counter of their users and types is locked first, and only then are the marks
-        -- read: a mark-all-read that moved those counters meanwhile has committed its mark by then, and its count
-        -- included these rows in the state they had before. Like move_counters (and mark_all_read), missing counters
-        -- are created at 0 first, then all are locked, each in key order: two statements never wait for each other's
-        -- in turn.
+        -- stored (own flag, seq); every counter of their users and types is created at 0 if missing and locked, each
+        -- in key order as move_counters and mark_all_read do (two statements never wait for each other's in turn),
+        -- and only then are the marks read: a mark-all-read that moved those counters meanwhile has committed its
+        -- mark by then, and its count included these rows in the state they had before.
         CREATE FUNCTION notifications.count_rows(
             users bigint[], types text[], own_reads boolean[], seqs bigint[], archived boolean[], deltas int[])
         RETURNS void LANGUAGE plpgsql AS $$
@@ -114,8 +116,15 @@ internal static class ReadMarkSql
             WHERE (c.user_id, c.notification_type) IN (SELECT * FROM unnest(users, types))
             ORDER BY c.user_id, c.notification_type, c.is_read, c.is_archived
             FOR UPDATE OF c;
-            PERFORM notifications.move_counters(array_agg(u), array_agg(t), array_agg(notifications.read_now(r, u, t, s)), array_agg(a), array_agg(d))
-            FROM unnest(users, types, own_reads, seqs, archived, deltas) AS row_state(u, t, r, s, a, d);
+            UPDATE notifications.notification_counts c SET count = c.count + moved.delta
+            FROM (
+                SELECT x.u, x.t, x.r OR x.s <= coalesce(m.read_up_to_seq, 0) AS r, x.a, sum(x.d)::int AS delta
+                FROM unnest(users, types, own_reads, seqs, archived, deltas) AS x(u, t, r, s, a, d)
+                LEFT JOIN notifications.read_marks m ON m.user_id = x.u AND m.notification_type = x.t
+                GROUP BY 1, 2, 3, 4
+                HAVING sum(x.d) <> 0
+            ) AS moved
+            WHERE c.user_id = moved.u AND c.notification_type = moved.t AND c.is_read = moved.r AND c.is_archived = moved.a;
         END
         $$;
 
