@@ -117,6 +117,39 @@ public sealed class ReadMarkTests(HostFixture fixture) : IClassFixture<HostFixtu
         Assert.Equal(0, await user.UnreadCountAsync());
     }
 
+    [Fact]
+    public async Task Marking_unread_while_another_holds_its_row_waits_for_it_without_deadlocking()
+    {
+        var user = await ApiClient.RegisterAsync(fixture.Http);
+        await using var setUp = await OpenAsync();
+        for (var i = 0; i < 3; i++) await InsertAsync(setUp, user.UserId);
+        await user.PostAsync("/api/notifications/mark-all-read");
+        // Newer than the mark, and read by its own flag.
+        await InsertAsync(setUp, user.UserId, read: true);
+        var newest = (await user.NotificationsAsync()).Ids()[0];
+
+        await using var holder = await OpenAsync();
+        await using var holding = await holder.BeginTransactionAsync();
+        await ExecuteAsync(holder, $"SELECT 1 FROM notifications.notifications WHERE id = {newest} FOR UPDATE");
+        // Writes the marks into the other rows, then waits for this row.
+        var unmarking = user.PatchAsync($"/api/notifications/{newest}", new { is_read = false });
+        await Task.Delay(300);
+        var waited = !unmarking.IsCompleted;
+        // The holder changes the row too, so its trigger takes the counters: had the PATCH taken them while writing
+        // the marks, each would now wait for the other (a deadlock, one of them a 500).
+        var holderChanged = ExecuteAsync(holder, $"UPDATE notifications.notifications SET is_archived = true WHERE id = {newest}");
+        var changed = await Task.WhenAny(holderChanged, Task.Delay(TimeSpan.FromSeconds(10))) == holderChanged;
+        await holding.CommitAsync();
+
+        Assert.True(waited, "marking unread did not wait for the row");
+        Assert.True(changed, "the holder's change waited for the PATCH");
+        await holderChanged;
+        // Archived meanwhile: an archived notification stays read.
+        Assert.Equal(HttpStatusCode.Conflict, (await unmarking.WaitAsync(TimeSpan.FromSeconds(10))).Status);
+        Assert.Equal(0, await user.UnreadCountAsync());
+        Assert.Equal(0, await new Ledger(fixture.Database).WrongNotificationCountersAsync());
+    }
+
     private async Task<NpgsqlConnection> OpenAsync()
     {
         var connection = new NpgsqlConnection(fixture.Database);

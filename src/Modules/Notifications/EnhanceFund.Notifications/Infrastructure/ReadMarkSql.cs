@@ -83,17 +83,21 @@ internal static class ReadMarkSql
         $$;
 
         -- Writes the user's marks into their rows and drops them (before a notification below a mark is marked unread:
-        -- a mark would keep it read). Read states do not change, so no counter moves.
+        -- a mark would keep it read). Read states do not change, so no counter moves, and the counters' trigger is told
+        -- to skip this statement: were the counters locked here, the PATCH that called this would hold them while it
+        -- waits for its own row, which a PATCH holding that row and waiting for the counters would never give up.
         CREATE FUNCTION notifications.fold_read_marks(p_user_id bigint) RETURNS void LANGUAGE plpgsql AS $$
         BEGIN
             PERFORM pg_advisory_xact_lock(7002, hashtext(p_user_id::text));
             IF NOT EXISTS (SELECT 1 FROM notifications.read_marks WHERE user_id = p_user_id) THEN
                 RETURN;
             END IF;
+            PERFORM set_config('notifications.writing_marks', 'on', true);
             UPDATE notifications.notifications n SET is_read = true
             FROM notifications.read_marks m
             WHERE m.user_id = p_user_id AND n.user_id = p_user_id AND n.notification_type = m.notification_type
               AND n.seq <= m.read_up_to_seq AND NOT n.is_read;
+            PERFORM set_config('notifications.writing_marks', 'off', true);
             DELETE FROM notifications.read_marks WHERE user_id = p_user_id;
         END
         $$;
@@ -130,6 +134,9 @@ internal static class ReadMarkSql
 
         CREATE OR REPLACE FUNCTION notifications.on_states_changed() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
+            IF current_setting('notifications.writing_marks', true) = 'on' THEN
+                RETURN NULL;
+            END IF;
             PERFORM notifications.count_rows(
                 array_agg(user_id), array_agg(notification_type::text), array_agg(is_read), array_agg(seq), array_agg(is_archived), array_agg(delta))
             FROM (
