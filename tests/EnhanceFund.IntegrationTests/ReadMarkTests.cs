@@ -61,10 +61,10 @@ public sealed class ReadMarkTests(HostFixture fixture) : IClassFixture<HostFixtu
     public async Task A_mark_all_read_waits_for_a_notification_being_stored_and_covers_it_and_none_stored_after()
     {
         var user = await ApiClient.RegisterAsync(fixture.Http);
-        await using var connection = await OpenAsync();
-        await InsertAsync(connection, user.UserId);
+        await using var connection = await NotificationRows.OpenAsync(fixture.Database);
+        await NotificationRows.InsertAsync(connection, user.UserId);
         await using var storing = await connection.BeginTransactionAsync();
-        await InsertAsync(connection, user.UserId);
+        await NotificationRows.InsertAsync(connection, user.UserId);
 
         var marking = user.PostAsync("/api/notifications/mark-all-read");
         // Were the mark set now, it would be set from what had committed, and the uncommitted notification would
@@ -74,7 +74,7 @@ public sealed class ReadMarkTests(HostFixture fixture) : IClassFixture<HostFixtu
         await storing.CommitAsync();
         Assert.Equal(2, (await marking.WaitAsync(TimeSpan.FromSeconds(10))).Data["updated"]!.GetValue<int>());
 
-        await InsertAsync(connection, user.UserId);
+        await NotificationRows.InsertAsync(connection, user.UserId);
         Assert.Equal(1, await user.UnreadCountAsync());
         Assert.Single((await user.NotificationsAsync("&is_read=false")).Ids());
         Assert.Equal(0, await new Ledger(fixture.Database).WrongNotificationCountersAsync());
@@ -84,21 +84,21 @@ public sealed class ReadMarkTests(HostFixture fixture) : IClassFixture<HostFixtu
     public async Task A_read_toggle_and_a_delete_that_waited_for_a_mark_all_read_count_their_rows_as_its_mark_has_them()
     {
         var user = await ApiClient.RegisterAsync(fixture.Http);
-        await using var setUp = await OpenAsync();
-        for (var i = 0; i < 3; i++) await InsertAsync(setUp, user.UserId);
+        await using var setUp = await NotificationRows.OpenAsync(fixture.Database);
+        for (var i = 0; i < 3; i++) await NotificationRows.InsertAsync(setUp, user.UserId);
         // One read already: its counter exists, so creating it cannot be what makes the two wait.
-        await InsertAsync(setUp, user.UserId, read: true);
+        await NotificationRows.InsertAsync(setUp, user.UserId, read: true);
         var ids = (await user.NotificationsAsync("&is_read=false")).Ids();
 
         // Holding the key of the mark the mark-all-read will write keeps it waiting there with the counters locked,
         // after it has counted every notification as unread.
-        await using var holder = await OpenAsync();
+        await using var holder = await NotificationRows.OpenAsync(fixture.Database);
         await using var holding = await holder.BeginTransactionAsync();
         await ExecuteAsync(holder, $"INSERT INTO notifications.read_marks VALUES ({user.UserId}, 'fund_added', 0)");
-        await using var marker = await OpenAsync();
+        await using var marker = await NotificationRows.OpenAsync(fixture.Database);
         var marking = ScalarAsync(marker, $"SELECT notifications.mark_all_read({user.UserId}, NULL)");
-        await using var reader = await OpenAsync();
-        await using var deleter = await OpenAsync();
+        await using var reader = await NotificationRows.OpenAsync(fixture.Database);
+        await using var deleter = await NotificationRows.OpenAsync(fixture.Database);
         await Task.Delay(300);
         var reading = ExecuteAsync(reader, $"UPDATE notifications.notifications SET is_read = true WHERE id = {ids[0]}");
         var deleting = ExecuteAsync(deleter, $"DELETE FROM notifications.notifications WHERE id = {ids[1]}");
@@ -121,14 +121,14 @@ public sealed class ReadMarkTests(HostFixture fixture) : IClassFixture<HostFixtu
     public async Task Marking_unread_while_another_holds_its_row_waits_for_it_without_deadlocking()
     {
         var user = await ApiClient.RegisterAsync(fixture.Http);
-        await using var setUp = await OpenAsync();
-        for (var i = 0; i < 3; i++) await InsertAsync(setUp, user.UserId);
+        await using var setUp = await NotificationRows.OpenAsync(fixture.Database);
+        for (var i = 0; i < 3; i++) await NotificationRows.InsertAsync(setUp, user.UserId);
         await user.PostAsync("/api/notifications/mark-all-read");
         // Newer than the mark, and read by its own flag.
-        await InsertAsync(setUp, user.UserId, read: true);
+        await NotificationRows.InsertAsync(setUp, user.UserId, read: true);
         var newest = (await user.NotificationsAsync()).Ids()[0];
 
-        await using var holder = await OpenAsync();
+        await using var holder = await NotificationRows.OpenAsync(fixture.Database);
         await using var holding = await holder.BeginTransactionAsync();
         await ExecuteAsync(holder, $"SELECT 1 FROM notifications.notifications WHERE id = {newest} FOR UPDATE");
         // Writes the marks into the other rows, then waits for this row.
@@ -150,13 +150,6 @@ public sealed class ReadMarkTests(HostFixture fixture) : IClassFixture<HostFixtu
         Assert.Equal(0, await new Ledger(fixture.Database).WrongNotificationCountersAsync());
     }
 
-    private async Task<NpgsqlConnection> OpenAsync()
-    {
-        var connection = new NpgsqlConnection(fixture.Database);
-        await connection.OpenAsync();
-        return connection;
-    }
-
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
     {
         await using var command = new NpgsqlCommand(sql, connection);
@@ -167,18 +160,5 @@ public sealed class ReadMarkTests(HostFixture fixture) : IClassFixture<HostFixtu
     {
         await using var command = new NpgsqlCommand(sql, connection);
         return (int)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static async Task InsertAsync(NpgsqlConnection connection, long userId, bool read = false)
-    {
-        await using var insert = new NpgsqlCommand(
-            """
-            INSERT INTO notifications.notifications
-                (user_id, notification_type, title, message, is_read, created_at, related_id, related_type, source_event_id)
-            VALUES ($1, 'fund_added', 't', 'm', $2, now(), 1, 'transaction', gen_random_uuid())
-            """, connection);
-        insert.Parameters.AddWithValue(userId);
-        insert.Parameters.AddWithValue(read);
-        await insert.ExecuteNonQueryAsync();
     }
 }

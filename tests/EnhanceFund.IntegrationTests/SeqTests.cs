@@ -1,6 +1,5 @@
 using System.Net;
 using EnhanceFund.IntegrationTests.Infrastructure;
-using Npgsql;
 
 namespace EnhanceFund.IntegrationTests;
 
@@ -43,13 +42,13 @@ public sealed class SeqTests(TwoHostsFixture fixture) : IClassFixture<TwoHostsFi
     public async Task A_transaction_that_commits_later_takes_the_later_seq_whatever_order_they_started_in()
     {
         var user = await ApiClient.RegisterAsync(fixture.Http);
-        await using var first = await OpenAsync();
-        await using var second = await OpenAsync();
+        await using var first = await NotificationRows.OpenAsync(fixture.Database);
+        await using var second = await NotificationRows.OpenAsync(fixture.Database);
         await using var firstTransaction = await first.BeginTransactionAsync();
         await using var secondTransaction = await second.BeginTransactionAsync();
 
-        var firstSeq = await InsertAsync(first, user.UserId);
-        var secondSeq = InsertAsync(second, user.UserId);
+        var firstSeq = await NotificationRows.InsertAsync(first, user.UserId);
+        var secondSeq = NotificationRows.InsertAsync(second, user.UserId);
         // The second waits on the user's stream: were it numbered now, it could commit before the first with a larger seq
         // and a client that fetched in between would skip the first for good.
         await Task.Delay(300);
@@ -58,26 +57,6 @@ public sealed class SeqTests(TwoHostsFixture fixture) : IClassFixture<TwoHostsFi
         Assert.Equal(firstSeq + 1, await secondSeq.WaitAsync(TimeSpan.FromSeconds(10)));
         await secondTransaction.CommitAsync();
         Assert.Equal(1, firstSeq);
-    }
-
-    private async Task<NpgsqlConnection> OpenAsync()
-    {
-        var connection = new NpgsqlConnection(fixture.Database);
-        await connection.OpenAsync();
-        return connection;
-    }
-
-    private static async Task<long> InsertAsync(NpgsqlConnection connection, long userId)
-    {
-        await using var insert = new NpgsqlCommand(
-            """
-            INSERT INTO notifications.notifications
-                (user_id, notification_type, title, message, is_read, created_at, related_id, related_type, source_event_id)
-            VALUES ($1, 'fund_added', 't', 'm', false, now(), 1, 'transaction', gen_random_uuid())
-            RETURNING seq
-            """, connection);
-        insert.Parameters.AddWithValue(userId);
-        return (long)(await insert.ExecuteScalarAsync())!;
     }
 
     private static async Task<long[]> SeqsAsync(ApiClient user, string query)
