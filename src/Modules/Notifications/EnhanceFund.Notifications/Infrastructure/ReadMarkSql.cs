@@ -20,18 +20,41 @@ internal static class ReadMarkSql
     /// </summary>
     public const string ReadNowQuery = """
         SELECT n.id, n.user_id, n.seq, n.notification_type, n.title, n.message,
-               n.is_read OR n.seq <= coalesce(m.read_up_to_seq, 0) AS is_read,
+               notifications.read_by(n.is_read, n.seq, m.read_up_to_seq) AS is_read,
                n.is_archived, n.created_at, n.related_id, n.related_type, n.source_event_id
         FROM notifications.notifications n
         LEFT JOIN notifications.read_marks m ON m.user_id = n.user_id AND m.notification_type = n.notification_type
         """;
 
     public const string Install = """
-        -- Read, whether by its own is_read or by its user's mark of its type.
+        -- The rule: read by its own flag, or by its user's mark of its type (null: none). A plain expression, so
+        -- PostgreSQL inlines it where the mark is joined (the view, count_rows).
+        CREATE FUNCTION notifications.read_by(own_flag boolean, seq bigint, read_up_to_seq bigint)
+        RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
+            SELECT $1 OR $2 <= coalesce($3, 0)
+        $$;
+
+        -- The rule for one row, its mark looked up (for a RETURNING, which cannot join).
         CREATE FUNCTION notifications.read_now(is_read boolean, user_id bigint, notification_type text, seq bigint)
         RETURNS boolean LANGUAGE sql STABLE AS $$
-            SELECT $1 OR $4 <= coalesce(
-                (SELECT m.read_up_to_seq FROM notifications.read_marks m WHERE m.user_id = $2 AND m.notification_type = $3), 0)
+            SELECT notifications.read_by($1, $4,
+                (SELECT m.read_up_to_seq FROM notifications.read_marks m WHERE m.user_id = $2 AND m.notification_type = $3))
+        $$;
+
+        -- Creates every counter of the given users and types that is missing (at 0), then locks them all, each in key
+        -- order (as move_counters does): two statements that lock counters this way never wait for each other's in turn.
+        CREATE FUNCTION notifications.lock_counters(users bigint[], types text[]) RETURNS void LANGUAGE plpgsql AS $$
+        BEGIN
+            INSERT INTO notifications.notification_counts (user_id, notification_type, is_read, is_archived, count)
+            SELECT DISTINCT k.u, k.t, state.r, state.a, 0
+            FROM unnest(users, types) AS k(u, t), (VALUES (false, false), (true, false), (true, true)) AS state(r, a)
+            ORDER BY 1, 2, 3, 4
+            ON CONFLICT DO NOTHING;
+            PERFORM 1 FROM notifications.notification_counts c
+            WHERE (c.user_id, c.notification_type) IN (SELECT * FROM unnest(users, types))
+            ORDER BY c.user_id, c.notification_type, c.is_read, c.is_archived
+            FOR UPDATE OF c;
+        END
         $$;
 
         CREATE VIEW notifications.notifications_read_now AS
@@ -41,7 +64,7 @@ internal static class ReadMarkSql
 
         -- Under the user's lock (as every change of many of their rows), then their stream row: a notification being
         -- stored commits first, and none is numbered until this commits, so the mark covers what had committed. The
-        -- counter rows are locked in key order before they are read, so no PATCH or delete moves them in between.
+        -- counters are locked (lock_counters) before they are read, so no PATCH or delete moves them in between.
         CREATE FUNCTION notifications.mark_all_read(p_user_id bigint, p_type text) RETURNS integer LANGUAGE plpgsql AS $$
         DECLARE
             up_to bigint;
@@ -54,15 +77,11 @@ internal static class ReadMarkSql
                 RETURN 0;
             END IF;
 
-            INSERT INTO notifications.notification_counts (user_id, notification_type, is_read, is_archived, count)
-            SELECT user_id, notification_type, true, false, 0 FROM notifications.notification_counts
-            WHERE user_id = p_user_id AND NOT is_read AND (p_type IS NULL OR notification_type = p_type)
-            ORDER BY notification_type
-            ON CONFLICT DO NOTHING;
-            PERFORM 1 FROM notifications.notification_counts
-            WHERE user_id = p_user_id AND NOT is_archived AND (p_type IS NULL OR notification_type = p_type)
-            ORDER BY user_id, notification_type, is_read, is_archived
-            FOR UPDATE;
+            PERFORM notifications.lock_counters(array_agg(user_id), array_agg(notification_type::text))
+            FROM (
+                SELECT DISTINCT user_id, notification_type FROM notifications.notification_counts
+                WHERE user_id = p_user_id AND (p_type IS NULL OR notification_type = p_type)
+            ) AS kept;
 
             SELECT array_agg(notification_type::text), array_agg(count) INTO types, unread
             FROM notifications.notification_counts
@@ -102,27 +121,18 @@ internal static class ReadMarkSql
         END
         $$;
 
-        -- The counters count a row as read_now says, before and after an update or at its delete. Rows come in as
-        -- stored (own flag, seq); every counter of their users and types is created at 0 if missing and locked, each
-        -- in key order as move_counters and mark_all_read do (two statements never wait for each other's in turn),
-        -- and only then are the marks read: a mark-all-read that moved those counters meanwhile has committed its
-        -- mark by then, and its count included these rows in the state they had before.
+        -- The counters count a row as read_by says, before and after an update or at its delete. Rows come in as
+        -- stored (own flag, seq); every counter of their users and types is locked first, and only then are the marks
+        -- read: a mark-all-read that moved those counters meanwhile has committed its mark by then, and its count
+        -- included these rows in the state they had before.
         CREATE FUNCTION notifications.count_rows(
             users bigint[], types text[], own_reads boolean[], seqs bigint[], archived boolean[], deltas int[])
         RETURNS void LANGUAGE plpgsql AS $$
         BEGIN
-            INSERT INTO notifications.notification_counts (user_id, notification_type, is_read, is_archived, count)
-            SELECT DISTINCT k.u, k.t, state.r, state.a, 0
-            FROM unnest(users, types) AS k(u, t), (VALUES (false, false), (true, false), (true, true)) AS state(r, a)
-            ORDER BY 1, 2, 3, 4
-            ON CONFLICT DO NOTHING;
-            PERFORM 1 FROM notifications.notification_counts c
-            WHERE (c.user_id, c.notification_type) IN (SELECT * FROM unnest(users, types))
-            ORDER BY c.user_id, c.notification_type, c.is_read, c.is_archived
-            FOR UPDATE OF c;
+            PERFORM notifications.lock_counters(users, types);
             UPDATE notifications.notification_counts c SET count = c.count + moved.delta
             FROM (
-                SELECT x.u, x.t, x.r OR x.s <= coalesce(m.read_up_to_seq, 0) AS r, x.a, sum(x.d)::int AS delta
+                SELECT x.u, x.t, notifications.read_by(x.r, x.s, m.read_up_to_seq) AS r, x.a, sum(x.d)::int AS delta
                 FROM unnest(users, types, own_reads, seqs, archived, deltas) AS x(u, t, r, s, a, d)
                 LEFT JOIN notifications.read_marks m ON m.user_id = x.u AND m.notification_type = x.t
                 GROUP BY 1, 2, 3, 4
@@ -168,9 +178,11 @@ internal static class ReadMarkSql
         """ + NotificationTriggers.DeletedByRow + NotificationTriggers.StatesChangedByGroup + """
 
         DROP FUNCTION notifications.count_rows(bigint[], text[], boolean[], bigint[], boolean[], integer[]);
+        DROP FUNCTION notifications.lock_counters(bigint[], text[]);
         DROP FUNCTION notifications.fold_read_marks(bigint);
         DROP FUNCTION notifications.mark_all_read(bigint, text);
         DROP VIEW notifications.notifications_read_now;
         DROP FUNCTION notifications.read_now(boolean, bigint, text, bigint);
+        DROP FUNCTION notifications.read_by(boolean, bigint, bigint);
         """;
 }
