@@ -9,10 +9,25 @@ namespace EnhanceFund.BuildingBlocks.Persistence;
 /// A module's own DbContext: its own schema, with the outbox and inbox tables beside its state so that a
 /// state change, the events it raises and the messages it has consumed commit in one transaction.
 /// </summary>
-/// <param name="schema">The module's PostgreSQL schema: its tables, outbox, inbox and migrations history.</param>
-/// <param name="sequences">The sequences its aggregates take their ids from (<see cref="NextIdAsync"/>).</param>
-public abstract class ModuleDbContext(DbContextOptions options, string schema, params string[] sequences) : DbContext(options)
+public abstract class ModuleDbContext : DbContext
 {
+    private readonly string _schema;
+    private readonly string[] _sequences;
+
+    /// <param name="options">The context's options.</param>
+    /// <param name="schema">The module's PostgreSQL schema: its tables, outbox, inbox and migrations history.</param>
+    /// <param name="sequences">The sequences its aggregates take their ids from (<see cref="NextIdAsync"/>).</param>
+    protected ModuleDbContext(DbContextOptions options, string schema, params string[] sequences) : base(options)
+    {
+        _schema = schema;
+        _sequences = sequences;
+        // EF wraps each SaveChanges inside an open transaction in a SAVEPOINT and its RELEASE, two more round trips,
+        // to let the caller carry on after a failed save. Nothing here does: a failed save ends its transaction
+        // (a request answers with the error, a consumer retries its events one per transaction). Pooled contexts
+        // keep what the constructor set.
+        Database.AutoSavepointsEnabled = false;
+    }
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
@@ -23,7 +38,7 @@ public abstract class ModuleDbContext(DbContextOptions options, string schema, p
     /// <summary>Reserves the next id of a sequence, so an aggregate knows its id (and its events carry it) before INSERT.</summary>
     public async Task<long> NextIdAsync(string sequence, CancellationToken cancellationToken)
     {
-        var qualifiedName = $"\"{schema}\".\"{sequence}\"";
+        var qualifiedName = $"\"{_schema}\".\"{sequence}\"";
         var values = await Database
             .SqlQuery<long>($"SELECT nextval({qualifiedName}::regclass) AS \"Value\"")
             .ToListAsync(cancellationToken);
@@ -32,8 +47,8 @@ public abstract class ModuleDbContext(DbContextOptions options, string schema, p
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.HasDefaultSchema(schema);
-        foreach (var sequence in sequences) modelBuilder.HasSequence<long>(sequence);
+        modelBuilder.HasDefaultSchema(_schema);
+        foreach (var sequence in _sequences) modelBuilder.HasSequence<long>(sequence);
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
         modelBuilder.ApplyConfiguration(new InboxMessageConfiguration());
         modelBuilder.ApplyConfigurationsFromAssembly(GetType().Assembly);

@@ -10,6 +10,10 @@ public sealed class UserWallet : AggregateRoot
     /// <summary>A new, empty wallet (the database opens one the same way: see WalletDbContext.EnsureWalletAsync).</summary>
     public static UserWallet Open(long userId, DateTimeOffset now) => new() { UserId = userId, Balance = Money.Zero, UpdatedAt = now };
 
+    /// <summary>A wallet as it was stored (the wallet's lock reads its row with the next history line's id, in one query).</summary>
+    public static UserWallet Restore(long userId, Money balance, string currency, DateTimeOffset updatedAt) =>
+        new() { UserId = userId, Balance = balance, Currency = currency, UpdatedAt = updatedAt };
+
     public long UserId { get; private set; }
 
     public Money Balance { get; private set; }

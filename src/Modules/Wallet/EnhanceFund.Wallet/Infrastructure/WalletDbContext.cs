@@ -38,8 +38,7 @@ public sealed class WalletDbContext(DbContextOptions<WalletDbContext> options) :
     /// </summary>
     public async Task<UserWallet> MoveFundsAsync(long userId, DateTimeOffset now, FundsMove move, CancellationToken cancellationToken)
     {
-        var wallet = await LockWalletAsync(userId, now, cancellationToken);
-        var transactionId = await NextIdAsync(TransactionIds, cancellationToken);
+        var (wallet, transactionId) = await LockWalletAsync(userId, now, cancellationToken);
         if (await move(wallet, transactionId, now) is { } line) Transactions.Add(line);
         return wallet;
     }
@@ -50,23 +49,45 @@ public sealed class WalletDbContext(DbContextOptions<WalletDbContext> options) :
         MoveFundsAsync(userId, now, (wallet, transactionId, at) => Task.FromResult(move(wallet, transactionId, at)), cancellationToken);
 
     /// <summary>
-    /// Locks the user's wallet until the transaction ends: concurrent debits of one wallet queue here, one at a time.
-    /// A request can beat the UserRegistered event that opens the wallet; then the wallet is opened here first. The
-    /// wallet nearly always exists, so the lock is tried first: one round trip instead of two on every move.
+    /// Locks the user's wallet until the transaction ends (concurrent moves of one wallet queue here, one at a time)
+    /// and reserves the id of its next history line. A request can beat the UserRegistered event that opens the
+    /// wallet; then the wallet is opened here first. The wallet nearly always exists, so the lock is tried first.
     /// </summary>
-    private async Task<UserWallet> LockWalletAsync(long userId, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<(UserWallet Wallet, long TransactionId)> LockWalletAsync(long userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (await LockExistingWalletAsync(userId, cancellationToken) is { } wallet) return wallet;
+        if (await LockExistingWalletAsync(userId, cancellationToken) is { } locked) return locked;
         await EnsureWalletAsync(userId, now, cancellationToken);
         return await LockExistingWalletAsync(userId, cancellationToken)
             ?? throw new InvalidOperationException($"The wallet of user {userId} was opened but cannot be found.");
     }
 
-    private async Task<UserWallet?> LockExistingWalletAsync(long userId, CancellationToken cancellationToken) =>
-        (await Wallets
-            .FromSql($"SELECT * FROM wallet.wallets WHERE user_id = {userId} FOR UPDATE")
-            .ToListAsync(cancellationToken))
-        .SingleOrDefault();
+    /// <summary>
+    /// One round trip, because on this path every round trip counts (a deposit's three: this, the writes, the
+    /// commit). The id is taken after the lock (the CTE is materialized, so nextval runs above its row lock): one
+    /// wallet's history lines are numbered in the order they commit.
+    /// </summary>
+    private async Task<(UserWallet Wallet, long TransactionId)?> LockExistingWalletAsync(long userId, CancellationToken cancellationToken)
+    {
+        var rows = await Database.SqlQuery<LockedWallet>(
+                $"""
+                 WITH locked AS MATERIALIZED (SELECT * FROM wallet.wallets WHERE user_id = {userId} FOR UPDATE)
+                 SELECT locked.*, nextval('wallet.transaction_ids') AS next_transaction_id FROM locked
+                 """)
+            .ToListAsync(cancellationToken);
+        if (rows is not [var row]) return null;
+        // A consumer's batch can move one wallet twice in a transaction: the first move's wallet, tracked with its
+        // unsaved balance, is the one to move again (as a tracking query would have returned it).
+        if (Wallets.Local.FindEntry(row.UserId)?.Entity is not { } wallet)
+        {
+            wallet = UserWallet.Restore(row.UserId, Money.Of(row.Balance), row.Currency, row.UpdatedAt);
+            Wallets.Attach(wallet);
+        }
+
+        return (wallet, row.NextTransactionId);
+    }
+
+    /// <summary>A wallet's row as its lock reads it, with the id reserved for its next history line.</summary>
+    private sealed record LockedWallet(long UserId, decimal Balance, string Currency, DateTimeOffset UpdatedAt, long NextTransactionId);
 
     public Task EnsureWalletAsync(long userId, DateTimeOffset now, CancellationToken cancellationToken) =>
         Database.ExecuteSqlAsync(
