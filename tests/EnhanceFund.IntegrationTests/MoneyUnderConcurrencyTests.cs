@@ -79,6 +79,24 @@ public sealed class MoneyUnderConcurrencyTests(HostFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task Racing_moves_of_one_wallet_are_numbered_in_the_order_they_commit()
+    {
+        var user = await ApiClient.RegisterAsync(fixture.Http);
+
+        var deposits = await Task.WhenAll(Enumerable.Range(1, 20)
+            .Select(i => user.PostAsync("/api/wallet/deposits", new { amount = i })));
+
+        Assert.All(deposits, r => Assert.Equal(HttpStatusCode.Created, r.Status));
+        // Newest first by id: each line's balance is the one below it plus its amount, only if ids follow the commits.
+        var history = (await user.GetAsync("/api/wallet/transactions?limit=20")).Data["transactions"]!.AsArray()
+            .Select(t => (Amount: t!["amount"]!.GetValue<decimal>(), After: t["balance_after"]!.GetValue<decimal>()))
+            .Reverse().ToList();
+        Assert.Equal(20, history.Count);
+        Assert.All(history.Zip(history.Skip(1)), pair => Assert.Equal(pair.First.After + pair.Second.Amount, pair.Second.After));
+        Assert.Equal(210.00m, history[^1].After);
+    }
+
+    [Fact]
     public async Task Transactions_page_newest_first_by_cursor()
     {
         var user = await ApiClient.RegisterAsync(fixture.Http);
