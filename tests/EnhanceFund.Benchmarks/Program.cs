@@ -7,6 +7,12 @@ using Microsoft.AspNetCore.SignalR.Client;
 
 // The real Host on a loopback port, N users each with a live SignalR connection, deposits at fixed rates: for each
 // rate, the latency from each request to the push of its fund_added notification, and what was lost or duplicated.
+if (IdleConnections.IsHolder(args))
+{
+    await IdleConnections.HoldAsync(args);
+    return;
+}
+
 var options = BenchOptions.Parse(args);
 var database = await TestServers.CreateDatabaseAsync(options.Postgres, "bench", maxPoolSize: options.PoolSize);
 // Other Npgsql settings to try, e.g. --npgsql "Multiplexing=true", as ConnectionStrings__Postgres would carry them.
@@ -28,8 +34,13 @@ if (options.Rest)
 }
 
 var pushes = new ConcurrentDictionary<long, (long FirstAt, int Count)>();
-var connections = await Task.WhenAll(users.Select(user => ConnectAsync(user.Token, onPush: true)));
-var idle = await OpenIdleConnectionsAsync(options.IdleConnections);
+var hub = new Uri(host.Address, "/hubs/notifications");
+var connections = await Task.WhenAll(users.Select(user => HubConnections.ConnectAsync(hub, user.Token, connection =>
+    connection.On<JsonElement>("notification", n => pushes.AddOrUpdate(
+        n.GetProperty("related_id").GetInt64(), _ => (Stopwatch.GetTimestamp(), 1), (_, p) => (p.FirstAt, p.Count + 1))))));
+// Spread over 100 users of their own.
+var idleUsers = await Task.WhenAll(Enumerable.Range(0, Math.Min(100, options.IdleConnections)).Select(_ => ApiClient.RegisterAsync(http)));
+await using var idle = await IdleConnections.OpenAsync(hub, options.IdleConnections, idleUsers.Select(u => u.Token).ToList());
 Console.WriteLine($"{options.Users} users connected, {idle.Count} idle connections; Host, PostgreSQL, Redis and this client share the machine's {Environment.ProcessorCount} cores");
 
 if (options.MarkAllRead > 0)
@@ -54,10 +65,10 @@ else
         if (options.WarmUpSeconds > 0) await DrainAsync((await DepositLoad.SendAsync(users, rate, options.WarmUpSeconds)).Sent);
         // CPU from the first deposit until the last push arrived, per deposit: it moves far less with this machine's
         // noise than latency does, and past saturation it still counts the work that finished late.
-        var (processBefore, postgresBefore) = (Process.GetCurrentProcess().TotalProcessorTime, PostgresCpu.Total());
+        var (processBefore, postgresBefore) = (ClientAndHostCpu(), PostgresCpu.Total());
         var (sent, failures, elapsed) = await DepositLoad.SendAsync(users, rate, options.Seconds);
         await DrainAsync(sent);
-        var cpu = (Host: (Process.GetCurrentProcess().TotalProcessorTime - processBefore) / Math.Max(1, sent.Count),
+        var cpu = (Host: (ClientAndHostCpu() - processBefore) / Math.Max(1, sent.Count),
             Postgres: (PostgresCpu.Total() - postgresBefore) / Math.Max(1, sent.Count));
         var row = Row(rate, sent, failures, elapsed, cpu);
         Console.WriteLine(row.Text);
@@ -73,41 +84,11 @@ else
     Console.WriteLine(best is null ? "no rate kept p99 under 50 ms" : $"highest rate with p99 <= 50 ms, nothing lost: {best}/s");
 }
 
-foreach (var connection in connections.Concat(idle)) await connection.DisposeAsync();
+foreach (var connection in connections) await connection.DisposeAsync();
 return;
 
-async Task<HubConnection> ConnectAsync(string token, bool onPush)
-{
-    var connection = new HubConnectionBuilder()
-        .WithUrl(new Uri(host.Address, "/hubs/notifications"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
-        .Build();
-    connection.HandshakeTimeout = TimeSpan.FromMinutes(1);
-    // Every connection gets its unread counts: a method without a handler costs the client an exception each.
-    connection.On<JsonElement>("unread_count", _ => { });
-    if (onPush)
-    {
-        connection.On<JsonElement>("notification", n => pushes.AddOrUpdate(
-            n.GetProperty("related_id").GetInt64(), _ => (Stopwatch.GetTimestamp(), 1), (_, p) => (p.FirstAt, p.Count + 1)));
-    }
-
-    await connection.StartAsync();
-    return connection;
-}
-
-// Connections that only stay open (keep-alives), spread over 100 users of their own, opened 50 at a time.
-async Task<List<HubConnection>> OpenIdleConnectionsAsync(int count)
-{
-    var opened = new List<HubConnection>(count);
-    if (count == 0) return opened;
-    var idleUsers = await Task.WhenAll(Enumerable.Range(0, Math.Min(100, count)).Select(_ => ApiClient.RegisterAsync(http)));
-    var started = Stopwatch.StartNew();
-    for (var i = 0; i < count; i += 50)
-    {
-        opened.AddRange(await Task.WhenAll(Enumerable.Range(i, Math.Min(50, count - i)).Select(j => ConnectAsync(idleUsers[j % idleUsers.Length].Token, onPush: false))));
-        if (opened.Count % 1000 == 0) Console.WriteLine($"{opened.Count} idle connections open after {started.Elapsed.TotalSeconds:F0} s");
-    }
-    return opened;
-}
+// This process (the Host and the client) and the idle connections' holder.
+TimeSpan ClientAndHostCpu() => Process.GetCurrentProcess().TotalProcessorTime + idle.Cpu;
 
 // Waits up to 15 s for the pushes of what was sent.
 async Task DrainAsync(IReadOnlyCollection<SentDeposit> sent)
