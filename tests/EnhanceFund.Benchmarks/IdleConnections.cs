@@ -55,7 +55,7 @@ internal sealed class IdleConnections : IAsyncDisposable
         for (var i = 0; i < count; i += 50)
         {
             opened.AddRange(await Task.WhenAll(Enumerable.Range(i, Math.Min(50, count - i))
-                .Select(j => HubConnections.ConnectAsync(hub, tokens[j % tokens.Count]))));
+                .Select(j => HubConnections.ConnectAsync(hub, tokens[j % tokens.Count], webSocketOnly: true))));
             if (opened.Count % 1000 == 0) Console.WriteLine($"{opened.Count} idle connections open after {started.Elapsed.TotalSeconds:F0} s");
         }
 
