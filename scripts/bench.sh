@@ -8,6 +8,7 @@
 #   scripts/bench.sh [--rates 100,250,500,1000] [--seconds 15] [--users 50] [--warmup 5] [--idle-connections 0]
 #                    [--pool 100]   # the Host's PostgreSQL connection pool (Maximum Pool Size)
 #                    [--npgsql "Multiplexing=true"]   # more Npgsql connection string settings
+#                    [--statements]   # what PostgreSQL ran per deposit at each rate (pg_stat_statements)
 #   scripts/bench.sh --rate 100 --outage 30     # Redis stopped for 30 s mid-run: REST visibility, mark-all-read, pushes
 #   scripts/bench.sh --users 1 --mark-all-read 10000 [--big-table 1000000]   # mark-all-read of 10,000 unread, a deposit meanwhile
 #   scripts/bench.sh rest --users 100 --seconds 10 [--big-table 1000000]   # the notification read routes under wrk
@@ -15,6 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/services.sh
 
+[[ " $* " == *" --statements "* ]] && export THROWAWAY_POSTGRES_SETTINGS="shared_preload_libraries=pg_stat_statements"
 start_throwaway_servers wrk
 # 10,000 idle connections need more open files than the usual 1,024.
 ulimit -n 65536 2>/dev/null || true

@@ -109,7 +109,8 @@ stop_redis() { redis-cli -h 127.0.0.1 -p "$1" shutdown nosave >/dev/null 2>&1 ||
 
 # start_throwaway_servers [EXTRA PACKAGES...]: a PostgreSQL and a Redis on free loopback ports, in a temporary folder that is
 # removed (servers stopped) when the calling script exits. Exports THROWAWAY_POSTGRES (a connection string to
-# the maintenance database), THROWAWAY_REDIS and THROWAWAY_DIR.
+# the maintenance database), THROWAWAY_REDIS and THROWAWAY_DIR. THROWAWAY_POSTGRES_SETTINGS, if set, adds PostgreSQL
+# settings (e.g. shared_preload_libraries=pg_stat_statements).
 start_throwaway_servers() {
   ensure_packages "$@"
   THROWAWAY_DIR=$(mktemp -d /tmp/enhancefund-throwaway.XXXXXX)
@@ -120,7 +121,9 @@ start_throwaway_servers() {
   # shellcheck disable=SC2064 # the values are fixed now, on purpose
   trap "stop_postgres '$THROWAWAY_DIR/postgres'; stop_redis '$redis_port'; rm -rf '$THROWAWAY_DIR'" EXIT
   # Durability is irrelevant for throwaway data; these make tests and benchmarks faster.
-  start_postgres "$THROWAWAY_DIR/postgres" "$pg_port" fsync=off synchronous_commit=off full_page_writes=off max_connections=400
+  # shellcheck disable=SC2086 # settings are words on purpose
+  start_postgres "$THROWAWAY_DIR/postgres" "$pg_port" fsync=off synchronous_commit=off full_page_writes=off max_connections=400 \
+    ${THROWAWAY_POSTGRES_SETTINGS:-}
   start_redis "$THROWAWAY_DIR/redis" "$redis_port"
   export THROWAWAY_DIR
   export THROWAWAY_POSTGRES="Host=127.0.0.1;Port=$pg_port;Database=postgres;Username=enhancefund;Password=enhancefund"

@@ -60,11 +60,14 @@ else
     Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
     int? best = null;
     var stages = new List<string>();
+    var statements = options.Statements ? await StatementsPerDeposit.StartAsync(database) : null;
+    var statementReports = new List<string>();
     foreach (var rate in options.Rates)
     {
         if (options.WarmUpSeconds > 0) await DrainAsync((await DepositLoad.SendAsync(users, rate, options.WarmUpSeconds)).Sent);
         // CPU from the first deposit until the last push arrived, per deposit: it moves far less with this machine's
         // noise than latency does, and past saturation it still counts the work that finished late.
+        if (statements is not null) await statements.ResetAsync();
         var (processBefore, postgresBefore) = (ClientAndHostCpu(), PostgresCpu.Total());
         var (sent, failures, elapsed) = await DepositLoad.SendAsync(users, rate, options.Seconds);
         await DrainAsync(sent);
@@ -73,6 +76,7 @@ else
         var row = Row(rate, sent, failures, elapsed, cpu);
         Console.WriteLine(row.Text);
         if (row.P99 <= 50 && row.Lost == 0 && failures == 0) best = Math.Max(best ?? 0, rate);
+        if (statements is not null) statementReports.Add(await statements.DescribeAsync(rate, sent.Count));
         stages.Add($"| {rate}/s | {await PushStages.DescribeAsync(database, sent, pushes.ToDictionary(p => p.Key, p => p.Value.FirstAt))} |");
     }
 
@@ -80,6 +84,7 @@ else
     Console.WriteLine($"Where the time went, p50 / p99:{Environment.NewLine}| offered | {PushStages.Header} |{Environment.NewLine}|---|---|---|---|---|");
     foreach (var line in stages) Console.WriteLine(line);
     Console.WriteLine();
+    foreach (var report in statementReports) Console.WriteLine(report + Environment.NewLine);
 
     Console.WriteLine(best is null ? "no rate kept p99 under 50 ms" : $"highest rate with p99 <= 50 ms, nothing lost: {best}/s");
 }
