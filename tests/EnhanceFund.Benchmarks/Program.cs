@@ -65,9 +65,9 @@ else
     foreach (var rate in options.Rates)
     {
         if (options.WarmUpSeconds > 0) await DrainAsync((await DepositLoad.SendAsync(users, rate, options.WarmUpSeconds)).Sent);
+        if (statements is not null) await statements.ResetAsync();
         // CPU from the first deposit until the last push arrived, per deposit: it moves far less with this machine's
         // noise than latency does, and past saturation it still counts the work that finished late.
-        if (statements is not null) await statements.ResetAsync();
         var (processBefore, postgresBefore) = (ClientAndHostCpu(), PostgresCpu.Total());
         var (sent, failures, elapsed) = await DepositLoad.SendAsync(users, rate, options.Seconds);
         await DrainAsync(sent);
