@@ -38,12 +38,14 @@ public abstract class ModuleDbContext : DbContext
     /// <summary>Reserves the next id of a sequence, so an aggregate knows its id (and its events carry it) before INSERT.</summary>
     public async Task<long> NextIdAsync(string sequence, CancellationToken cancellationToken)
     {
-        var qualifiedName = $"\"{_schema}\".\"{sequence}\"";
         var values = await Database
-            .SqlQuery<long>($"SELECT nextval({qualifiedName}::regclass) AS \"Value\"")
+            .SqlQuery<long>($"SELECT nextval({SequenceName(sequence)}::regclass) AS \"Value\"")
             .ToListAsync(cancellationToken);
         return values[0];
     }
+
+    /// <summary>One of the module's sequences by its qualified name, for <c>nextval({name}::regclass)</c> in a query.</summary>
+    protected string SequenceName(string sequence) => $"\"{_schema}\".\"{sequence}\"";
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

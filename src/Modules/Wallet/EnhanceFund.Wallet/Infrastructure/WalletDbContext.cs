@@ -71,7 +71,7 @@ public sealed class WalletDbContext(DbContextOptions<WalletDbContext> options) :
         var rows = await Database.SqlQuery<LockedWallet>(
                 $"""
                  WITH locked AS MATERIALIZED (SELECT * FROM wallet.wallets WHERE user_id = {userId} FOR UPDATE)
-                 SELECT locked.*, nextval('wallet.transaction_ids') AS next_transaction_id FROM locked
+                 SELECT locked.*, nextval({SequenceName(TransactionIds)}::regclass) AS next_transaction_id FROM locked
                  """)
             .ToListAsync(cancellationToken);
         if (rows is not [var row]) return null;
