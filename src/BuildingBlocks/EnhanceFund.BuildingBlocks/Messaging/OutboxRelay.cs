@@ -12,7 +12,8 @@ namespace EnhanceFund.BuildingBlocks.Messaging;
 
 /// <summary>
 /// Delivers one module's outbox. Each batch is claimed with <c>FOR UPDATE SKIP LOCKED</c> and held until its outcome
-/// is written, so relays on other instances take other rows and no row is in two hands. Consecutive messages of one
+/// is written, so relays on other instances take other rows and no row is in two hands. The claim marks the batch
+/// delivered; a failure or a stop puts a message's mark back, and a rollback (the relay dies) puts them all back. Consecutive messages of one
 /// type go to their consumers as one <see cref="EventBatch{TEvent}"/>; a message that fails is rescheduled with
 /// backoff (or parked) without holding back the rest. Due times are PostgreSQL's <c>now()</c> on both sides, so
 /// hosts whose clocks disagree still agree on what is due.
@@ -38,14 +39,14 @@ public sealed class OutboxRelay<TContext>(
     public async Task<int> RelayBatchAsync(CancellationToken stopping)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(stopping);
+        // Claimed already marked delivered: what succeeds needs no statement of its own.
         var batch = await ClaimAsync(stopping);
         var (attempted, failures) = await DeliverAsync(batch, stopping);
-        var succeeded = attempted.Where(m => !failures.ContainsKey(m.Id)).ToList();
-        await RecordDeliveredAsync(succeeded);
+        await ReleaseAsync(batch.Except(attempted).ToList());
         foreach (var message in attempted.Where(m => failures.ContainsKey(m.Id)))
             await RecordFailureAsync(message, failures[message.Id]);
         await transaction.CommitAsync(CancellationToken.None);
-        CountDelivered(succeeded);
+        CountDelivered(attempted.Where(m => !failures.ContainsKey(m.Id)).ToList());
         return batch.Count;
     }
 
@@ -150,10 +151,11 @@ public sealed class OutboxRelay<TContext>(
         return failures.ToDictionary(f => f.Key, f => f.Value.Count == 1 ? f.Value[0] : new AggregateException(f.Value));
     }
 
-    private Task RecordDeliveredAsync(List<OutboxMessage> delivered) =>
-        delivered.Count == 0
+    /// <summary>Puts back what a stop left undelivered, for the next start or another instance.</summary>
+    private Task ReleaseAsync(List<OutboxMessage> undelivered) =>
+        undelivered.Count == 0
             ? Task.CompletedTask
-            : db.Database.ExecuteSqlRawAsync(_sql.MarkDelivered, delivered.Select(m => m.Id).ToArray());
+            : db.Database.ExecuteSqlRawAsync(_sql.Release, undelivered.Select(m => m.Id).ToArray());
 
     private void CountDelivered(List<OutboxMessage> delivered)
     {

@@ -15,18 +15,27 @@ internal sealed class OutboxSql
         Module = entity.GetSchema()!;
         var table = $"\"{entity.GetSchema()}\".\"{entity.GetTableName()}\"";
 
-        // A message never tried is due at once, whatever clock stamped it; a retry is due when now() reaches it.
+        // A message never tried is due at once, whatever clock stamped it; a retry is due when now() reaches it. The
+        // claim marks its rows delivered in the same statement, a round trip the relay would otherwise make after the
+        // delivery: a failure or a release puts the mark back, and a rollback takes every mark with it. now() is the
+        // transaction's start, so the mark reads the same as it would have after the delivery in that transaction.
+        // RETURNING has no order of its own: the outer SELECT gives the claim's.
         Claim = $"""
-            SELECT * FROM {table}
-            WHERE processed_at IS NULL AND parked_at IS NULL AND (attempts = 0 OR next_attempt_at <= now())
-            ORDER BY next_attempt_at
-            LIMIT {"{0}"}
-            FOR UPDATE SKIP LOCKED
+            WITH due AS (
+                SELECT id FROM {table}
+                WHERE processed_at IS NULL AND parked_at IS NULL AND (attempts = 0 OR next_attempt_at <= now())
+                ORDER BY next_attempt_at
+                LIMIT {"{0}"}
+                FOR UPDATE SKIP LOCKED
+            ), claimed AS (
+                UPDATE {table} AS m SET processed_at = now() FROM due WHERE m.id = due.id RETURNING m.*
+            )
+            SELECT * FROM claimed ORDER BY next_attempt_at
             """;
-        MarkDelivered = $"UPDATE {table} SET processed_at = now() WHERE id = ANY({"{0}"})";
+        Release = $"UPDATE {table} SET processed_at = NULL WHERE id = ANY({"{0}"})";
         RecordFailure = $"""
             UPDATE {table}
-            SET attempts = {"{1}"}, last_error = {"{2}"}, next_attempt_at = now() + {"{3}"},
+            SET processed_at = NULL, attempts = {"{1}"}, last_error = {"{2}"}, next_attempt_at = now() + {"{3}"},
                 parked_at = CASE WHEN {"{4}"} THEN now() END
             WHERE id = {"{0}"}
             """;
@@ -35,11 +44,11 @@ internal sealed class OutboxSql
     /// <summary>The module whose outbox this is: its schema.</summary>
     public string Module { get; }
 
-    /// <summary>Parameter {0}: the batch size.</summary>
+    /// <summary>Claims the due messages, each marked delivered until its outcome says otherwise. Parameter {0}: the batch size.</summary>
     public string Claim { get; }
 
-    /// <summary>Parameter {0}: the delivered ids.</summary>
-    public string MarkDelivered { get; }
+    /// <summary>Puts claimed messages back, undelivered and untried. Parameter {0}: their ids.</summary>
+    public string Release { get; }
 
     /// <summary>Parameters: {0} id, {1} attempts, {2} last error, {3} retry delay, {4} parked.</summary>
     public string RecordFailure { get; }
