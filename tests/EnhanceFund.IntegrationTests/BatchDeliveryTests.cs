@@ -5,7 +5,6 @@ using EnhanceFund.IntegrationTests.Infrastructure;
 using EnhanceFund.Wallet.Contracts;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace EnhanceFund.IntegrationTests;
 
@@ -104,7 +103,7 @@ public sealed class BatchDeliveryTests(BatchDeliveryFixture fixture) : IClassFix
         var parked = await Eventually.ReturnsAsync(() => _ledger.ParkedAsync(), n => n == parkedBefore + 1, "the poison message parked");
         Assert.Equal(parkedBefore + 1, parked);
         Assert.Equal(0, await _ledger.PendingAsync());
-        var poison = await OutboxRowAsync(poisonId!.Value);
+        var poison = await _ledger.WalletOutboxRowAsync(poisonId!.Value);
         Assert.Equal(BatchDeliveryFixture.MaxAttempts, poison.Attempts);
         Assert.Contains("poison notification refused on purpose", poison.LastError);
 
@@ -162,18 +161,5 @@ public sealed class BatchDeliveryTests(BatchDeliveryFixture fixture) : IClassFix
         Assert.Equal(byId.Order(), byId);
         Assert.Equal(deposits, byId.Distinct().Count());
         return notifications;
-    }
-
-    private async Task<(int Attempts, string LastError)> OutboxRowAsync(long transactionId)
-    {
-        await using var connection = new NpgsqlConnection(fixture.Database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "SELECT attempts, coalesce(last_error, '') FROM wallet.outbox_messages WHERE (payload ->> 'TransactionId')::bigint = @id",
-            connection);
-        command.Parameters.AddWithValue("id", transactionId);
-        await using var reader = await command.ExecuteReaderAsync();
-        Assert.True(await reader.ReadAsync());
-        return (reader.GetInt32(0), reader.GetString(1));
     }
 }

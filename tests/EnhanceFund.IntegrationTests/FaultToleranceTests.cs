@@ -5,7 +5,6 @@ using EnhanceFund.IntegrationTests.Infrastructure;
 using EnhanceFund.Wallet.Contracts;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace EnhanceFund.IntegrationTests;
 
@@ -94,21 +93,6 @@ public sealed class FaultToleranceTests(FaultyConsumersFixture fixture) : IClass
         Assert.Equal(4, notifications.Count);
     }
 
-    private async Task<OutboxRow> OutboxRowAsync(ApiResponse deposit)
-    {
-        var transactionId = deposit.Data["transaction"]!["id"]!.GetValue<long>();
-        await using var connection = new NpgsqlConnection(fixture.Database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            """
-            SELECT attempts, processed_at IS NOT NULL, parked_at IS NOT NULL, coalesce(last_error, '')
-            FROM wallet.outbox_messages WHERE (payload ->> 'TransactionId')::bigint = @id
-            """, connection);
-        command.Parameters.AddWithValue("id", transactionId);
-        await using var reader = await command.ExecuteReaderAsync();
-        Assert.True(await reader.ReadAsync(), $"no outbox row for transaction {transactionId}");
-        return new OutboxRow(reader.GetInt32(0), reader.GetBoolean(1), reader.GetBoolean(2), reader.GetString(3));
-    }
-
-    private sealed record OutboxRow(int Attempts, bool Processed, bool Parked, string LastError);
+    private Task<WalletOutboxRow> OutboxRowAsync(ApiResponse deposit) =>
+        new Ledger(fixture.Database).WalletOutboxRowAsync(deposit.Data["transaction"]!["id"]!.GetValue<long>());
 }

@@ -3,7 +3,6 @@ using EnhanceFund.BuildingBlocks.Messaging;
 using EnhanceFund.IntegrationTests.Infrastructure;
 using EnhanceFund.Wallet.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace EnhanceFund.IntegrationTests;
 
@@ -13,6 +12,8 @@ namespace EnhanceFund.IntegrationTests;
 /// </summary>
 public sealed class RelayStopTests(BatchDeliveryFixture fixture) : IClassFixture<BatchDeliveryFixture>
 {
+    private readonly Ledger _ledger = new(fixture.Database);
+
     [Fact]
     public async Task A_relay_stopped_in_the_middle_of_a_batch_puts_back_what_it_did_not_deliver_which_is_delivered_later()
     {
@@ -35,8 +36,8 @@ public sealed class RelayStopTests(BatchDeliveryFixture fixture) : IClassFixture
 
             // The stop came during the deposit's run: it stays delivered; the withdrawal, never tried, is back as it was.
             Assert.Equal(2, claimed);
-            Assert.Equal((true, 0), await DeliveredAndAttemptsAsync(depositId));
-            Assert.Equal((false, 0), await DeliveredAndAttemptsAsync(withdrawalId));
+            Assert.Equal(new WalletOutboxRow(0, Processed: true, Parked: false, ""), await _ledger.WalletOutboxRowAsync(depositId));
+            Assert.Equal(new WalletOutboxRow(0, Processed: false, Parked: false, ""), await _ledger.WalletOutboxRowAsync(withdrawalId));
         }
         finally
         {
@@ -47,18 +48,5 @@ public sealed class RelayStopTests(BatchDeliveryFixture fixture) : IClassFixture
         var notifications = await user.NotificationsEventuallyAsync(2);
         Assert.Equal(["fund_added", "fund_withdrawn"], notifications.Select(n => n!["notification_type"]!.GetValue<string>()).Order());
         Assert.Equal([depositId, withdrawalId], notifications.Select(n => n!["related_id"]!.GetValue<long>()).Order());
-    }
-
-    private async Task<(bool Delivered, int Attempts)> DeliveredAndAttemptsAsync(long transactionId)
-    {
-        await using var connection = new NpgsqlConnection(fixture.Database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "SELECT processed_at IS NOT NULL, attempts FROM wallet.outbox_messages WHERE (payload ->> 'TransactionId')::bigint = @id",
-            connection);
-        command.Parameters.AddWithValue("id", transactionId);
-        await using var reader = await command.ExecuteReaderAsync();
-        Assert.True(await reader.ReadAsync());
-        return (reader.GetBoolean(0), reader.GetInt32(1));
     }
 }

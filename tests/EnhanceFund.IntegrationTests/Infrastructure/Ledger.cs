@@ -82,6 +82,21 @@ public sealed class Ledger(string database)
     /// <summary>The first column of the first row of the test's own SQL; default when there is no row or it is NULL.</summary>
     public Task<T> ValueAsync<T>(string sql) => ScalarAsync<T>(sql);
 
+    /// <summary>The Wallet outbox row of a deposit's or a withdrawal's event, found by the movement's transaction id.</summary>
+    public async Task<WalletOutboxRow> WalletOutboxRowAsync(long transactionId)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT attempts, processed_at IS NOT NULL, parked_at IS NOT NULL, coalesce(last_error, '')
+            FROM wallet.outbox_messages WHERE (payload ->> 'TransactionId')::bigint = @id
+            """, connection);
+        command.Parameters.AddWithValue("id", transactionId);
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync(), $"no outbox row for transaction {transactionId}");
+        return new WalletOutboxRow(reader.GetInt32(0), reader.GetBoolean(1), reader.GetBoolean(2), reader.GetString(3));
+    }
+
     /// <summary>Runs a statement on the test database (a test's own trigger, say).</summary>
     public Task<int> ExecuteAsync(string sql) => ExecuteNonQueryAsync(sql);
 
@@ -134,3 +149,5 @@ public sealed class Ledger(string database)
         return connection;
     }
 }
+
+public sealed record WalletOutboxRow(int Attempts, bool Processed, bool Parked, string LastError);
