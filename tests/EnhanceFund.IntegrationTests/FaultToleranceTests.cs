@@ -54,6 +54,8 @@ public sealed class FaultyConsumersFixture : HostFixture
 
 public sealed class FaultToleranceTests(FaultyConsumersFixture fixture) : IClassFixture<FaultyConsumersFixture>
 {
+    private readonly Ledger _ledger = new(fixture.Database);
+
     [Fact]
     public async Task A_failing_consumer_is_retried_until_it_succeeds_and_the_event_yields_one_notification()
     {
@@ -94,5 +96,5 @@ public sealed class FaultToleranceTests(FaultyConsumersFixture fixture) : IClass
     }
 
     private Task<WalletOutboxRow> OutboxRowAsync(ApiResponse deposit) =>
-        new Ledger(fixture.Database).WalletOutboxRowAsync(deposit.Data["transaction"]!["id"]!.GetValue<long>());
+        _ledger.WalletOutboxRowAsync(deposit.Data["transaction"]!["id"]!.GetValue<long>());
 }
