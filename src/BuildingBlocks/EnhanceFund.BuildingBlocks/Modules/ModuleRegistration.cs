@@ -5,9 +5,11 @@ using EnhanceFund.BuildingBlocks.Messaging;
 using EnhanceFund.BuildingBlocks.Messaging.Parked;
 using EnhanceFund.BuildingBlocks.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace EnhanceFund.BuildingBlocks.Modules;
 
@@ -37,6 +39,7 @@ public static class ModuleRegistration
             options
                 .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(ModuleDatabase.HistoryTable, schema))
                 .UseSnakeCaseNamingConvention()
+                .ConfigureWarnings(FailuresAreTheCallersToLog)
                 .AddInterceptors(
                     new OutboxWriter(
                         provider.GetRequiredService<EventTypeRegistry>(),
@@ -53,6 +56,17 @@ public static class ModuleRegistration
         services.AddMediatorHandlers(typeof(TContext).Assembly);
         return services;
     }
+
+    /// <summary>
+    /// EF logs every failed command and save as an error, before its caller has seen the exception. Many are expected
+    /// and handled: an e-mail already taken (409), a redelivery the inbox refuses, a saga step replayed. A failure
+    /// is logged once, by whoever decides what it is: the relay logs a consumer's failure with its exception, the
+    /// exception handler a request's. EF's own entries, with their SQL, stay at Debug.
+    /// </summary>
+    private static void FailuresAreTheCallersToLog(WarningsConfigurationBuilder warnings) => warnings.Log(
+        (RelationalEventId.CommandError, LogLevel.Debug),
+        (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+        (CoreEventId.QueryIterationFailed, LogLevel.Debug));
 }
 
 /// <summary>A module DbContext the Host migrates at start-up and whose outbox it relays; its schema names the module.</summary>

@@ -1,0 +1,82 @@
+using System.Net;
+using EnhanceFund.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace EnhanceFund.IntegrationTests;
+
+/// <summary>A Host of its own, whose logs the tests read.</summary>
+public sealed class LogCaptureFixture : HostFixture
+{
+    public CapturedLogs Logs { get; } = new();
+
+    // Handed to DI as an instance, so never disposed: Quartz may keep the first Host's logging for the whole test
+    // process (see TestHost).
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.AddSingleton(LoggerFactory.Create(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Warning)));
+}
+
+/// <summary>
+/// A failure is logged once, by whoever decides what it is: one its caller expects and handles (a redelivery the
+/// inbox refuses) is no error, and one it does not handle reaches the relay's log with its exception.
+/// </summary>
+public sealed class HandledFailureLogTests(LogCaptureFixture fixture) : IClassFixture<LogCaptureFixture>
+{
+    private readonly Ledger _ledger = new(fixture.Database);
+
+    [Fact]
+    public async Task Redeliveries_that_the_inbox_refuses_log_no_error()
+    {
+        var user = await ApiClient.RegisterAsync(fixture.Http);
+        for (var i = 1; i <= 3; i++)
+            Assert.Equal(HttpStatusCode.Created, (await user.PostAsync("/api/wallet/deposits", new { amount = i })).Status);
+        await user.NotificationsEventuallyAsync(3);
+        await Eventually.ReturnsAsync(_ledger.PendingAsync, n => n == 0, "every outbox delivered");
+        var parked = await _ledger.ParkedAsync();
+        fixture.Logs.Clear();
+
+        // Every event again, as if each relay had died before recording its work: each consumer's inbox refuses it.
+        Assert.True(await _ledger.RewindDeliveredAsync() >= 4, "the registration and the three deposits rewound");
+        await Eventually.ReturnsAsync(_ledger.PendingAsync, n => n == 0, "every outbox delivered again");
+
+        Assert.Equal(3, (await user.NotificationsAsync()).Count);
+        Assert.Equal(parked, await _ledger.ParkedAsync());
+        Assert.Empty(ErrorsAndWarnings());
+    }
+
+    [Fact]
+    public async Task An_event_its_consumer_cannot_apply_is_logged_by_the_relay_with_the_databases_reason_and_by_no_one_else()
+    {
+        const decimal poison = 17.17m;
+        await _ledger.ExecuteAsync(
+            $"""
+            CREATE OR REPLACE FUNCTION notifications.refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF NEW.message LIKE '%${poison}%' THEN RAISE EXCEPTION 'poison notification refused on purpose'; END IF;
+                RETURN NEW;
+            END $$;
+            CREATE OR REPLACE TRIGGER refuse_poison BEFORE INSERT ON notifications.notifications
+            FOR EACH ROW EXECUTE FUNCTION notifications.refuse_poison();
+            """);
+        var user = await ApiClient.RegisterAsync(fixture.Http);
+        await Eventually.ReturnsAsync(_ledger.PendingAsync, n => n == 0, "the registration delivered");
+        var parked = await _ledger.ParkedAsync();
+        fixture.Logs.Clear();
+
+        Assert.Equal(HttpStatusCode.Created, (await user.PostAsync("/api/wallet/deposits", new { amount = poison })).Status);
+        await Eventually.ReturnsAsync(_ledger.ParkedAsync, n => n == parked + 1, "the poison deposit's event parked");
+
+        var logged = ErrorsAndWarnings();
+        Assert.NotEmpty(logged);
+        Assert.All(logged, entry =>
+        {
+            Assert.StartsWith("EnhanceFund.BuildingBlocks.Messaging.OutboxRelay", entry.Category);
+            Assert.Contains("poison notification refused on purpose", entry.Exception?.ToString());
+        });
+        Assert.Single(logged, entry => entry.Level == LogLevel.Error && entry.Message.Contains("parked"));
+    }
+
+    // Quartz keeps the logging of the process's first Host in a static (see TestHost): its entries may be any Host's.
+    private List<LogEntry> ErrorsAndWarnings() =>
+        fixture.Logs.Entries.Where(e => e.Level >= LogLevel.Warning && !e.Category.StartsWith("Quartz")).ToList();
+}
