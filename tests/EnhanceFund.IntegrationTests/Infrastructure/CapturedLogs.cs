@@ -8,9 +8,10 @@ public sealed class CapturedLogs : ILoggerProvider
 {
     private readonly ConcurrentQueue<LogEntry> _entries = new();
 
-    public IReadOnlyList<LogEntry> Entries => [.. _entries];
+    /// <summary>How many entries so far: a mark to read from with <see cref="Since"/>.</summary>
+    public int Count => _entries.Count;
 
-    public void Clear() => _entries.Clear();
+    public IReadOnlyList<LogEntry> Since(int mark) => [.. _entries.Skip(mark)];
 
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
 

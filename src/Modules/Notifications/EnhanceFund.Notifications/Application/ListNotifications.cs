@@ -44,10 +44,11 @@ internal sealed class ListNotificationsHandler(NotificationsDbContext db, Notifi
             .ToListAsync(cancellationToken);
 
         // An empty page (a catch-up with nothing new, most often) has no row to carry the counts: one of the user's
-        // counter rows carries them instead, in one more query; a user without any has nothing to count.
+        // counter rows carries them instead, in one more query; a user without any has nothing to count. Which row
+        // does not matter; the first in key order says so to EF, which warns of a Take without an order.
         var (unread, total) = rows.Count > 0
             ? (rows[0].Unread, rows[0].Total)
-            : await db.Counts.Where(c => c.UserId == query.UserId).Take(1)
+            : await db.Counts.Where(c => c.UserId == query.UserId).OrderBy(c => c.NotificationType).Take(1)
                 .Select(_ => new { Unread = unreadCounts.Sum(c => c.Count), Total = matchingCounts.Sum(c => c.Count) })
                 .FirstOrDefaultAsync(cancellationToken) is { } counts ? (counts.Unread, counts.Total) : (0, 0);
         var notifications = rows.Select(r => NotificationDto.From(r.Notification)).ToList();
