@@ -85,16 +85,7 @@ public sealed class BatchDeliveryTests(BatchDeliveryFixture fixture) : IClassFix
     public async Task An_event_that_cannot_be_stored_in_the_middle_of_a_batch_is_parked_alone_and_the_rest_are_notified_once()
     {
         // The notification of a PoisonAmount deposit is refused by the database, so the batch's one transaction fails.
-        await _ledger.ExecuteAsync(
-            $"""
-            CREATE OR REPLACE FUNCTION notifications.refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN
-                IF NEW.message LIKE '%${PoisonAmount}%' THEN RAISE EXCEPTION 'poison notification refused on purpose'; END IF;
-                RETURN NEW;
-            END $$;
-            CREATE OR REPLACE TRIGGER refuse_poison BEFORE INSERT ON notifications.notifications
-            FOR EACH ROW EXECUTE FUNCTION notifications.refuse_poison();
-            """);
+        await _ledger.RefuseDepositNotificationsAsync(PoisonAmount);
         var users = await RegisterAsync(2);
         var parkedBefore = await _ledger.ParkedAsync();
         var (batch, poisonId) = await DepositWhileTheRelayIsHeldAsync(users, perUser: 5, poisonAt: 7);
@@ -105,7 +96,7 @@ public sealed class BatchDeliveryTests(BatchDeliveryFixture fixture) : IClassFix
         Assert.Equal(0, await _ledger.PendingAsync());
         var poison = await _ledger.WalletOutboxRowAsync(poisonId!.Value);
         Assert.Equal(BatchDeliveryFixture.MaxAttempts, poison.Attempts);
-        Assert.Contains("poison notification refused on purpose", poison.LastError);
+        Assert.Contains(Ledger.PoisonRefused, poison.LastError);
 
         await AssertOneNotificationPerDepositInOrderAsync(users[0], 5);
         var second = await AssertOneNotificationPerDepositInOrderAsync(users[1], 4);

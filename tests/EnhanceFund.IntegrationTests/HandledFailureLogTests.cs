@@ -48,16 +48,7 @@ public sealed class HandledFailureLogTests(LogCaptureFixture fixture) : IClassFi
     public async Task An_event_its_consumer_cannot_apply_is_logged_by_the_relay_with_the_databases_reason_and_by_no_one_else()
     {
         const decimal poison = 17.17m;
-        await _ledger.ExecuteAsync(
-            $"""
-            CREATE OR REPLACE FUNCTION notifications.refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN
-                IF NEW.message LIKE '%${poison}%' THEN RAISE EXCEPTION 'poison notification refused on purpose'; END IF;
-                RETURN NEW;
-            END $$;
-            CREATE OR REPLACE TRIGGER refuse_poison BEFORE INSERT ON notifications.notifications
-            FOR EACH ROW EXECUTE FUNCTION notifications.refuse_poison();
-            """);
+        await _ledger.RefuseDepositNotificationsAsync(poison);
         var user = await ApiClient.RegisterAsync(fixture.Http);
         await Eventually.ReturnsAsync(_ledger.PendingAsync, n => n == 0, "the registration delivered");
         var parked = await _ledger.ParkedAsync();
@@ -71,7 +62,7 @@ public sealed class HandledFailureLogTests(LogCaptureFixture fixture) : IClassFi
         Assert.All(logged, entry =>
         {
             Assert.StartsWith("EnhanceFund.BuildingBlocks.Messaging.OutboxRelay", entry.Category);
-            Assert.Contains("poison notification refused on purpose", entry.Exception?.ToString());
+            Assert.Contains(Ledger.PoisonRefused, entry.Exception?.ToString());
         });
         Assert.Single(logged, entry => entry.Level == LogLevel.Error && entry.Message.Contains("parked"));
     }

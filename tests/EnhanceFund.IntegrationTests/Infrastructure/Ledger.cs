@@ -97,6 +97,24 @@ public sealed class Ledger(string database)
         return new WalletOutboxRow(reader.GetInt32(0), reader.GetBoolean(1), reader.GetBoolean(2), reader.GetString(3));
     }
 
+    /// <summary>The message PostgreSQL raises for a notification refused by <see cref="RefuseDepositNotificationsAsync"/>.</summary>
+    public const string PoisonRefused = "poison notification refused on purpose";
+
+    /// <summary>
+    /// From now on the database refuses to store the notification of any deposit of <paramref name="amount"/> (a
+    /// poison event: its consumer's transaction fails every time). The trigger replaces an earlier one, amount and all.
+    /// </summary>
+    public Task<int> RefuseDepositNotificationsAsync(decimal amount) => ExecuteNonQueryAsync(
+        $"""
+        CREATE OR REPLACE FUNCTION notifications.refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF NEW.message LIKE '%${amount}%' THEN RAISE EXCEPTION '{PoisonRefused}'; END IF;
+            RETURN NEW;
+        END $$;
+        CREATE OR REPLACE TRIGGER refuse_poison BEFORE INSERT ON notifications.notifications
+        FOR EACH ROW EXECUTE FUNCTION notifications.refuse_poison();
+        """);
+
     /// <summary>Runs a statement on the test database (a test's own trigger, say).</summary>
     public Task<int> ExecuteAsync(string sql) => ExecuteNonQueryAsync(sql);
 

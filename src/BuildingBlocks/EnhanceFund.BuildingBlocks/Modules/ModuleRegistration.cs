@@ -58,13 +58,14 @@ public static class ModuleRegistration
     }
 
     /// <summary>
-    /// EF logs every failed command and save as an error, before its caller has seen the exception. Many are expected
-    /// and handled: an e-mail already taken (409), a redelivery the inbox refuses, a saga step replayed. A failure
-    /// is logged once, by whoever decides what it is: the relay logs a consumer's failure with its exception, the
-    /// exception handler a request's. EF's own entries, with their SQL, stay at Debug.
+    /// EF logs every failed command, save and commit as an error, before its caller has seen the exception. Many are
+    /// expected and handled: an e-mail already taken (409), a redelivery the inbox refuses. A failure is logged once,
+    /// by whoever decides what it is: the relay logs a consumer's failure with its exception, the relay job a batch
+    /// lost with its connection, the exception handler a request's. EF's own entries, with their SQL, stay at Debug.
     /// </summary>
     private static void FailuresAreTheCallersToLog(WarningsConfigurationBuilder warnings) => warnings.Log(
         (RelationalEventId.CommandError, LogLevel.Debug),
+        (RelationalEventId.TransactionError, LogLevel.Debug),
         (CoreEventId.SaveChangesFailed, LogLevel.Debug),
         (CoreEventId.QueryIterationFailed, LogLevel.Debug));
 }
