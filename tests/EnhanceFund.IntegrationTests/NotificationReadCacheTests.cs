@@ -156,9 +156,11 @@ public sealed class NotificationReadYourWritesTests(HostFixture fixture) : IClas
         Assert.Equal(HttpStatusCode.OK, (await user.PatchAsync($"/api/notifications/{ids[0]}", new { is_read = true })).Status);
         Assert.Equal(1, await user.UnreadCountAsync());
 
-        // A tab that hears a new notification and asks for its badge gets the count that includes it.
-        Assert.Equal(HttpStatusCode.Created, (await user.DepositAsync(5m)).Status);
-        await live.NotificationsEventuallyAsync(1);
+        // A tab that hears a new notification and asks for its badge gets the count that includes it. Heard: the push
+        // of this deposit's, not a late one of the deposits before the tab connected.
+        var deposit = await user.DepositAsync(5m);
+        Assert.Equal(HttpStatusCode.Created, deposit.Status);
+        await live.NotificationAboutEventuallyAsync(deposit.Data["transaction"]!["id"]!.GetValue<long>());
         Assert.Equal(2, await user.UnreadCountAsync());
 
         Assert.Equal(HttpStatusCode.OK, (await user.DeleteAsync($"/api/notifications/{ids[1]}")).Status);

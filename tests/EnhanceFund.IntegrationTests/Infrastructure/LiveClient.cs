@@ -51,6 +51,13 @@ public sealed class LiveClient : IAsyncDisposable
     public Task<JsonElement[]> NotificationsEventuallyAsync(int count) =>
         Eventually.ReturnsAsync(() => Notifications.ToArray(), n => n.Length >= count, $"{count} pushed notifications");
 
+    /// <summary>The notifications pushed so far, once one is about <paramref name="relatedId"/> (a transaction, a loan).</summary>
+    public Task<JsonElement[]> NotificationAboutEventuallyAsync(long relatedId) =>
+        Eventually.ReturnsAsync(
+            () => Notifications.ToArray(),
+            n => n.Any(x => x.GetProperty("related_id") is { ValueKind: JsonValueKind.Number } id && id.GetInt64() == relatedId),
+            $"the push of the notification about {relatedId}");
+
     /// <summary>The last unread count pushed, once it is <paramref name="expected"/>.</summary>
     public Task<int[]> UnreadCountEventuallyAsync(int expected) =>
         Eventually.ReturnsAsync(() => UnreadCounts.ToArray(), c => c.LastOrDefault(-1) == expected, $"an unread_count push of {expected}");
