@@ -4,7 +4,7 @@
 # Prints one row per rate (achieved rate, pushes, lost, duplicated, p50/p95/p99) and the highest rate whose p99 stayed
 # under 50 ms. Asserts nothing.
 # The first rate also warms the runtime up until its JIT is quiet (tens of seconds), and each rate ends with where
-# the time went (request -> 201, -> the relay's claim, -> the consumer, -> the push received).
+# the time went (request -> 201, -> the relay's claim, -> the consumer's start, -> its commit, -> the push received).
 #   scripts/bench.sh [--rates 100,250,500,1000] [--seconds 15] [--users 50] [--warmup 5] [--idle-connections 0]
 #                    [--pool 100]   # the Host's PostgreSQL connection pool (Maximum Pool Size)
 #                    [--npgsql "Multiplexing=true"]   # more Npgsql connection string settings
@@ -16,7 +16,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/services.sh
 
-[[ " $* " == *" --statements "* ]] && export THROWAWAY_POSTGRES_SETTINGS="shared_preload_libraries=pg_stat_statements"
+# Commit timestamps date each consumer's commit for "where the time went".
+settings="track_commit_timestamp=on"
+[[ " $* " == *" --statements "* ]] && settings+=" shared_preload_libraries=pg_stat_statements"
+export THROWAWAY_POSTGRES_SETTINGS="$settings"
 start_throwaway_servers wrk
 # 10,000 idle connections need more open files than the usual 1,024.
 ulimit -n 65536 2>/dev/null || true

@@ -81,7 +81,8 @@ else
     }
 
     Console.WriteLine();
-    Console.WriteLine($"Where the time went, p50 / p99:{Environment.NewLine}| offered | {PushStages.Header} |{Environment.NewLine}|---|---|---|---|---|");
+    Console.WriteLine($"Where the time went, p50 / p99:{Environment.NewLine}| offered | {PushStages.Header} |");
+    Console.WriteLine($"|---|{string.Concat(Enumerable.Repeat("---|", PushStages.Count))}");
     foreach (var line in stages) Console.WriteLine(line);
     Console.WriteLine();
     foreach (var report in statementReports) Console.WriteLine(report + Environment.NewLine);

@@ -6,7 +6,9 @@ namespace EnhanceFund.Benchmarks;
 /// <summary>
 /// Where a deposit's request -> push time went, from the timestamps the platform stores anyway: the 201, the relay's
 /// claim (the outbox row's processed_at is its transaction's now(), taken at the claim), the notifying consumer's
-/// start (the notification's created_at) and the push's arrival. Host, PostgreSQL and client read one machine's clock.
+/// start (the notification's created_at), its commit (the commit timestamp PostgreSQL keeps of the transaction that
+/// inserted the notification: scripts/bench.sh turns <c>track_commit_timestamp</c> on) and the push's arrival. Host,
+/// PostgreSQL and client read one machine's clock.
 /// </summary>
 internal static class PushStages
 {
@@ -16,14 +18,17 @@ internal static class PushStages
 
     private static DateTime WallClock(long timestamp) => AnchorWall + Stopwatch.GetElapsedTime(AnchorTicks, timestamp);
 
-    public const string Header = "request -> 201 | 201 -> relay's claim | claim -> consumer starts | consumer starts -> push received";
+    public const string Header =
+        "request -> 201 | 201 -> relay's claim | claim -> consumer starts | consumer starts -> its commit | commit -> push received";
+
+    public const int Count = 5;
 
     /// <summary>p50 / p99 of each stage, for the deposits whose push arrived (by transaction id).</summary>
     public static async Task<string> DescribeAsync(
         string database, IReadOnlyList<SentDeposit> sent, IReadOnlyDictionary<long, long> pushedAt)
     {
         var stored = await StoredTimesAsync(database, sent.Select(s => s.TransactionId).ToArray());
-        var stages = new List<double>[4];
+        var stages = new List<double>[Count];
         for (var i = 0; i < stages.Length; i++) stages[i] = [];
         foreach (var deposit in sent)
         {
@@ -32,7 +37,8 @@ internal static class PushStages
             stages[0].Add(Stopwatch.GetElapsedTime(deposit.SentAt, deposit.AnsweredAt).TotalMilliseconds);
             stages[1].Add((at.Claimed - answered).TotalMilliseconds);
             stages[2].Add((at.Consumed - at.Claimed).TotalMilliseconds);
-            stages[3].Add((WallClock(pushed) - at.Consumed).TotalMilliseconds);
+            stages[3].Add((at.Committed - at.Consumed).TotalMilliseconds);
+            stages[4].Add((WallClock(pushed) - at.Committed).TotalMilliseconds);
         }
 
         return string.Join(" | ", stages.Select(s =>
@@ -42,20 +48,24 @@ internal static class PushStages
         }));
     }
 
-    private static async Task<Dictionary<long, (DateTime Claimed, DateTime Consumed)>> StoredTimesAsync(string database, long[] transactionIds)
+    private static async Task<Dictionary<long, StoredTimes>> StoredTimesAsync(string database, long[] transactionIds)
     {
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
             """
-            SELECT n.related_id, o.processed_at, n.created_at
+            SELECT n.related_id, o.processed_at, n.created_at, pg_xact_commit_timestamp(n.xmin)
             FROM notifications.notifications n JOIN wallet.outbox_messages o ON o.id = n.source_event_id
             WHERE n.notification_type = 'fund_added' AND n.related_id = ANY(@ids)
             """, connection);
         command.Parameters.AddWithValue("ids", transactionIds);
-        var times = new Dictionary<long, (DateTime, DateTime)>();
+        var times = new Dictionary<long, StoredTimes>();
         await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) times[reader.GetInt64(0)] = (reader.GetDateTime(1), reader.GetDateTime(2));
+        while (await reader.ReadAsync())
+            times[reader.GetInt64(0)] = new StoredTimes(reader.GetDateTime(1), reader.GetDateTime(2), reader.GetDateTime(3));
         return times;
     }
+
+    /// <summary>When the relay claimed a deposit's event, and when the notifying consumer started and committed.</summary>
+    private sealed record StoredTimes(DateTime Claimed, DateTime Consumed, DateTime Committed);
 }
