@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Reflection;
-using Microsoft.AspNetCore.SignalR.Client;
 
 namespace EnhanceFund.Benchmarks;
 
@@ -42,7 +41,10 @@ internal sealed class IdleConnections : IAsyncDisposable
     /// <summary>Whether this process was started as a holder.</summary>
     public static bool IsHolder(string[] args) => args.Contains(HoldFlag);
 
-    /// <summary>The holder: opens the connections (50 at a time), says "open", and keeps them until its input closes.</summary>
+    /// <summary>
+    /// The holder: opens the connections (50 at a time), says "open", and keeps them until its input closes, each
+    /// pinging every 15 s as an idle SignalR client does, the pings spread evenly over time as many clients' would be.
+    /// </summary>
     public static async Task HoldAsync(string[] args)
     {
         var count = int.Parse(args[Array.IndexOf(args, HoldFlag) + 1]);
@@ -50,18 +52,46 @@ internal sealed class IdleConnections : IAsyncDisposable
         var tokens = new List<string>();
         while (Console.ReadLine() is { Length: > 0 } token) tokens.Add(token);
 
-        var opened = new List<HubConnection>(count);
+        var opened = new List<BareHubConnection>(count);
         var started = Stopwatch.StartNew();
         for (var i = 0; i < count; i += 50)
         {
             opened.AddRange(await Task.WhenAll(Enumerable.Range(i, Math.Min(50, count - i))
-                .Select(j => HubConnections.ConnectAsync(hub, tokens[j % tokens.Count], webSocketOnly: true))));
+                .Select(j => BareHubConnection.ConnectAsync(hub, tokens[j % tokens.Count]))));
             if (opened.Count % 1000 == 0) Console.WriteLine($"{opened.Count} idle connections open after {started.Elapsed.TotalSeconds:F0} s");
         }
 
         Console.WriteLine("open");
+        using var inputClosed = new CancellationTokenSource();
+        var pinging = PingEvery15SecondsAsync(opened, inputClosed.Token);
         await Console.In.ReadToEndAsync();
+        await inputClosed.CancelAsync();
+        await pinging;
         foreach (var connection in opened) await connection.DisposeAsync();
+    }
+
+    /// <summary>Every 100 ms, a 150th of the connections ping: each every 15 s.</summary>
+    private static async Task PingEvery15SecondsAsync(List<BareHubConnection> connections, CancellationToken stop)
+    {
+        const int Slices = 150;
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+        try
+        {
+            for (var tick = 0; await timer.WaitForNextTickAsync(stop); tick++)
+            {
+                await Task.WhenAll(connections.Where((_, i) => i % Slices == tick % Slices).Select(c => c.PingAsync()));
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The benchmark is over.
+        }
+        catch (Exception ex)
+        {
+            // Unpinged, the rest would be closed by the Host within 30 s: the run's idle count would be untrue.
+            await Console.Error.WriteLineAsync($"An idle connection's keep-alive failed; the rest stop pinging: {ex.Message}");
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()
