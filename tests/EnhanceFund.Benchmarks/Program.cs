@@ -60,6 +60,7 @@ else
     Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
     int? best = null;
     var stages = new List<string>();
+    var collections = new List<string>();
     var statements = options.Statements ? await StatementsPerDeposit.StartAsync(database) : null;
     var statementReports = new List<string>();
     foreach (var rate in options.Rates)
@@ -68,9 +69,10 @@ else
         if (statements is not null) await statements.ResetAsync();
         // CPU from the first deposit until the last push arrived, per deposit: it moves far less with this machine's
         // noise than latency does, and past saturation it still counts the work that finished late.
-        var (processBefore, postgresBefore) = (ClientAndHostCpu(), PostgresCpu.Total());
+        var (processBefore, postgresBefore, gcBefore) = (ClientAndHostCpu(), PostgresCpu.Total(), GcPauses.Now());
         var (sent, failures, elapsed) = await DepositLoad.SendAsync(users, rate, options.Seconds);
         await DrainAsync(sent);
+        collections.Add($"| {rate}/s | {GcPauses.Since(gcBefore, elapsed)} |");
         var cpu = (Host: (ClientAndHostCpu() - processBefore) / Math.Max(1, sent.Count),
             Postgres: (PostgresCpu.Total() - postgresBefore) / Math.Max(1, sent.Count));
         var row = Row(rate, sent, failures, elapsed, cpu);
@@ -84,6 +86,10 @@ else
     Console.WriteLine($"Where the time went, p50 / p99:{Environment.NewLine}| offered | {PushStages.Header} |");
     Console.WriteLine($"|---|{string.Concat(Enumerable.Repeat("---|", PushStages.Count))}");
     foreach (var line in stages) Console.WriteLine(line);
+    Console.WriteLine();
+    Console.WriteLine($"Garbage collections of the Host and this client while sending:{Environment.NewLine}| offered | {GcPauses.Header} |");
+    Console.WriteLine("|---|---|---|---|");
+    foreach (var line in collections) Console.WriteLine(line);
     Console.WriteLine();
     foreach (var report in statementReports) Console.WriteLine(report + Environment.NewLine);
 
