@@ -33,6 +33,19 @@ public sealed class DepositToPushTests(HostFixture fixture) : IClassFixture<Host
     }
 
     [Fact]
+    public async Task The_unread_count_pushed_with_a_notification_counts_only_unread_ones()
+    {
+        var user = await ApiClient.WithNotificationsAsync(fixture.Http, deposits: 2);
+        Assert.Equal(2, (await user.PostAsync("/api/notifications/mark-all-read")).Data["updated"]!.GetValue<int>());
+        await using var live = await LiveClient.ConnectAsync(fixture.Host.Address, user.Token);
+
+        var deposit = await user.DepositAsync(5m);
+        await live.NotificationAboutEventuallyAsync(deposit.Data["transaction"]!["id"]!.GetValue<long>());
+
+        await live.UnreadCountEventuallyAsync(1);
+    }
+
+    [Fact]
     public async Task A_withdrawal_is_pushed_as_fund_withdrawn_with_the_new_balance()
     {
         var user = await ApiClient.RegisterAsync(fixture.Http);

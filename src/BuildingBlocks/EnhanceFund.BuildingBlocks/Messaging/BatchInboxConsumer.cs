@@ -60,6 +60,21 @@ public abstract class BatchInboxConsumer<TEvent, TContext>(TContext db, TimeProv
     /// <summary>Applies the events' effects as tracked changes (the base class saves them if the consumer has not).</summary>
     protected abstract Task ConsumeAsync(IReadOnlyList<TEvent> events, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stores the events' effects and their inbox rows, all or nothing: by default in a transaction of EF's, the inbox
+    /// rows and whatever <see cref="ConsumeAsync"/> tracked saved together. A consumer on the live path may write them
+    /// in one round trip of its own instead; a unique violation of the inbox key must then reach the caller as
+    /// PostgreSQL raised it.
+    /// </summary>
+    protected virtual async Task StoreAsync(IReadOnlyList<TEvent> events, IReadOnlyList<InboxMessage> inbox, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.InboxMessages.AddRange(inbox);
+        await ConsumeAsync(events, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     /// <summary>Runs once per committed transaction, after the commit: for side effects that must never precede it.</summary>
     protected virtual Task AfterCommitAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -73,14 +88,10 @@ public abstract class BatchInboxConsumer<TEvent, TContext>(TContext db, TimeProv
             db.Model.GetDefaultSchema()!, ConsumerName, EventName, events.Select(batch.TraceContextOf), events.Count);
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var now = clock.GetUtcNow();
-            db.InboxMessages.AddRange(events.Select(e => new InboxMessage(e.EventId, ConsumerName, now)));
-            await ConsumeAsync(events, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await StoreAsync(events, events.Select(e => new InboxMessage(e.EventId, ConsumerName, now)).ToList(), cancellationToken);
         }
-        catch (DbUpdateException ex) when (events.Count == 1 && ex.IsUniqueViolation("pk_inbox_messages"))
+        catch (Exception ex) when (events.Count == 1 && ex.IsUniqueViolation(InboxMessageConfiguration.PrimaryKey))
         {
             // An earlier or concurrent delivery of the same event committed first; its effects stand and ours rolled back.
             return;

@@ -6,6 +6,9 @@ namespace EnhanceFund.BuildingBlocks.Persistence;
 
 internal sealed class InboxMessageConfiguration : IEntityTypeConfiguration<InboxMessage>
 {
+    /// <summary>The key (event, consumer) that refuses a second delivery's row: EF's name for it.</summary>
+    public const string PrimaryKey = "pk_inbox_messages";
+
     public void Configure(EntityTypeBuilder<InboxMessage> builder)
     {
         builder.ToTable("inbox_messages");
