@@ -9,6 +9,7 @@
 #                    [--pool 100]   # the Host's PostgreSQL connection pool (Maximum Pool Size)
 #                    [--npgsql "Multiplexing=true"]   # more Npgsql connection string settings
 #                    [--statements]   # what PostgreSQL ran per deposit at each rate (pg_stat_statements)
+#                    [--latencies FILE]   # appends "rate,ms into the run,request -> push ms" for each deposit pushed
 #   scripts/bench.sh --rate 100 --outage 30     # Redis stopped for 30 s mid-run: REST visibility, mark-all-read, pushes
 #   scripts/bench.sh --users 1 --mark-all-read 10000 [--big-table 1000000]   # mark-all-read of 10,000 unread, a deposit meanwhile
 #   scripts/bench.sh rest --users 100 --seconds 10 [--big-table 1000000]   # the notification read routes under wrk

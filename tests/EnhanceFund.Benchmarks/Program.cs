@@ -119,6 +119,14 @@ async Task DrainAsync(IReadOnlyCollection<SentDeposit> sent)
     var first = pushed.Take(quarter).Select(Latency).Order().ToList();
     var last = pushed.TakeLast(quarter).Select(Latency).Order().ToList();
     var p99 = Percentiles.Of(all, 99);
+    if (options.LatencyFile is { } file)
+    {
+        // One line per deposit pushed: the rate, when it was sent (ms into the run), its request -> push latency (ms).
+        var start = pushed.FirstOrDefault()?.SentAt ?? 0;
+        File.AppendAllLines(file, pushed.Select(s => FormattableString.Invariant(
+            $"{rate},{Stopwatch.GetElapsedTime(start, s.SentAt).TotalMilliseconds:F1},{Latency(s):F1}")));
+    }
+
     var answered = sent.Select(s => Stopwatch.GetElapsedTime(s.SentAt, s.AnsweredAt).TotalMilliseconds).Order().ToList();
     var lost = sent.Count - pushed.Count;
     return ($"| {rate}/s | {sent.Count / elapsed.TotalSeconds:F0}/s | {failures} | {pushed.Count} of {sent.Count} | {lost} | {duplicated} | " +
