@@ -32,9 +32,9 @@ internal static class NotificationBatchSql
     private const string InsertNotifications = """
         INSERT INTO notifications.notifications
             (user_id, notification_type, title, message, related_id, related_type, source_event_id, created_at, is_read, is_archived)
-        SELECT n.user_id, n.notification_type, n.title, n.message, n.related_id, n.related_type, n.source_event_id, $8, false, false
-        FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::uuid[]) WITH ORDINALITY
-            AS n(user_id, notification_type, title, message, related_id, related_type, source_event_id, position)
+        SELECT n.user_id, n.notification_type, n.title, n.message, n.related_id, n.related_type, n.source_event_id, n.created_at, false, false
+        FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::uuid[], $8::timestamptz[]) WITH ORDINALITY
+            AS n(user_id, notification_type, title, message, related_id, related_type, source_event_id, created_at, position)
         LEFT JOIN notifications.notification_preferences p ON p.user_id = n.user_id AND p.notification_type = n.notification_type
         WHERE p.in_app IS DISTINCT FROM false
         ORDER BY n.user_id, n.position
@@ -55,7 +55,7 @@ internal static class NotificationBatchSql
 
     public static async Task<StoredNotifications> StoreAsync(
         this NotificationsDbContext db, IReadOnlyList<InboxMessage> inbox, IReadOnlyList<Notification> notifications,
-        DateTimeOffset now, CancellationToken cancellationToken)
+        CancellationToken cancellationToken)
     {
         var recipients = notifications.Select(n => n.UserId).Distinct().ToArray();
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -70,7 +70,7 @@ internal static class NotificationBatchSql
                         notifications.Select(n => n.UserId).ToArray(), notifications.Select(n => n.Type).ToArray(),
                         notifications.Select(n => n.Title).ToArray(), notifications.Select(n => n.Message).ToArray(),
                         notifications.Select(n => n.RelatedId).ToArray(), notifications.Select(n => n.RelatedType).ToArray(),
-                        notifications.Select(n => n.SourceEventId).ToArray(), now),
+                        notifications.Select(n => n.SourceEventId).ToArray(), notifications.Select(n => n.CreatedAt).ToArray()),
                     Command(SumUnreadCounts, recipients),
                 },
             };

@@ -29,7 +29,7 @@ internal abstract class NotifyingConsumer<TEvent>(
     {
         var now = Clock.GetUtcNow();
         var composed = events.SelectMany(e => compose(e).Select(notice => notice.ToNotification(e.EventId, now))).ToList();
-        _stored = await Db.StoreAsync(inbox, composed, now, cancellationToken);
+        _stored = await Db.StoreAsync(inbox, composed, cancellationToken);
     }
 
     protected sealed override Task ConsumeAsync(IReadOnlyList<TEvent> events, CancellationToken cancellationToken) =>
