@@ -79,7 +79,9 @@ internal sealed class IdleConnections : IAsyncDisposable
         {
             for (var tick = 0; await timer.WaitForNextTickAsync(stop); tick++)
             {
-                await Task.WhenAll(connections.Where((_, i) => i % Slices == tick % Slices).Select(c => c.PingAsync()));
+                var slice = new List<Task>();
+                for (var i = tick % Slices; i < connections.Count; i += Slices) slice.Add(connections[i].PingAsync());
+                await Task.WhenAll(slice);
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)

@@ -83,14 +83,8 @@ else
     }
 
     Console.WriteLine();
-    Console.WriteLine($"Where the time went, p50 / p99:{Environment.NewLine}| offered | {PushStages.Header} |");
-    Console.WriteLine($"|---|{string.Concat(Enumerable.Repeat("---|", PushStages.Count))}");
-    foreach (var line in stages) Console.WriteLine(line);
-    Console.WriteLine();
-    Console.WriteLine($"Garbage collections of the Host and this client while sending:{Environment.NewLine}| offered | {GcPauses.Header} |");
-    Console.WriteLine("|---|---|---|---|");
-    foreach (var line in collections) Console.WriteLine(line);
-    Console.WriteLine();
+    PrintTable("Where the time went, p50 / p99:", PushStages.Header, stages);
+    PrintTable("Garbage collections of the Host and this client while sending:", GcPauses.Header, collections);
     foreach (var report in statementReports) Console.WriteLine(report + Environment.NewLine);
 
     Console.WriteLine(best is null ? "no rate kept p99 under 50 ms" : $"highest rate with p99 <= 50 ms, nothing lost: {best}/s");
@@ -98,6 +92,16 @@ else
 
 foreach (var connection in connections) await connection.DisposeAsync();
 return;
+
+// A Markdown table: its title, its header after the offered rate, and one row per rate.
+void PrintTable(string title, string header, List<string> rows)
+{
+    var columns = $"offered | {header}".Split(" | ").Length;
+    Console.WriteLine($"{title}{Environment.NewLine}| offered | {header} |");
+    Console.WriteLine($"|{string.Concat(Enumerable.Repeat("---|", columns))}");
+    foreach (var row in rows) Console.WriteLine(row);
+    Console.WriteLine();
+}
 
 // This process (the Host and the client) and the idle connections' holder.
 TimeSpan ClientAndHostCpu() => Process.GetCurrentProcess().TotalProcessorTime + idle.Cpu;

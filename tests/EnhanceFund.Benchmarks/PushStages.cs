@@ -21,14 +21,12 @@ internal static class PushStages
     public const string Header =
         "request -> 201 | 201 -> relay's claim | claim -> consumer starts | consumer starts -> its commit | commit -> push received";
 
-    public const int Count = 5;
-
     /// <summary>p50 / p99 of each stage, for the deposits whose push arrived (by transaction id).</summary>
     public static async Task<string> DescribeAsync(
         string database, IReadOnlyList<SentDeposit> sent, IReadOnlyDictionary<long, long> pushedAt)
     {
         var stored = await StoredTimesAsync(database, sent.Select(s => s.TransactionId).ToArray());
-        var stages = new List<double>[Count];
+        var stages = new List<double>[Header.Split(" | ").Length];
         for (var i = 0; i < stages.Length; i++) stages[i] = [];
         foreach (var deposit in sent)
         {
