@@ -22,17 +22,23 @@ public sealed class TestServers
 
     public static Task<TestServers> GetAsync() => Shared.Value;
 
-    public Task<string> CreateDatabaseAsync() => CreateDatabaseAsync(Postgres, "test", maxPoolSize: 30);
+    /// <summary>A fresh database; the Hosts of the tests use it with the platform's own pool size.</summary>
+    public Task<string> CreateDatabaseAsync() => CreateDatabaseAsync(Postgres, "test");
 
-    /// <summary>Creates a fresh database on <paramref name="server"/>; returns a connection string to it.</summary>
-    public static async Task<string> CreateDatabaseAsync(string server, string prefix, int maxPoolSize)
+    /// <summary>
+    /// Creates a fresh database on <paramref name="server"/>; returns a connection string to it, with
+    /// <paramref name="maxPoolSize"/> if given (else the Host applies its default).
+    /// </summary>
+    public static async Task<string> CreateDatabaseAsync(string server, string prefix, int? maxPoolSize = null)
     {
         var name = $"{prefix}_{Guid.NewGuid():N}";
         await using var connection = new NpgsqlConnection(server);
         await connection.OpenAsync();
         await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
         await create.ExecuteNonQueryAsync();
-        return new NpgsqlConnectionStringBuilder(server) { Database = name, MaxPoolSize = maxPoolSize }.ConnectionString;
+        var database = new NpgsqlConnectionStringBuilder(server) { Database = name };
+        if (maxPoolSize is { } size) database.MaxPoolSize = size;
+        return database.ConnectionString;
     }
 
     private static async Task<TestServers> StartAsync()
