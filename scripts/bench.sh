@@ -10,6 +10,7 @@
 #                    [--npgsql "Multiplexing=true"]   # more Npgsql connection string settings
 #                    [--statements]   # what PostgreSQL ran per deposit at each rate (pg_stat_statements)
 #                    [--latencies FILE]   # appends "rate,ms into the run,request -> push ms" for each deposit pushed
+#                    [--allocations]   # the types the Host and client allocate most per deposit (sampled; slows the run)
 #   scripts/bench.sh --rate 100 --outage 30     # Redis stopped for 30 s mid-run: REST visibility, mark-all-read, pushes
 #   scripts/bench.sh --users 1 --mark-all-read 10000 [--big-table 1000000]   # mark-all-read of 10,000 unread, a deposit meanwhile
 #   scripts/bench.sh rest --users 100 --seconds 10 [--big-table 1000000]   # the notification read routes under wrk

@@ -63,6 +63,8 @@ else
     var collections = new List<string>();
     var statements = options.Statements ? await StatementsPerDeposit.StartAsync(database) : null;
     var statementReports = new List<string>();
+    using var allocations = options.Allocations ? new AllocationsByType() : null;
+    var allocationReports = new List<string>();
     foreach (var rate in options.Rates)
     {
         if (options.WarmUpSeconds > 0) await DrainAsync((await DepositLoad.SendAsync(users, rate, options.WarmUpSeconds)).Sent);
@@ -70,9 +72,11 @@ else
         // CPU from the first deposit until the last push arrived, per deposit: it moves far less with this machine's
         // noise than latency does, and past saturation it still counts the work that finished late.
         var (processBefore, postgresBefore, gcBefore) = (ClientAndHostCpu(), PostgresCpu.Total(), GcPauses.Now());
+        allocations?.Start();
         var (sent, failures, elapsed) = await DepositLoad.SendAsync(users, rate, options.Seconds);
         await DrainAsync(sent);
-        collections.Add($"| {rate}/s | {GcPauses.Since(gcBefore, elapsed)} |");
+        if (allocations is not null) allocationReports.Add(allocations.Stop(rate, sent.Count));
+        collections.Add($"| {rate}/s | {GcPauses.Since(gcBefore, elapsed, sent.Count)} |");
         var cpu = (Host: (ClientAndHostCpu() - processBefore) / Math.Max(1, sent.Count),
             Postgres: (PostgresCpu.Total() - postgresBefore) / Math.Max(1, sent.Count));
         var row = Row(rate, sent, failures, elapsed, cpu);
@@ -85,7 +89,7 @@ else
     Console.WriteLine();
     PrintTable("Where the time went, p50 / p99:", PushStages.Header, stages);
     PrintTable("Garbage collections of the Host and this client while sending:", GcPauses.Header, collections);
-    foreach (var report in statementReports) Console.WriteLine(report + Environment.NewLine);
+    foreach (var report in statementReports.Concat(allocationReports)) Console.WriteLine(report + Environment.NewLine);
 
     Console.WriteLine(best is null ? "no rate kept p99 under 50 ms" : $"highest rate with p99 <= 50 ms, nothing lost: {best}/s");
 }
