@@ -29,9 +29,7 @@ public static class PostgresConnection
         var given = builder.Keys.Cast<string>().ToHashSet();
         if (!given.Contains("No Reset On Close")) builder.NoResetOnClose = true;
         if (!given.Contains("Max Auto Prepare")) builder.MaxAutoPrepare = 32;
-        if (!given.Contains("Maximum Pool Size")) builder.MaxPoolSize = DefaultMaxPoolSize;
+        if (!given.Contains("Maximum Pool Size")) builder.MaxPoolSize = 16;
         return builder.ConnectionString;
     }
-
-    public const int DefaultMaxPoolSize = 16;
 }
