@@ -27,7 +27,7 @@ public sealed class OutboxMessage
 
     public DateTimeOffset OccurredAt { get; private set; }
 
-    public int Attempts { get; private set; }
+    public int Attempts { get; internal set; }
 
     /// <summary>Orders the relay's claim. A message never tried is due at once; a retry when PostgreSQL's clock reaches this.</summary>
     public DateTimeOffset NextAttemptAt { get; private set; }

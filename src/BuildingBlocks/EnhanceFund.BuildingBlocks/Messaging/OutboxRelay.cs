@@ -51,7 +51,7 @@ public sealed class OutboxRelay<TContext>(
     }
 
     private Task<List<OutboxMessage>> ClaimAsync(CancellationToken cancellationToken) =>
-        db.OutboxMessages.FromSqlRaw(_sql.Claim, _options.BatchSize).AsNoTracking().ToListAsync(cancellationToken);
+        db.QueryAsync(_sql.Claim, OutboxSql.ReadClaimed, cancellationToken, _options.BatchSize);
 
     /// <summary>
     /// Publishes runs of one event type, in claim order, each to its consumers as one batch; returns the messages

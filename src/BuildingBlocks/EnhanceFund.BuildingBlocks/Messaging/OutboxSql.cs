@@ -1,5 +1,6 @@
 using EnhanceFund.BuildingBlocks.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace EnhanceFund.BuildingBlocks.Messaging;
 
@@ -19,18 +20,18 @@ internal sealed class OutboxSql
         // claim marks its rows delivered in the same statement, a round trip the relay would otherwise make after the
         // delivery: a failure or a release puts the mark back, and a rollback takes every mark with it. now() is the
         // transaction's start, so the mark reads the same as it would have after the delivery in that transaction.
-        // RETURNING has no order of its own: the outer SELECT gives the claim's.
+        // RETURNING has no order of its own: the outer SELECT gives the claim's. Sent by Npgsql alone (DirectSql).
         Claim = $"""
             WITH due AS (
                 SELECT id FROM {table}
                 WHERE processed_at IS NULL AND parked_at IS NULL AND (attempts = 0 OR next_attempt_at <= now())
                 ORDER BY next_attempt_at
-                LIMIT {"{0}"}
+                LIMIT $1
                 FOR UPDATE SKIP LOCKED
             ), claimed AS (
                 UPDATE {table} AS m SET processed_at = now() FROM due WHERE m.id = due.id RETURNING m.*
             )
-            SELECT * FROM claimed ORDER BY next_attempt_at
+            SELECT id, type, payload, occurred_at, attempts, trace_parent, trace_state FROM claimed ORDER BY next_attempt_at
             """;
         Release = $"UPDATE {table} SET processed_at = NULL WHERE id = ANY({"{0}"})";
         RecordFailure = $"""
@@ -44,8 +45,19 @@ internal sealed class OutboxSql
     /// <summary>The module whose outbox this is: its schema.</summary>
     public string Module { get; }
 
-    /// <summary>Claims the due messages, each marked delivered until its outcome says otherwise. Parameter {0}: the batch size.</summary>
+    /// <summary>
+    /// Claims the due messages, each marked delivered until its outcome says otherwise. Parameter $1: the batch size.
+    /// Its rows are read by <see cref="ReadClaimed"/>.
+    /// </summary>
     public string Claim { get; }
+
+    /// <summary>A row of <see cref="Claim"/>: what the relay uses of a message (its schedule stays in the table).</summary>
+    public static OutboxMessage ReadClaimed(NpgsqlDataReader row) =>
+        new(row.GetGuid(0), row.GetString(1), row.GetString(2), row.GetFieldValue<DateTimeOffset>(3),
+            row.IsDBNull(5) ? null : row.GetString(5), row.IsDBNull(6) ? null : row.GetString(6))
+        {
+            Attempts = row.GetInt32(4),
+        };
 
     /// <summary>Puts claimed messages back, undelivered and untried. Parameter {0}: their ids.</summary>
     public string Release { get; }

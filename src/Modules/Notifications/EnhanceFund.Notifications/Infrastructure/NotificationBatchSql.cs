@@ -65,13 +65,13 @@ internal static class NotificationBatchSql
             {
                 BatchCommands =
                 {
-                    Command(InsertInbox, inbox.Select(m => m.EventId).ToArray(), inbox.Select(m => m.Consumer).ToArray(), inbox.Select(m => m.ProcessedAt).ToArray()),
-                    Command(InsertNotifications,
+                    DirectSql.BatchCommand(InsertInbox, inbox.Select(m => m.EventId).ToArray(), inbox.Select(m => m.Consumer).ToArray(), inbox.Select(m => m.ProcessedAt).ToArray()),
+                    DirectSql.BatchCommand(InsertNotifications,
                         notifications.Select(n => n.UserId).ToArray(), notifications.Select(n => n.Type).ToArray(),
                         notifications.Select(n => n.Title).ToArray(), notifications.Select(n => n.Message).ToArray(),
                         notifications.Select(n => n.RelatedId).ToArray(), notifications.Select(n => n.RelatedType).ToArray(),
                         notifications.Select(n => n.SourceEventId).ToArray(), notifications.Select(n => n.CreatedAt).ToArray()),
-                    Command(SumUnreadCounts, recipients),
+                    DirectSql.BatchCommand(SumUnreadCounts, recipients),
                 },
             };
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
@@ -93,12 +93,5 @@ internal static class NotificationBatchSql
         {
             await db.Database.CloseConnectionAsync();
         }
-    }
-
-    private static NpgsqlBatchCommand Command(string sql, params object[] values)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var value in values) command.Parameters.Add(new NpgsqlParameter { Value = value });
-        return command;
     }
 }

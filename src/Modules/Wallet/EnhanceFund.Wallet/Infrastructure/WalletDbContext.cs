@@ -64,16 +64,15 @@ public sealed class WalletDbContext(DbContextOptions<WalletDbContext> options) :
     /// <summary>
     /// One round trip, because on this path every round trip counts (a deposit's three: this, the writes, the
     /// commit). The id is taken after the lock (the CTE is materialized, so nextval runs above its row lock): one
-    /// wallet's history lines are numbered in the order they commit.
+    /// wallet's history lines are numbered in the order they commit. Sent by Npgsql alone (<see cref="DirectSql"/>),
+    /// as it runs for every move of money.
     /// </summary>
     private async Task<(UserWallet Wallet, long TransactionId)?> LockExistingWalletAsync(long userId, CancellationToken cancellationToken)
     {
-        var rows = await Database.SqlQuery<LockedWallet>(
-                $"""
-                 WITH locked AS MATERIALIZED (SELECT * FROM wallet.wallets WHERE user_id = {userId} FOR UPDATE)
-                 SELECT locked.*, nextval({SequenceName(TransactionIds)}::regclass) AS next_transaction_id FROM locked
-                 """)
-            .ToListAsync(cancellationToken);
+        var rows = await this.QueryAsync(
+            LockWalletSql,
+            row => new LockedWallet(row.GetInt64(0), row.GetDecimal(1), row.GetString(2), row.GetFieldValue<DateTimeOffset>(3), row.GetInt64(4)),
+            cancellationToken, userId);
         if (rows is not [var row]) return null;
         // A consumer's batch can move one wallet twice in a transaction: the first move's wallet, tracked with its
         // unsaved balance, is the one to move again (as a tracking query would have returned it).
@@ -88,6 +87,11 @@ public sealed class WalletDbContext(DbContextOptions<WalletDbContext> options) :
 
     /// <summary>A wallet's row as its lock reads it, with the id reserved for its next history line.</summary>
     private sealed record LockedWallet(long UserId, decimal Balance, string Currency, DateTimeOffset UpdatedAt, long NextTransactionId);
+
+    private const string LockWalletSql = $"""
+        WITH locked AS MATERIALIZED (SELECT * FROM {SchemaName}.wallets WHERE user_id = $1 FOR UPDATE)
+        SELECT user_id, balance, currency, updated_at, nextval('{SchemaName}.{TransactionIds}') FROM locked
+        """;
 
     public Task EnsureWalletAsync(long userId, DateTimeOffset now, CancellationToken cancellationToken) =>
         Database.ExecuteSqlAsync(
