@@ -12,19 +12,16 @@ namespace EnhanceFund.BuildingBlocks.Persistence;
 /// </summary>
 public static class DirectSql
 {
-    /// <summary>Runs a query and reads each of its rows with <paramref name="read"/>.</summary>
-    public static async Task<List<T>> QueryAsync<T>(
-        this DbContext db, string sql, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken, params object[] values)
+    /// <summary>
+    /// Runs <paramref name="work"/> on the context's connection, opened for it if EF has it closed, and closed again
+    /// after unless a transaction (or EF) holds it open.
+    /// </summary>
+    public static async Task<T> OnConnectionAsync<T>(this DbContext db, Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = new NpgsqlCommand(sql, (NpgsqlConnection)db.Database.GetDbConnection());
-            foreach (var value in values) command.Parameters.Add(new NpgsqlParameter { Value = value });
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var rows = new List<T>();
-            while (await reader.ReadAsync(cancellationToken)) rows.Add(read(reader));
-            return rows;
+            return await work((NpgsqlConnection)db.Database.GetDbConnection());
         }
         finally
         {
@@ -32,11 +29,31 @@ public static class DirectSql
         }
     }
 
+    /// <summary>Runs a query and reads each of its rows with <paramref name="read"/>.</summary>
+    public static Task<List<T>> QueryAsync<T>(
+        this DbContext db, string sql, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken, params object[] values) =>
+        db.OnConnectionAsync(
+            async connection =>
+            {
+                await using var command = new NpgsqlCommand(sql, connection);
+                AddValues(command.Parameters, values);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                var rows = new List<T>();
+                while (await reader.ReadAsync(cancellationToken)) rows.Add(read(reader));
+                return rows;
+            },
+            cancellationToken);
+
     /// <summary>One statement of an <see cref="NpgsqlBatch"/>, with its positional parameters.</summary>
     public static NpgsqlBatchCommand BatchCommand(string sql, params object[] values)
     {
         var command = new NpgsqlBatchCommand(sql);
-        foreach (var value in values) command.Parameters.Add(new NpgsqlParameter { Value = value });
+        AddValues(command.Parameters, values);
         return command;
+    }
+
+    private static void AddValues(NpgsqlParameterCollection parameters, object[] values)
+    {
+        foreach (var value in values) parameters.Add(new NpgsqlParameter { Value = value });
     }
 }

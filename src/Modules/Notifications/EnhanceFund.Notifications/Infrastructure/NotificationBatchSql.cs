@@ -53,45 +53,42 @@ internal static class NotificationBatchSql
         GROUP BY user_id
         """;
 
-    public static async Task<StoredNotifications> StoreAsync(
+    public static Task<StoredNotifications> StoreAsync(
         this NotificationsDbContext db, IReadOnlyList<InboxMessage> inbox, IReadOnlyList<Notification> notifications,
         CancellationToken cancellationToken)
     {
         var recipients = notifications.Select(n => n.UserId).Distinct().ToArray();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection())
+        return db.OnConnectionAsync(
+            async connection =>
             {
-                BatchCommands =
+                await using var batch = new NpgsqlBatch(connection)
                 {
-                    DirectSql.BatchCommand(InsertInbox, inbox.Select(m => m.EventId).ToArray(), inbox.Select(m => m.Consumer).ToArray(), inbox.Select(m => m.ProcessedAt).ToArray()),
-                    DirectSql.BatchCommand(InsertNotifications,
-                        notifications.Select(n => n.UserId).ToArray(), notifications.Select(n => n.Type).ToArray(),
-                        notifications.Select(n => n.Title).ToArray(), notifications.Select(n => n.Message).ToArray(),
-                        notifications.Select(n => n.RelatedId).ToArray(), notifications.Select(n => n.RelatedType).ToArray(),
-                        notifications.Select(n => n.SourceEventId).ToArray(), notifications.Select(n => n.CreatedAt).ToArray()),
-                    DirectSql.BatchCommand(SumUnreadCounts, recipients),
-                },
-            };
-            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-            var byKey = notifications.ToDictionary(n => (n.SourceEventId, n.UserId, n.Type));
-            var stored = new List<StoredNotification>(notifications.Count);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var notification = byKey[(reader.GetGuid(4), reader.GetInt64(2), reader.GetString(3))];
-                stored.Add(new StoredNotification(notification, reader.GetInt64(0), reader.GetInt64(1), reader.GetBoolean(5)));
-            }
+                    BatchCommands =
+                    {
+                        DirectSql.BatchCommand(InsertInbox, inbox.Select(m => m.EventId).ToArray(), inbox.Select(m => m.Consumer).ToArray(), inbox.Select(m => m.ProcessedAt).ToArray()),
+                        DirectSql.BatchCommand(InsertNotifications,
+                            notifications.Select(n => n.UserId).ToArray(), notifications.Select(n => n.Type).ToArray(),
+                            notifications.Select(n => n.Title).ToArray(), notifications.Select(n => n.Message).ToArray(),
+                            notifications.Select(n => n.RelatedId).ToArray(), notifications.Select(n => n.RelatedType).ToArray(),
+                            notifications.Select(n => n.SourceEventId).ToArray(), notifications.Select(n => n.CreatedAt).ToArray()),
+                        DirectSql.BatchCommand(SumUnreadCounts, recipients),
+                    },
+                };
+                await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+                var byKey = notifications.ToDictionary(n => (n.SourceEventId, n.UserId, n.Type));
+                var stored = new List<StoredNotification>(notifications.Count);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    var notification = byKey[(reader.GetGuid(4), reader.GetInt64(2), reader.GetString(3))];
+                    stored.Add(new StoredNotification(notification, reader.GetInt64(0), reader.GetInt64(1), reader.GetBoolean(5)));
+                }
 
-            await reader.NextResultAsync(cancellationToken);
-            var counts = new Dictionary<long, int>();
-            while (await reader.ReadAsync(cancellationToken)) counts[reader.GetInt64(0)] = reader.GetInt32(1);
-            var told = stored.Select(s => s.Notification.UserId).Distinct();
-            return new StoredNotifications(stored, told.ToDictionary(id => id, id => counts.GetValueOrDefault(id)));
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+                await reader.NextResultAsync(cancellationToken);
+                var counts = new Dictionary<long, int>();
+                while (await reader.ReadAsync(cancellationToken)) counts[reader.GetInt64(0)] = reader.GetInt32(1);
+                var told = stored.Select(s => s.Notification.UserId).Distinct();
+                return new StoredNotifications(stored, told.ToDictionary(id => id, id => counts.GetValueOrDefault(id)));
+            },
+            cancellationToken);
     }
 }
