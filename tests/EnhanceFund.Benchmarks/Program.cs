@@ -5,8 +5,9 @@ using EnhanceFund.Benchmarks;
 using EnhanceFund.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
 
-// The real Host on a loopback port, N users each with a live SignalR connection, deposits at fixed rates: for each
-// rate, the latency from each request to the push of its fund_added notification, and what was lost or duplicated.
+// The real Host in its own process on a loopback port, N users each with a live SignalR connection, deposits at fixed
+// rates: for each rate, the latency from each request to the push of its fund_added notification, and what was lost
+// or duplicated.
 if (IdleConnections.IsHolder(args))
 {
     await IdleConnections.HoldAsync(args);
@@ -17,7 +18,7 @@ var options = BenchOptions.Parse(args);
 var database = await TestServers.CreateDatabaseAsync(options.Postgres, "bench", maxPoolSize: options.PoolSize);
 // Other Npgsql settings to try, e.g. --npgsql "Multiplexing=true", as ConnectionStrings__Postgres would carry them.
 if (options.Npgsql is { } npgsql) database = $"{database};{npgsql}";
-await using var host = await TestHost.StartAsync(database, options.Redis, $"bench-{Guid.NewGuid():N}");
+await using var host = await HostProcess.StartAsync(options.HostDll, database, options.Redis, Path.Combine(Path.GetTempPath(), $"bench-host-{Environment.ProcessId}.log"));
 
 // At most 256 connections: past saturation an open-loop client would otherwise open one per waiting request, until
 // the machine runs out of sockets; requests beyond that wait in the client, and their wait counts in the latency.
@@ -41,7 +42,7 @@ var connections = await Task.WhenAll(users.Select(user => HubConnections.Connect
 // Spread over 100 users of their own.
 var idleUsers = await Task.WhenAll(Enumerable.Range(0, Math.Min(100, options.IdleConnections)).Select(_ => ApiClient.RegisterAsync(http)));
 await using var idle = await IdleConnections.OpenAsync(hub, options.IdleConnections, idleUsers.Select(u => u.Token).ToList());
-Console.WriteLine($"{options.Users} users connected, {idle.Count} idle connections; Host, PostgreSQL, Redis and this client share the machine's {Environment.ProcessorCount} cores");
+Console.WriteLine($"{options.Users} users connected, {idle.Count} idle connections; the Host (pid {host.Pid}, its log in {host.LogPath}), PostgreSQL, Redis and this client share the machine's {Environment.ProcessorCount} cores");
 
 if (options.MarkAllRead > 0)
 {
@@ -53,32 +54,28 @@ else if (options.OutageSeconds > 0)
 }
 else
 {
-    var warmedUp = await JitWarmUp.RunAsync(async () => await DrainAsync((await DepositLoad.SendAsync(users, options.Rates[0], 1)).Sent));
+    var warmedUp = await JitWarmUp.RunAsync(
+        async () => await DrainAsync((await DepositLoad.SendAsync(users, options.Rates[0], 1)).Sent), () => HostGc.JitTimeAsync(host.Http));
     Console.WriteLine($"warmed up for {warmedUp.TotalSeconds:F0} s at {options.Rates[0]}/s, until the JIT used under 10 ms/s for 3 s");
     Console.WriteLine($"{options.Seconds} s per rate after a warm-up until the JIT is quiet, then {options.WarmUpSeconds} s at that rate; latency = deposit request sent -> its push received");
-    Console.WriteLine("| offered | achieved | failed | pushes | lost | duplicated | p50 | p95 | p99 | p99 first/last quarter | request -> 201 p50 / p99 | CPU per deposit: Host + client / PostgreSQL |");
+    Console.WriteLine("| offered | achieved | failed | pushes | lost | duplicated | p50 | p95 | p99 | p99 first/last quarter | request -> 201 p50 / p99 | CPU per deposit: Host / client / PostgreSQL |");
     Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
     int? best = null;
     var stages = new List<string>();
     var collections = new List<string>();
     var statements = options.Statements ? await StatementsPerDeposit.StartAsync(database) : null;
     var statementReports = new List<string>();
-    using var allocations = options.Allocations ? new AllocationsByType() : null;
-    var allocationReports = new List<string>();
     foreach (var rate in options.Rates)
     {
         if (options.WarmUpSeconds > 0) await DrainAsync((await DepositLoad.SendAsync(users, rate, options.WarmUpSeconds)).Sent);
         if (statements is not null) await statements.ResetAsync();
         // CPU from the first deposit until the last push arrived, per deposit: it moves far less with this machine's
         // noise than latency does, and past saturation it still counts the work that finished late.
-        var (processBefore, postgresBefore, gcBefore) = (ClientAndHostCpu(), PostgresCpu.Total(), GcPauses.Now());
-        allocations?.Start();
+        var (cpuBefore, gcBefore) = (Cpu(), await HostGc.ReadAsync(host.Http));
         var (sent, failures, elapsed) = await DepositLoad.SendAsync(users, rate, options.Seconds);
         await DrainAsync(sent);
-        if (allocations is not null) allocationReports.Add(allocations.Stop(rate, sent.Count));
-        collections.Add($"| {rate}/s | {GcPauses.Since(gcBefore, elapsed, sent.Count)} |");
-        var cpu = (Host: (ClientAndHostCpu() - processBefore) / Math.Max(1, sent.Count),
-            Postgres: (PostgresCpu.Total() - postgresBefore) / Math.Max(1, sent.Count));
+        collections.Add($"| {rate}/s | {HostGc.Between(gcBefore, await HostGc.ReadAsync(host.Http), elapsed, sent.Count)} |");
+        var cpu = (Cpu() - cpuBefore) / Math.Max(1, sent.Count);
         var row = Row(rate, sent, failures, elapsed, cpu);
         Console.WriteLine(row.Text);
         if (row.P99 <= 50 && row.Lost == 0 && failures == 0) best = Math.Max(best ?? 0, rate);
@@ -88,8 +85,8 @@ else
 
     Console.WriteLine();
     PrintTable("Where the time went, p50 / p99:", PushStages.Header, stages);
-    PrintTable("Garbage collections of the Host and this client while sending:", GcPauses.Header, collections);
-    foreach (var report in statementReports.Concat(allocationReports)) Console.WriteLine(report + Environment.NewLine);
+    PrintTable("Garbage collections of the Host while sending:", HostGc.Header, collections);
+    foreach (var report in statementReports) Console.WriteLine(report + Environment.NewLine);
 
     Console.WriteLine(best is null ? "no rate kept p99 under 50 ms" : $"highest rate with p99 <= 50 ms, nothing lost: {best}/s");
 }
@@ -107,8 +104,8 @@ void PrintTable(string title, string header, List<string> rows)
     Console.WriteLine();
 }
 
-// This process (the Host and the client) and the idle connections' holder.
-TimeSpan ClientAndHostCpu() => Process.GetCurrentProcess().TotalProcessorTime + idle.Cpu;
+// CPU used so far by the Host, by the client (this process and the idle connections' holder) and by PostgreSQL.
+CpuTimes Cpu() => new(host.Cpu, Process.GetCurrentProcess().TotalProcessorTime + idle.Cpu, PostgresCpu.Total());
 
 // Waits up to 15 s for the pushes of what was sent.
 async Task DrainAsync(IReadOnlyCollection<SentDeposit> sent)
@@ -117,7 +114,7 @@ async Task DrainAsync(IReadOnlyCollection<SentDeposit> sent)
     while (sent.Any(s => !pushes.ContainsKey(s.TransactionId)) && DateTime.UtcNow < until) await Task.Delay(20);
 }
 
-(string Text, double P99, int Lost) Row(int rate, List<SentDeposit> sent, int failures, TimeSpan elapsed, (TimeSpan Host, TimeSpan Postgres) cpu)
+(string Text, double P99, int Lost) Row(int rate, List<SentDeposit> sent, int failures, TimeSpan elapsed, CpuTimes cpu)
 {
     var pushed = sent.Where(s => pushes.ContainsKey(s.TransactionId)).OrderBy(s => s.SentAt).ToList();
     var duplicated = pushed.Count(s => pushes[s.TransactionId].Count > 1);
@@ -140,5 +137,5 @@ async Task DrainAsync(IReadOnlyCollection<SentDeposit> sent)
     return ($"| {rate}/s | {sent.Count / elapsed.TotalSeconds:F0}/s | {failures} | {pushed.Count} of {sent.Count} | {lost} | {duplicated} | " +
             $"{Percentiles.Ms(Percentiles.Of(all, 50))} | {Percentiles.Ms(Percentiles.Of(all, 95))} | {Percentiles.Ms(p99)} | " +
             $"{Percentiles.Ms(Percentiles.Of(first, 99))} / {Percentiles.Ms(Percentiles.Of(last, 99))} | " +
-            $"{Percentiles.Ms(Percentiles.Of(answered, 50))} / {Percentiles.Ms(Percentiles.Of(answered, 99))} | {cpu.Host.TotalMicroseconds:F0} us / {cpu.Postgres.TotalMicroseconds:F0} us |", p99, lost);
+            $"{Percentiles.Ms(Percentiles.Of(answered, 50))} / {Percentiles.Ms(Percentiles.Of(answered, 99))} | {cpu.Host.TotalMicroseconds:F0} us / {cpu.Client.TotalMicroseconds:F0} us / {cpu.Postgres.TotalMicroseconds:F0} us |", p99, lost);
 }

@@ -16,7 +16,7 @@ internal static class RedisOutage
     private const int SecondsAfter = 10;
 
     public static async Task RunAsync(
-        BenchOptions options, IReadOnlyList<ApiClient> users, TestHost host, ConcurrentDictionary<long, (long FirstAt, int Count)> pushes)
+        BenchOptions options, IReadOnlyList<ApiClient> users, HostProcess host, ConcurrentDictionary<long, (long FirstAt, int Count)> pushes)
     {
         if (options.RedisDir is null) throw new ArgumentException("--outage needs --redis-dir (scripts/bench.sh passes it).");
         var port = options.Redis.Split(':')[1];

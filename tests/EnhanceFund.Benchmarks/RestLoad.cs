@@ -16,7 +16,7 @@ internal static partial class RestLoad
 {
     private const int PerUser = 50;
 
-    public static async Task RunAsync(string database, TestHost host, IReadOnlyList<ApiClient> users, int seconds, int bigTable)
+    public static async Task RunAsync(string database, HostProcess host, IReadOnlyList<ApiClient> users, int seconds, int bigTable)
     {
         await SeedThroughTheApiAsync(users);
         // Fresh statistics for both tables, as autovacuum would have them: the small table is not measured on plans
@@ -63,7 +63,7 @@ internal static partial class RestLoad
     }
 
     private static async Task RunRoutesAsync(
-        TestHost host, IReadOnlyList<ApiClient> users, Route[] routes, int seconds, long rows)
+        HostProcess host, IReadOnlyList<ApiClient> users, Route[] routes, int seconds, long rows)
     {
         Console.WriteLine($"{rows:N0} notifications in the table");
         Console.WriteLine("| route | req/s | p50 | p99 | non-2xx | CPU per request: Host / PostgreSQL |");
@@ -71,11 +71,11 @@ internal static partial class RestLoad
         foreach (var route in routes)
         {
             var script = await ScriptAsync(users, route);
-            // The Host runs in this process and wrk in its own: this process's CPU time over the requests wrk made is
-            // the Host's cost of one request, a figure the machine's noise moves much less than req/s.
-            var (hostBefore, postgresBefore) = (Process.GetCurrentProcess().TotalProcessorTime, PostgresCpu.Total());
+            // The Host's CPU time over the requests wrk made is its cost of one request, a figure the machine's noise
+            // moves much less than req/s.
+            var (hostBefore, postgresBefore) = (host.Cpu, PostgresCpu.Total());
             var output = await RunWrkAsync(host.Address, script, seconds);
-            var hostCpu = Process.GetCurrentProcess().TotalProcessorTime - hostBefore;
+            var hostCpu = host.Cpu - hostBefore;
             var postgresCpu = PostgresCpu.Total() - postgresBefore;
             var requests = long.TryParse(Match(output, Requests()), out var n) && n > 0 ? n : 1;
             Console.WriteLine($"| {route.Name} | {Match(output, RequestsPerSecond())} | {Match(output, Percentile50())} | {Match(output, Percentile99())} | {Match(output, NonSuccess(), "0")} | {hostCpu.TotalMicroseconds / requests:F0} us / {postgresCpu.TotalMicroseconds / requests:F0} us |");

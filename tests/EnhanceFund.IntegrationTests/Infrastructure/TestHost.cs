@@ -48,27 +48,33 @@ public sealed class TestHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>
+    /// What a test or benchmark Host is configured with: its servers, its own SignalR channels, the test admin and
+    /// signing key, a quick relay poll and retries, and rate limits out of the way.
+    /// </summary>
+    public static Dictionary<string, string> Settings(string postgres, string redis, string channelPrefix) => new()
+    {
+        ["environment"] = "Testing",
+        ["ConnectionStrings:Postgres"] = postgres,
+        ["ConnectionStrings:Redis"] = redis,
+        ["SignalR:ChannelPrefix"] = channelPrefix,
+        ["Jwt:SigningKey"] = SigningKey,
+        ["Admin:Email"] = AdminEmail,
+        ["Admin:Password"] = AdminPassword,
+        ["Outbox:PollInterval"] = "00:00:00.200",
+        ["Outbox:RetryBaseDelay"] = "00:00:00.100",
+        ["Outbox:MaxRetryDelay"] = "00:00:00.400",
+        // Every test user signs up from 127.0.0.1; RateLimitTests runs its own Host with a real limit.
+        ["RateLimits:AuthRequestsPerMinute"] = "1000000",
+        // Tests and benchmarks move money fast on purpose; RateLimitTests runs with a real limit.
+        ["RateLimits:WritesPerUserPerMinute"] = "1000000",
+    };
+
     public static async Task<TestHost> StartAsync(
         string postgres, string redis, string channelPrefix, Action<IServiceCollection>? services = null,
         IDictionary<string, string>? settings = null, int port = 0)
     {
-        var configuration = new Dictionary<string, string>
-        {
-            ["environment"] = "Testing",
-            ["ConnectionStrings:Postgres"] = postgres,
-            ["ConnectionStrings:Redis"] = redis,
-            ["SignalR:ChannelPrefix"] = channelPrefix,
-            ["Jwt:SigningKey"] = SigningKey,
-            ["Admin:Email"] = AdminEmail,
-            ["Admin:Password"] = AdminPassword,
-            ["Outbox:PollInterval"] = "00:00:00.200",
-            ["Outbox:RetryBaseDelay"] = "00:00:00.100",
-            ["Outbox:MaxRetryDelay"] = "00:00:00.400",
-            // Every test user signs up from 127.0.0.1; RateLimitTests runs its own Host with a real limit.
-            ["RateLimits:AuthRequestsPerMinute"] = "1000000",
-            // Tests and benchmarks move money fast on purpose; RateLimitTests runs with a real limit.
-            ["RateLimits:WritesPerUserPerMinute"] = "1000000",
-        };
+        var configuration = Settings(postgres, redis, channelPrefix);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) configuration[key] = value;
 
         var args = configuration.Select(pair => $"--{pair.Key}={pair.Value}").ToArray();
