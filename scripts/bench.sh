@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Measures request-to-push latency: the real Host on a loopback port, throwaway PostgreSQL and Redis, N users each
-# with a live SignalR connection, deposits at fixed rates, each measured after an unmeasured warm-up at that rate.
+# Measures request-to-push latency: the Host's own build in a process of its own on a loopback port, throwaway
+# PostgreSQL and Redis, N users each with a live SignalR connection, deposits at fixed rates, each measured after an
+# unmeasured warm-up at that rate.
 # Prints one row per rate (achieved rate, pushes, lost, duplicated, p50/p95/p99) and the highest rate whose p99 stayed
 # under 50 ms. Asserts nothing.
 # The first rate also warms the runtime up until its JIT is quiet (tens of seconds), and each rate ends with where
@@ -10,7 +11,6 @@
 #                    [--npgsql "Multiplexing=true"]   # more Npgsql connection string settings
 #                    [--statements]   # what PostgreSQL ran per deposit at each rate (pg_stat_statements)
 #                    [--latencies FILE]   # appends "rate,ms into the run,request -> push ms" for each deposit pushed
-#                    [--allocations]   # the types the Host and client allocate most per deposit (sampled; slows the run)
 #   scripts/bench.sh --rate 100 --outage 30     # Redis stopped for 30 s mid-run: REST visibility, mark-all-read, pushes
 #   scripts/bench.sh --users 1 --mark-all-read 10000 [--big-table 1000000]   # mark-all-read of 10,000 unread, a deposit meanwhile
 #   scripts/bench.sh rest --users 100 --seconds 10 [--big-table 1000000]   # the notification read routes under wrk

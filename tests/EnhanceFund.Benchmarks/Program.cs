@@ -63,6 +63,7 @@ else
     int? best = null;
     var stages = new List<string>();
     var collections = new List<string>();
+    var others = new List<string>();
     var statements = options.Statements ? await StatementsPerDeposit.StartAsync(database) : null;
     var statementReports = new List<string>();
     foreach (var rate in options.Rates)
@@ -75,7 +76,8 @@ else
         var (sent, failures, elapsed) = await DepositLoad.SendAsync(users, rate, options.Seconds);
         await DrainAsync(sent);
         collections.Add($"| {rate}/s | {HostGc.Between(gcBefore, await HostGc.ReadAsync(host.Http), elapsed, sent.Count)} |");
-        var cpu = (Cpu() - cpuBefore) / Math.Max(1, sent.Count);
+        var cpu = Cpu() - cpuBefore;
+        others.Add($"| {rate}/s | {cpu.Others(Math.Max(1, sent.Count), elapsed)} |");
         var row = Row(rate, sent, failures, elapsed, cpu);
         Console.WriteLine(row.Text);
         if (row.P99 <= 50 && row.Lost == 0 && failures == 0) best = Math.Max(best ?? 0, rate);
@@ -86,6 +88,7 @@ else
     Console.WriteLine();
     PrintTable("Where the time went, p50 / p99:", PushStages.Header, stages);
     PrintTable("Garbage collections of the Host while sending:", HostGc.Header, collections);
+    PrintTable("The machine's other CPU users while sending:", CpuTimes.OthersHeader, others);
     foreach (var report in statementReports) Console.WriteLine(report + Environment.NewLine);
 
     Console.WriteLine(best is null ? "no rate kept p99 under 50 ms" : $"highest rate with p99 <= 50 ms, nothing lost: {best}/s");
@@ -105,7 +108,8 @@ void PrintTable(string title, string header, List<string> rows)
 }
 
 // CPU used so far by the Host, by the client (this process and the idle connections' holder) and by PostgreSQL.
-CpuTimes Cpu() => new(host.Cpu, Process.GetCurrentProcess().TotalProcessorTime + idle.Cpu, PostgresCpu.Total());
+CpuTimes Cpu() => new(
+    host.Cpu, Process.GetCurrentProcess().TotalProcessorTime + idle.Cpu, ProcessCpu.Postgres(), ProcessCpu.Redis(), ProcessCpu.KernelMemoryMonitor());
 
 // Waits up to 15 s for the pushes of what was sent.
 async Task DrainAsync(IReadOnlyCollection<SentDeposit> sent)
@@ -137,5 +141,5 @@ async Task DrainAsync(IReadOnlyCollection<SentDeposit> sent)
     return ($"| {rate}/s | {sent.Count / elapsed.TotalSeconds:F0}/s | {failures} | {pushed.Count} of {sent.Count} | {lost} | {duplicated} | " +
             $"{Percentiles.Ms(Percentiles.Of(all, 50))} | {Percentiles.Ms(Percentiles.Of(all, 95))} | {Percentiles.Ms(p99)} | " +
             $"{Percentiles.Ms(Percentiles.Of(first, 99))} / {Percentiles.Ms(Percentiles.Of(last, 99))} | " +
-            $"{Percentiles.Ms(Percentiles.Of(answered, 50))} / {Percentiles.Ms(Percentiles.Of(answered, 99))} | {cpu.Host.TotalMicroseconds:F0} us / {cpu.Client.TotalMicroseconds:F0} us / {cpu.Postgres.TotalMicroseconds:F0} us |", p99, lost);
+            $"{Percentiles.Ms(Percentiles.Of(answered, 50))} / {Percentiles.Ms(Percentiles.Of(answered, 99))} | {cpu.PerDeposit(Math.Max(1, sent.Count))} |", p99, lost);
 }

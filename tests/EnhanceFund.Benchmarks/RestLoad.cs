@@ -73,10 +73,10 @@ internal static partial class RestLoad
             var script = await ScriptAsync(users, route);
             // The Host's CPU time over the requests wrk made is its cost of one request, a figure the machine's noise
             // moves much less than req/s.
-            var (hostBefore, postgresBefore) = (host.Cpu, PostgresCpu.Total());
+            var (hostBefore, postgresBefore) = (host.Cpu, ProcessCpu.Postgres());
             var output = await RunWrkAsync(host.Address, script, seconds);
             var hostCpu = host.Cpu - hostBefore;
-            var postgresCpu = PostgresCpu.Total() - postgresBefore;
+            var postgresCpu = ProcessCpu.Postgres() - postgresBefore;
             var requests = long.TryParse(Match(output, Requests()), out var n) && n > 0 ? n : 1;
             Console.WriteLine($"| {route.Name} | {Match(output, RequestsPerSecond())} | {Match(output, Percentile50())} | {Match(output, Percentile99())} | {Match(output, NonSuccess(), "0")} | {hostCpu.TotalMicroseconds / requests:F0} us / {postgresCpu.TotalMicroseconds / requests:F0} us |");
         }
