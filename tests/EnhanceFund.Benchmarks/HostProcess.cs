@@ -9,7 +9,7 @@ namespace EnhanceFund.Benchmarks;
 /// The Host as it is deployed: its own built binary in a process of its own, with its own runtime settings (the
 /// server collector of a web project), its own thread pool and heap, on a free loopback port, configured like the
 /// tests' Hosts. The benchmark's client shares no collector and no thread pool with it, only the machine's cores.
-/// Its output goes to a log file beside the throwaway servers.
+/// Its output goes to a log file, which the benchmark's first line names.
 /// </summary>
 internal sealed class HostProcess : IAsyncDisposable
 {

@@ -2,8 +2,8 @@ namespace EnhanceFund.Benchmarks;
 
 /// <summary>
 /// The CPU time used so far by every process (or kernel thread) on this machine whose name starts with a given
-/// prefix, from /proc: PostgreSQL's processes (postmaster, backends, background workers; the benchmark's server is
-/// the only one running), Redis, or the kernel's memory monitor. Processes that exit between two readings take their
+/// prefix, from /proc: PostgreSQL's processes (postmaster, backends, background workers), Redis (the benchmark's
+/// servers are the only ones running), or the kernel's memory monitor. Processes that exit between two readings take their
 /// time with them, which the connection pool makes rare.
 /// </summary>
 internal static class ProcessCpu
