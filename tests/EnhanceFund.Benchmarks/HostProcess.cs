@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using EnhanceFund.IntegrationTests.Infrastructure;
 
 namespace EnhanceFund.Benchmarks;
@@ -47,7 +46,7 @@ internal sealed class HostProcess : IAsyncDisposable
     /// <summary>Starts <paramref name="hostDll"/> and returns once it answers <c>/health/ready</c> (migrations applied).</summary>
     public static async Task<HostProcess> StartAsync(string hostDll, string postgres, string redis, string log)
     {
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var address = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(hostDll);
         start.ArgumentList.Add($"--urls={address}");
@@ -91,13 +90,6 @@ internal sealed class HostProcess : IAsyncDisposable
         {
             return false;
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()

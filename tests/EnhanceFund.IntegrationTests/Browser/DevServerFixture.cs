@@ -18,7 +18,7 @@ public sealed class DevServerFixture : HostFixture, IFrontedHosts
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        var port = FrontProcess.FreePort();
+        var port = LoopbackPort.Free();
         var start = new ProcessStartInfo("node", [Path.Combine(Repository.Root, "web", "scripts", "dev-server.mjs")])
         {
             Environment =

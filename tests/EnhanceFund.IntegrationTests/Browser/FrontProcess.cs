@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using EnhanceFund.IntegrationTests.Infrastructure;
 
@@ -23,14 +22,6 @@ public sealed class FrontProcess : IAsyncDisposable
 
     /// <summary>Where the browser goes.</summary>
     public Uri Address { get; }
-
-    /// <summary>A loopback port nobody listens on, for the front server to take.</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public static async Task<FrontProcess> StartAsync(ProcessStartInfo start, int port)
     {

@@ -23,7 +23,7 @@ public sealed class NginxFixture : TwoHostsFixture, IFrontedHosts
         // Debian's nginx runs its workers as nobody when started as root: they must be able to write here.
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(_directory, (UnixFileMode)0b111_111_111);
 
-        var port = FrontProcess.FreePort();
+        var port = LoopbackPort.Free();
         var rendered = await Shell.RunAsync("sh",
             [
                 Path.Combine("deploy", "nginx-render.sh"), Path.Combine("deploy", "nginx.conf"),

@@ -55,10 +55,10 @@ public sealed class ScriptedCluster : IAsyncDisposable
             ["ENHANCEFUND_HOST_DLL"] = BuiltHost(),
             // Where the script's search for free ports starts: ports of this run's own, not the defaults a person's
             // cluster (or another test run on this machine) may be using.
-            ["ENHANCEFUND_CLUSTER_LB_PORT"] = FrontProcess.FreePort().ToString(),
-            ["ENHANCEFUND_CLUSTER_HOST_PORT"] = FrontProcess.FreePort().ToString(),
-            ["ENHANCEFUND_CLUSTER_PG_PORT"] = FrontProcess.FreePort().ToString(),
-            ["ENHANCEFUND_CLUSTER_REDIS_PORT"] = FrontProcess.FreePort().ToString(),
+            ["ENHANCEFUND_CLUSTER_LB_PORT"] = LoopbackPort.Free().ToString(),
+            ["ENHANCEFUND_CLUSTER_HOST_PORT"] = LoopbackPort.Free().ToString(),
+            ["ENHANCEFUND_CLUSTER_PG_PORT"] = LoopbackPort.Free().ToString(),
+            ["ENHANCEFUND_CLUSTER_REDIS_PORT"] = LoopbackPort.Free().ToString(),
         };
         var up = await Shell.RunAsync("bash", ["scripts/cluster.sh", "up", instances.ToString()], ScriptDeadline, environment);
         if (up.ExitCode != 0)

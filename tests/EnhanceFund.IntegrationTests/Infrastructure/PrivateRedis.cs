@@ -21,7 +21,7 @@ public sealed class PrivateRedis : IAsyncDisposable
 
     public static async Task<PrivateRedis> StartAsync()
     {
-        var redis = new PrivateRedis(FreePort());
+        var redis = new PrivateRedis(LoopbackPort.Free());
         await redis.StartAgainAsync();
         return redis;
     }
@@ -67,12 +67,5 @@ public sealed class PrivateRedis : IAsyncDisposable
         {
             return false;
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
