@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -64,6 +65,29 @@ public sealed class LiveClient : IAsyncDisposable
 
     public Task<(string Method, JsonElement Payload)[]> ChangeEventuallyAsync(string method) =>
         Eventually.ReturnsAsync(() => Changes.ToArray(), c => c.Any(x => x.Method == method), $"a {method} push");
+
+    /// <summary>
+    /// Returns once no unread count has arrived for <paramref name="quiet"/>: the pushes of earlier changes, still
+    /// queued on any instance, are out. Two instances push counts each read after its own commit, so one queued behind
+    /// the other's can still arrive after a newer count (the last count shown is settled by the next change).
+    /// </summary>
+    public Task UnreadCountsQuietAsync(TimeSpan quiet)
+    {
+        var (seen, since) = (UnreadCounts.Count, Stopwatch.StartNew());
+        return Eventually.ReturnsAsync(
+            () =>
+            {
+                if (UnreadCounts.Count != seen)
+                {
+                    seen = UnreadCounts.Count;
+                    since.Restart();
+                }
+
+                return since.Elapsed;
+            },
+            quietFor => quietFor >= quiet,
+            $"{quiet.TotalMilliseconds} ms without an unread_count push");
+    }
 
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
 }
