@@ -25,5 +25,5 @@ export THROWAWAY_POSTGRES_SETTINGS="$settings"
 start_throwaway_servers wrk
 # 10,000 idle connections need more open files than the usual 1,024.
 ulimit -n 65536 2>/dev/null || true
-dotnet run -c Release --project tests/EnhanceFund.Benchmarks -- --host "$PWD/src/Host/EnhanceFund.Host/bin/Release/net10.0/EnhanceFund.Host.dll" \
+dotnet run -c Release --project tests/EnhanceFund.Benchmarks -- \
   --postgres "$THROWAWAY_POSTGRES" --redis "$THROWAWAY_REDIS" --redis-dir "$THROWAWAY_DIR/redis" "$@"

@@ -1,7 +1,7 @@
 namespace EnhanceFund.Benchmarks;
 
 internal sealed record BenchOptions(
-    string HostDll, string Postgres, string Redis, string? RedisDir, int[] Rates, int Seconds, int Users, int WarmUpSeconds,
+    string Postgres, string Redis, string? RedisDir, int[] Rates, int Seconds, int Users, int WarmUpSeconds,
     int IdleConnections, int OutageSeconds, int? PoolSize, int MarkAllRead, bool Rest, int BigTable, string? Npgsql, bool Statements, string? LatencyFile)
 {
     public static BenchOptions Parse(string[] args)
@@ -17,7 +17,7 @@ internal sealed record BenchOptions(
 
         var rates = (Optional("rates") ?? Value("rate", "200")).Split(',').Select(int.Parse).ToArray();
         return new BenchOptions(
-            Value("host"), Value("postgres"), Value("redis"), Optional("redis-dir"), rates,
+            Value("postgres"), Value("redis"), Optional("redis-dir"), rates,
             int.Parse(Value("seconds", "15")), int.Parse(Value("users", "50")), int.Parse(Value("warmup", "5")),
             int.Parse(Value("idle-connections", "0")), int.Parse(Value("outage", "0")), Optional("pool") is { } pool ? int.Parse(pool) : null,
             int.Parse(Value("mark-all-read", "0")), args.Contains("rest"), int.Parse(Value("big-table", "0")),

@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using System.Net;
+using EnhanceFund.IntegrationTests.Browser;
 using EnhanceFund.IntegrationTests.Infrastructure;
 
 namespace EnhanceFund.Benchmarks;
 
 /// <summary>
-/// The Host as it is deployed: its own built binary in a process of its own, with its own runtime settings (the
-/// server collector of a web project), its own thread pool and heap, on a free loopback port, configured like the
-/// tests' Hosts. The benchmark's client shares no collector and no thread pool with it, only the machine's cores.
+/// The Host as it is deployed: its own build (<see cref="Repository.BuiltHost"/>) in a process of its own, with its
+/// own runtime settings (the server collector of a web project), its own thread pool and heap, on a free loopback
+/// port, configured like the tests' Hosts. The benchmark's client shares no collector and no thread pool with it, only the machine's cores.
 /// Its output goes to a log file, which the benchmark's first line names.
 /// </summary>
 internal sealed class HostProcess : IAsyncDisposable
@@ -43,12 +44,12 @@ internal sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts <paramref name="hostDll"/> and returns once it answers <c>/health/ready</c> (migrations applied).</summary>
-    public static async Task<HostProcess> StartAsync(string hostDll, string postgres, string redis, string log)
+    /// <summary>Starts the Host's build and returns once it answers <c>/health/ready</c> (migrations applied).</summary>
+    public static async Task<HostProcess> StartAsync(string postgres, string redis, string log)
     {
         var address = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(hostDll);
+        start.ArgumentList.Add(Repository.BuiltHost());
         start.ArgumentList.Add($"--urls={address}");
         foreach (var (key, value) in TestHost.Settings(postgres, redis, $"bench-{Guid.NewGuid():N}")) start.ArgumentList.Add($"--{key}={value}");
         var output = new StreamWriter(log) { AutoFlush = true };

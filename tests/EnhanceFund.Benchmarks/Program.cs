@@ -18,7 +18,7 @@ var options = BenchOptions.Parse(args);
 var database = await TestServers.CreateDatabaseAsync(options.Postgres, "bench", maxPoolSize: options.PoolSize);
 // Other Npgsql settings to try, e.g. --npgsql "Multiplexing=true", as ConnectionStrings__Postgres would carry them.
 if (options.Npgsql is { } npgsql) database = $"{database};{npgsql}";
-await using var host = await HostProcess.StartAsync(options.HostDll, database, options.Redis, Path.Combine(Path.GetTempPath(), $"bench-host-{Environment.ProcessId}.log"));
+await using var host = await HostProcess.StartAsync(database, options.Redis, Path.Combine(Path.GetTempPath(), $"bench-host-{Environment.ProcessId}.log"));
 
 // At most 256 connections: past saturation an open-loop client would otherwise open one per waiting request, until
 // the machine runs out of sockets; requests beyond that wait in the client, and their wait counts in the latency.

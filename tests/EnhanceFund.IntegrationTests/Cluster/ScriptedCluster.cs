@@ -52,7 +52,7 @@ public sealed class ScriptedCluster : IAsyncDisposable
         var environment = new Dictionary<string, string>(settings ?? new Dictionary<string, string>())
         {
             ["ENHANCEFUND_CLUSTER_DIR"] = directory,
-            ["ENHANCEFUND_HOST_DLL"] = BuiltHost(),
+            ["ENHANCEFUND_HOST_DLL"] = Repository.BuiltHost(),
             // Where the script's search for free ports starts: ports of this run's own, not the defaults a person's
             // cluster (or another test run on this machine) may be using.
             ["ENHANCEFUND_CLUSTER_LB_PORT"] = LoopbackPort.Free().ToString(),
@@ -114,18 +114,6 @@ public sealed class ScriptedCluster : IAsyncDisposable
         {
             return false;
         }
-    }
-
-    /// <summary>
-    /// The Host scripts/test.sh published (ENHANCEFUND_HOST_DLL, compiled ahead of time as deployments run it), or else
-    /// the one built with this test project, in the same configuration: src/Host/EnhanceFund.Host/bin/&lt;configuration&gt;/&lt;framework&gt;.
-    /// </summary>
-    private static string BuiltHost()
-    {
-        if (Environment.GetEnvironmentVariable("ENHANCEFUND_HOST_DLL") is { Length: > 0 } published) return published;
-        var output = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory));
-        var dll = Path.Combine(Repository.Root, "src", "Host", "EnhanceFund.Host", "bin", output.Parent!.Name, output.Name, "EnhanceFund.Host.dll");
-        return File.Exists(dll) ? dll : throw new FileNotFoundException("The Host is built with the tests; build the solution first.", dll);
     }
 }
 
