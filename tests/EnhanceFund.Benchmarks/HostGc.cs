@@ -11,17 +11,19 @@ internal sealed record HostGc(double Gen0, double Gen1, double Gen2, double Paus
 {
     public const string Header = "collections gen0 / gen1 / gen2 | paused in all | share of the run | allocated per deposit";
 
+    /// <summary>One scrape of the Host's <c>/metrics</c>, so every figure is of the same moment.</summary>
     public static async Task<HostGc> ReadAsync(HttpClient host)
     {
-        async Task<double> Value(string metric, params (string, string)[] labels) =>
-            await PrometheusScrape.ValueAsync(host, metric, labels) ?? throw new InvalidOperationException($"The Host's /metrics has no {metric}.");
+        var exposition = await PrometheusScrape.ReadAsync(host);
+        double Value(string metric, params (string, string)[] labels) =>
+            PrometheusScrape.ValueIn(exposition, metric, labels) ?? throw new InvalidOperationException($"The Host's /metrics has no {metric}.");
 
         return new HostGc(
-            await Value("dotnet_gc_collections_total", ("gc_heap_generation", "gen0")),
-            await Value("dotnet_gc_collections_total", ("gc_heap_generation", "gen1")),
-            await Value("dotnet_gc_collections_total", ("gc_heap_generation", "gen2")),
-            await Value("dotnet_gc_pause_time_seconds_total"),
-            await Value("dotnet_gc_heap_total_allocated_bytes_total"));
+            Value("dotnet_gc_collections_total", ("gc_heap_generation", "gen0")),
+            Value("dotnet_gc_collections_total", ("gc_heap_generation", "gen1")),
+            Value("dotnet_gc_collections_total", ("gc_heap_generation", "gen2")),
+            Value("dotnet_gc_pause_time_seconds_total"),
+            Value("dotnet_gc_heap_total_allocated_bytes_total"));
     }
 
     /// <summary>The JIT's compilation time so far, for the warm-up.</summary>

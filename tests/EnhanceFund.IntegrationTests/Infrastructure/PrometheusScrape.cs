@@ -6,9 +6,15 @@ namespace EnhanceFund.IntegrationTests.Infrastructure;
 public static class PrometheusScrape
 {
     /// <summary>The sum of every series of <paramref name="metric"/> carrying all of <paramref name="labels"/>; null when there is none.</summary>
-    public static async Task<double?> ValueAsync(HttpClient http, string metric, params (string Name, string Value)[] labels)
+    public static async Task<double?> ValueAsync(HttpClient http, string metric, params (string Name, string Value)[] labels) =>
+        ValueIn(await ReadAsync(http), metric, labels);
+
+    /// <summary>One scrape, for reading several series of one moment with <see cref="ValueIn"/>.</summary>
+    public static Task<string> ReadAsync(HttpClient http) => http.GetStringAsync("/metrics");
+
+    /// <summary>As <see cref="ValueAsync"/>, from a scrape already read.</summary>
+    public static double? ValueIn(string exposition, string metric, params (string Name, string Value)[] labels)
     {
-        var exposition = await http.GetStringAsync("/metrics");
         double? sum = null;
         foreach (var line in exposition.Split('\n'))
         {
@@ -16,7 +22,8 @@ public static class PrometheusScrape
             var labelsEnd = line.IndexOf('}');
             var labelText = labelsEnd < 0 ? "" : line[..labelsEnd];
             if (!labels.All(l => labelText.Contains($"{l.Name}=\"{l.Value}\"", StringComparison.Ordinal))) continue;
-            var value = line[(labelsEnd + 1)..].Trim().Split(' ')[0];
+            // A series without labels has its value right after the metric's name.
+            var value = line[(labelsEnd < 0 ? metric.Length : labelsEnd + 1)..].Trim().Split(' ')[0];
             sum = (sum ?? 0) + double.Parse(value, CultureInfo.InvariantCulture);
         }
 
