@@ -30,7 +30,7 @@ internal sealed class LosingPushSender(IPushSender inner) : IPushSender
         return Task.FromResult<string?>(null);
     }
 
-    public Task<string?> UnreadCountAsync(long userId, int unreadCount, CancellationToken cancellationToken) =>
+    public Task<string?> UnreadCountAsync(long userId, VersionedUnreadCount unreadCount, CancellationToken cancellationToken) =>
         inner.UnreadCountAsync(userId, unreadCount, cancellationToken);
 
     public Task<string?> ResyncAsync(long userId, CancellationToken cancellationToken) => inner.ResyncAsync(userId, cancellationToken);

@@ -35,6 +35,37 @@ public sealed class PushDispatcherTests
     }
 
     [Fact]
+    public async Task Of_the_counts_waiting_for_a_user_the_one_read_last_is_sent_whatever_order_they_were_queued_in()
+    {
+        var hub = new RecordingHub { Holding = true };
+        await using var dispatcher = await StartAsync(hub, new PushOptions { SendTimeout = HeldLongerThanAnyTest });
+
+        dispatcher.Notification(7, Notification(1));
+        await hub.FirstSendStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        dispatcher.UnreadCount(7, 4, readIn: 20);
+        dispatcher.UnreadCount(7, 3, readIn: 10);
+        hub.Release();
+
+        var sent = await SentEventuallyAsync(hub, 2);
+        Assert.Equal(["notification 1", "unread_count 4"], sent.Select(Describe));
+    }
+
+    [Fact]
+    public async Task A_count_read_before_one_already_sent_is_never_sent_after_it()
+    {
+        var hub = new RecordingHub();
+        await using var dispatcher = await StartAsync(hub, new PushOptions());
+
+        dispatcher.UnreadCount(7, 5, readIn: 50);
+        await SentEventuallyAsync(hub, 1);
+        dispatcher.UnreadCount(7, 4, readIn: 40);
+        dispatcher.UnreadCount(7, 6, readIn: 60);
+
+        var sent = await SentEventuallyAsync(hub, 2);
+        Assert.Equal(["unread_count 5", "unread_count 6"], sent.Select(Describe));
+    }
+
+    [Fact]
     public async Task Notifications_beyond_the_capacity_are_dropped_and_counted_while_counts_still_go_out()
     {
         var hub = new RecordingHub { Holding = true };
@@ -80,7 +111,7 @@ public sealed class PushDispatcherTests
     private static async Task<Running> StartAsync(RecordingHub hub, PushOptions options)
     {
         var wrapped = Options.Create(options);
-        var sender = new LivePushSender(hub, wrapped, NullLogger<LivePushSender>.Instance);
+        var sender = new LivePushSender(hub, new LocalUnreadCountOrder(), wrapped, NullLogger<LivePushSender>.Instance);
         var resync = new PushResync(sender, new LocalConnections(), hub, wrapped, NullLogger<PushResync>.Instance);
         var dispatcher = new PushDispatcher(sender, resync, wrapped);
         await resync.StartAsync(CancellationToken.None);
@@ -111,7 +142,9 @@ public sealed class PushDispatcherTests
     {
         public void Notification(long userId, NotificationDto notification) => dispatcher.Notification(userId, notification);
 
-        public void UnreadCount(long userId, int count) => dispatcher.UnreadCount(userId, count);
+        /// <summary>A count read in the snapshot numbered <paramref name="readIn"/>, by default its own value (a later count, a later read).</summary>
+        public void UnreadCount(long userId, int count, long? readIn = null) =>
+            dispatcher.UnreadCount(userId, new VersionedUnreadCount(count, new ReadSnapshot(readIn ?? count, 0)));
 
         public async ValueTask DisposeAsync()
         {

@@ -25,6 +25,8 @@ internal static class Realtime
         {
             var prefix = builder.Configuration.GetValue("SignalR:ChannelPrefix", "enhancefund")!;
             builder.Services.AddSingleton<IConnectionMultiplexer>(services => Connect(BackplaneOptions(redis, prefix), services));
+            builder.Services.AddSingleton<IUnreadCountOrder>(services =>
+                new RedisUnreadCountOrder(services.GetRequiredService<IConnectionMultiplexer>(), prefix));
             signalR.AddStackExchangeRedis();
             builder.Services.AddOptions<RedisOptions>().Configure<IServiceProvider>((o, services) =>
                 o.ConnectionFactory = _ => Task.FromResult(services.GetRequiredService<IConnectionMultiplexer>()));

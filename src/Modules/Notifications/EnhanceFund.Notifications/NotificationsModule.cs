@@ -27,6 +27,8 @@ public sealed class NotificationsModule() : ModuleBase<NotificationsDbContext>(
         services.AddSingleton<NotificationReadCache>();
         services.AddHostedService<NotificationChangeListener>();
         services.AddSingleton<LivePushSender>();
+        // Try: the Host records the order in Redis when instances share a backplane.
+        services.TryAddSingleton<IUnreadCountOrder, LocalUnreadCountOrder>();
         // Try: a test registers a sender that loses pushes on purpose before the modules add theirs.
         services.TryAddSingleton<IPushSender>(provider => provider.GetRequiredService<LivePushSender>());
         services.AddSingleton<LocalConnections>();

@@ -9,8 +9,11 @@ public interface INotificationPush
 {
     void Notification(long userId, NotificationDto notification);
 
-    /// <summary>Only the newest count queued for a user is sent.</summary>
-    void UnreadCount(long userId, int unreadCount);
+    /// <summary>
+    /// Of the counts queued for a user only the newest (read in the latest snapshot) is sent, and an instance never sends
+    /// one older than a count any instance sent before it.
+    /// </summary>
+    void UnreadCount(long userId, VersionedUnreadCount unreadCount);
 
     /// <summary>Tells every open tab of the user what one of them changed, in the order it happened.</summary>
     void Change(long userId, CenterChange change);

@@ -11,17 +11,31 @@ internal static class UnreadCounts
     public static Task<int> UnreadCountAsync(this NotificationsDbContext db, long userId, CancellationToken cancellationToken) =>
         db.Counts.Where(c => c.UserId == userId && !c.IsRead).SumAsync(c => c.Count, cancellationToken);
 
-    /// <summary>The unread counts of several users in one query; a user with none unread is 0.</summary>
-    public static async Task<Dictionary<long, int>> UnreadCountsAsync(
+    /// <summary>
+    /// The unread counts of several users (0 for one with none unread), each with the snapshot the statement read them
+    /// in (<see cref="ReadSnapshot"/>), for a push. Read after the change's commit, never inside its transaction: a read
+    /// there sees the transaction's own change but not a concurrent one that commits first, and its snapshot would not
+    /// order it among the others.
+    /// </summary>
+    public static async Task<Dictionary<long, VersionedUnreadCount>> VersionedUnreadCountsAsync(
         this NotificationsDbContext db, IReadOnlyCollection<long> userIds, CancellationToken cancellationToken)
     {
-        var counts = await db.Counts
-            .Where(c => userIds.Contains(c.UserId) && !c.IsRead)
-            .GroupBy(c => c.UserId)
-            .Select(g => new { UserId = g.Key, Unread = g.Sum(c => c.Count) })
-            .ToDictionaryAsync(c => c.UserId, c => c.Unread, cancellationToken);
-        return userIds.ToDictionary(id => id, id => counts.GetValueOrDefault(id));
+        var rows = await db.QueryAsync(
+            VersionedUnreadCountsSql,
+            reader => (UserId: reader.GetInt64(0), Count: new VersionedUnreadCount(reader.GetInt32(1), new ReadSnapshot(reader.GetInt64(2), reader.GetInt32(3)))),
+            cancellationToken,
+            userIds.ToArray());
+        return rows.ToDictionary(r => r.UserId, r => r.Count);
     }
+
+    // pg_current_snapshot() is the statement's own snapshot: the one the sums are read in.
+    private const string VersionedUnreadCountsSql = """
+        SELECT u.user_id,
+               coalesce((SELECT sum(c.count) FROM notifications.notification_counts c WHERE c.user_id = u.user_id AND NOT c.is_read), 0)::int,
+               pg_snapshot_xmax(s.snapshot)::text::bigint,
+               (SELECT count(*) FROM pg_snapshot_xip(s.snapshot))::int
+        FROM unnest($1::bigint[]) AS u(user_id), (SELECT pg_current_snapshot() AS snapshot) s
+        """;
 
     /// <summary>
     /// After a commit that changed the user's notifications, in this order: this instance forgets the count and first
@@ -35,6 +49,6 @@ internal static class UnreadCounts
     {
         readCache.Forget(userId);
         if (change is not null) push.Change(userId, change);
-        if (unreadCountMoved) push.UnreadCount(userId, await db.UnreadCountAsync(userId, cancellationToken));
+        if (unreadCountMoved) push.UnreadCount(userId, (await db.VersionedUnreadCountsAsync([userId], cancellationToken))[userId]);
     }
 }

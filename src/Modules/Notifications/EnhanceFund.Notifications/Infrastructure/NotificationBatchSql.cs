@@ -6,13 +6,10 @@ namespace EnhanceFund.Notifications.Infrastructure;
 /// <summary>A notification as stored: the id and seq PostgreSQL gave it, and whether its user wants it pushed live.</summary>
 internal sealed record StoredNotification(Notification Notification, long Id, long Seq, bool Live);
 
-/// <summary>What a batch stored, and the unread count it left each user it stored a notification for.</summary>
-internal sealed record StoredNotifications(IReadOnlyList<StoredNotification> Notifications, IReadOnlyDictionary<long, int> UnreadCounts);
-
 /// <summary>
-/// A notifying consumer's whole transaction in one round trip: its inbox rows, its notifications and the unread counts
-/// they leave, sent as one batch without BEGIN, which PostgreSQL runs as one implicit transaction (a statement that
-/// fails rolls back the ones before it). EF would take four round trips: preferences, inserts, counts, commit. The
+/// A notifying consumer's whole transaction in one round trip: its inbox rows and its notifications, sent as one batch
+/// without BEGIN, which PostgreSQL runs as one implicit transaction (a statement that fails rolls back the ones before
+/// it). EF would take three round trips: preferences, inserts, commit. The
 /// live path spends most of its time waiting on them, and here each round trip is a hop between processes on shared
 /// cores.
 /// </summary>
@@ -43,21 +40,10 @@ internal static class NotificationBatchSql
              WHERE p.user_id = notifications.user_id AND p.notification_type = notifications.notification_type), true)
         """;
 
-    /// <summary>
-    /// Read after the inserts, under the recipients' locks: each count includes this transaction's notifications and
-    /// no later one's. The same sum as <c>UnreadCounts.UnreadCountsAsync</c>.
-    /// </summary>
-    private const string SumUnreadCounts = """
-        SELECT user_id, sum(count)::int FROM notifications.notification_counts
-        WHERE user_id = ANY($1) AND NOT is_read
-        GROUP BY user_id
-        """;
-
-    public static Task<StoredNotifications> StoreAsync(
+    public static Task<List<StoredNotification>> StoreAsync(
         this NotificationsDbContext db, IReadOnlyList<InboxMessage> inbox, IReadOnlyList<Notification> notifications,
         CancellationToken cancellationToken)
     {
-        var recipients = notifications.Select(n => n.UserId).Distinct().ToArray();
         return db.OnConnectionAsync(
             async connection =>
             {
@@ -71,7 +57,6 @@ internal static class NotificationBatchSql
                             notifications.Select(n => n.Title).ToArray(), notifications.Select(n => n.Message).ToArray(),
                             notifications.Select(n => n.RelatedId).ToArray(), notifications.Select(n => n.RelatedType).ToArray(),
                             notifications.Select(n => n.SourceEventId).ToArray(), notifications.Select(n => n.CreatedAt).ToArray()),
-                        DirectSql.BatchCommand(SumUnreadCounts, recipients),
                     },
                 };
                 await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
@@ -83,11 +68,7 @@ internal static class NotificationBatchSql
                     stored.Add(new StoredNotification(notification, reader.GetInt64(0), reader.GetInt64(1), reader.GetBoolean(5)));
                 }
 
-                await reader.NextResultAsync(cancellationToken);
-                var counts = new Dictionary<long, int>();
-                while (await reader.ReadAsync(cancellationToken)) counts[reader.GetInt64(0)] = reader.GetInt32(1);
-                var told = stored.Select(s => s.Notification.UserId).Distinct();
-                return new StoredNotifications(stored, told.ToDictionary(id => id, id => counts.GetValueOrDefault(id)));
+                return stored;
             },
             cancellationToken);
     }

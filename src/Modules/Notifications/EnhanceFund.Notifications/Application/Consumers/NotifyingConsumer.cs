@@ -7,7 +7,7 @@ namespace EnhanceFund.Notifications.Application.Consumers;
 /// <summary>
 /// Turns integration events into their notifications: a whole batch stored in one transaction, exactly once (inbox +
 /// unique key), then queued for the live push with each recipient's new unread count, after the commit and never
-/// before. Each recipient's preferences are read by the statement that stores the batch: a type they turned off in the
+/// before (the counts are read after it too, so that their snapshots order them: <see cref="VersionedUnreadCount"/>). Each recipient's preferences are read by the statement that stores the batch: a type they turned off in the
 /// list is not stored, one they turned off live is stored but not pushed, and a change of preferences is never
 /// half-applied to one event. The batch goes to PostgreSQL in one round trip (<see cref="NotificationBatchSql"/>):
 /// this is the live path's consumer. What each event says, and to whom, is <paramref name="compose"/>'s (see
@@ -23,7 +23,7 @@ internal abstract class NotifyingConsumer<TEvent>(
     : BatchInboxConsumer<TEvent, NotificationsDbContext>(db, clock)
     where TEvent : IIntegrationEvent
 {
-    private StoredNotifications _stored = new([], new Dictionary<long, int>());
+    private List<StoredNotification> _stored = [];
 
     protected sealed override async Task StoreAsync(IReadOnlyList<TEvent> events, IReadOnlyList<InboxMessage> inbox, CancellationToken cancellationToken)
     {
@@ -35,13 +35,16 @@ internal abstract class NotifyingConsumer<TEvent>(
     protected sealed override Task ConsumeAsync(IReadOnlyList<TEvent> events, CancellationToken cancellationToken) =>
         throw new UnreachableException($"{nameof(StoreAsync)} stores the batch itself.");
 
-    protected override Task AfterCommitAsync(CancellationToken cancellationToken)
+    protected override async Task AfterCommitAsync(CancellationToken cancellationToken)
     {
+        var recipients = _stored.Select(s => s.Notification.UserId).Distinct().ToList();
         // Forgotten before anything is queued: a tab that hears a push and asks for its count gets the new one.
-        foreach (var userId in _stored.UnreadCounts.Keys) readCache.Forget(userId);
-        foreach (var stored in _stored.Notifications.Where(s => s.Live))
+        foreach (var userId in recipients) readCache.Forget(userId);
+        foreach (var stored in _stored.Where(s => s.Live))
             push.Notification(stored.Notification.UserId, NotificationDto.From(stored.Notification) with { Id = stored.Id, Seq = stored.Seq });
-        foreach (var (userId, unread) in _stored.UnreadCounts) push.UnreadCount(userId, unread);
-        return Task.CompletedTask;
+        if (recipients.Count == 0) return;
+        // Should this read fail, the relay delivers the batch again, which the inbox turns into nothing: the counts
+        // then go out with the users' next change (and every list and reconnect answers the count).
+        foreach (var (userId, unread) in await Db.VersionedUnreadCountsAsync(recipients, cancellationToken)) push.UnreadCount(userId, unread);
     }
 }

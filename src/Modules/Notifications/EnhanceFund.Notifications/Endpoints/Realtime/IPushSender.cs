@@ -10,7 +10,7 @@ internal interface IPushSender
 {
     Task<string?> NotificationAsync(long userId, NotificationDto notification, CancellationToken cancellationToken);
 
-    Task<string?> UnreadCountAsync(long userId, int unreadCount, CancellationToken cancellationToken);
+    Task<string?> UnreadCountAsync(long userId, VersionedUnreadCount unreadCount, CancellationToken cancellationToken);
 
     Task<string?> ResyncAsync(long userId, CancellationToken cancellationToken);
 

@@ -8,9 +8,10 @@ using Polly.CircuitBreaker;
 namespace EnhanceFund.Notifications.Endpoints.Realtime;
 
 /// <summary>
-/// Sends to every connection of a user on every instance (the Redis backplane fans out). While the backplane keeps
-/// failing, a circuit breaker drops pushes at once instead of letting each wait for a timeout; every second it lets
-/// one through to see whether the backplane is back.
+/// Sends to every connection of a user on every instance (the Redis backplane fans out), unread counts in the order
+/// they were read (<see cref="IUnreadCountOrder"/>). While the backplane keeps failing, a circuit breaker drops pushes
+/// at once instead of letting each wait for a timeout; every second it lets one through to see whether the backplane
+/// is back.
 /// </summary>
 internal sealed class LivePushSender : IPushSender
 {
@@ -19,15 +20,18 @@ internal sealed class LivePushSender : IPushSender
     public const string ResyncMethod = "resync";
 
     private readonly IHubContext<NotificationsHub> _hub;
+    private readonly IUnreadCountOrder _order;
     private readonly ILogger<LivePushSender> _logger;
     private readonly ResiliencePipeline _pipeline;
     private readonly CircuitBreakerStateProvider _circuit = new();
     private int _outage;
     private long _openUntil;
 
-    public LivePushSender(IHubContext<NotificationsHub> hub, IOptions<PushOptions> options, ILogger<LivePushSender> logger)
+    public LivePushSender(
+        IHubContext<NotificationsHub> hub, IUnreadCountOrder order, IOptions<PushOptions> options, ILogger<LivePushSender> logger)
     {
         _hub = hub;
+        _order = order;
         _logger = logger;
         _pipeline = new ResiliencePipelineBuilder()
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
@@ -63,8 +67,14 @@ internal sealed class LivePushSender : IPushSender
     public Task<string?> NotificationAsync(long userId, NotificationDto notification, CancellationToken cancellationToken) =>
         SendAsync(userId, NotificationMethod, notification, cancellationToken);
 
-    public Task<string?> UnreadCountAsync(long userId, int unreadCount, CancellationToken cancellationToken) =>
-        SendAsync(userId, UnreadCountMethod, new UnreadCountData(unreadCount), cancellationToken);
+    public Task<string?> UnreadCountAsync(long userId, VersionedUnreadCount unreadCount, CancellationToken cancellationToken) =>
+        TrySendAsync(userId, UnreadCountMethod, async ct =>
+        {
+            // Redis's commands do not observe cancellation either.
+            if (await _order.RecordAsync(userId, unreadCount).WaitAsync(ct) is not null) return;
+            for (VersionedUnreadCount? next = unreadCount; next is { } count; next = await _order.NewerThanAsync(userId, count).WaitAsync(ct))
+                await PublishAsync(userId, UnreadCountMethod, new UnreadCountData(count.Count), ct);
+        }, cancellationToken);
 
     public Task<string?> ResyncAsync(long userId, CancellationToken cancellationToken) =>
         SendAsync(userId, ResyncMethod, null, cancellationToken);
@@ -72,8 +82,15 @@ internal sealed class LivePushSender : IPushSender
     public Task<string?> ChangeAsync(long userId, CenterChange change, CancellationToken cancellationToken) =>
         SendAsync(userId, change.Method, change.Payload, cancellationToken);
 
+    private Task<string?> SendAsync(long userId, string method, object? payload, CancellationToken cancellationToken) =>
+        TrySendAsync(userId, method, ct => PublishAsync(userId, method, payload, ct), cancellationToken);
+
+    // WaitAsync: the backplane's publish does not observe cancellation, so the timeout abandons it instead.
+    private Task PublishAsync(long userId, string method, object? payload, CancellationToken cancellationToken) =>
+        _hub.Clients.User(userId.ToString()).SendCoreAsync(method, payload is null ? [] : [payload], cancellationToken).WaitAsync(cancellationToken);
+
     /// <summary>Sends one push; returns null when sent, else why it was dropped.</summary>
-    private async Task<string?> SendAsync(long userId, string method, object? payload, CancellationToken cancellationToken)
+    private async Task<string?> TrySendAsync(long userId, string method, Func<CancellationToken, Task> send, CancellationToken cancellationToken)
     {
         // While the circuit is open every push would be refused; saying so without an exception each is much cheaper.
         // Once the break has passed, the next push goes to the pipeline, which lets it through as the trial.
@@ -81,10 +98,7 @@ internal sealed class LivePushSender : IPushSender
             return DropReasons.BackplaneDown;
         try
         {
-            // WaitAsync: the backplane's publish does not observe cancellation, so the timeout abandons it instead.
-            await _pipeline.ExecuteAsync(
-                async ct => await _hub.Clients.User(userId.ToString()).SendCoreAsync(method, payload is null ? [] : [payload], ct).WaitAsync(ct),
-                cancellationToken);
+            await _pipeline.ExecuteAsync(async ct => await send(ct), cancellationToken);
             PushMetrics.Sent.Add(1);
             return null;
         }

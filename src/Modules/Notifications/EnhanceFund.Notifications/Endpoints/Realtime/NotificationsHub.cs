@@ -6,7 +6,8 @@ namespace EnhanceFund.Notifications.Endpoints.Realtime;
 
 /// <summary>
 /// Server-to-client only: <c>notification</c>, <c>unread_count</c> and <c>resync</c>. A (re)connected client is told
-/// its unread count at once, so a badge is right even before it fetches anything.
+/// its unread count at once, so a badge is right even before it fetches anything: pushed to all the user's tabs, in its
+/// place among the counts other instances push (to the caller alone it could arrive after a newer one).
 /// </summary>
 [Authorize]
 internal sealed class NotificationsHub(IMediator mediator, LocalConnections connections) : Hub
@@ -16,8 +17,7 @@ internal sealed class NotificationsHub(IMediator mediator, LocalConnections conn
     public override async Task OnConnectedAsync()
     {
         connections.Add(Context.ConnectionId);
-        var unread = await mediator.Send(new GetUnreadCount(Context.User!.UserId()), Context.ConnectionAborted);
-        await Clients.Caller.SendAsync(LivePushSender.UnreadCountMethod, new UnreadCountData(unread), Context.ConnectionAborted);
+        await mediator.Send(new AnnounceUnreadCount(Context.User!.UserId()), Context.ConnectionAborted);
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)

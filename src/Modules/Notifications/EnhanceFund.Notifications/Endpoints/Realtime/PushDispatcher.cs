@@ -43,9 +43,16 @@ internal sealed class PushDispatcher(IPushSender sender, PushResync resync, IOpt
         }
     }
 
-    public void UnreadCount(long userId, int unreadCount)
+    public void UnreadCount(long userId, VersionedUnreadCount unreadCount)
     {
-        lock (_gate) Post(userId, box => box.UnreadCount = unreadCount);
+        lock (_gate)
+        {
+            Post(userId, box =>
+            {
+                // Counts are read on several threads and may be queued in another order than they were read in.
+                if (box.UnreadCount is not { } waiting || unreadCount.ReadIn.IsLaterThan(waiting.ReadIn)) box.UnreadCount = unreadCount;
+            });
+        }
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -87,7 +94,7 @@ internal sealed class PushDispatcher(IPushSender sender, PushResync resync, IOpt
         }
     }
 
-    private (List<Push> Pushes, int? UnreadCount) TakeContents(long userId)
+    private (List<Push> Pushes, VersionedUnreadCount? UnreadCount) TakeContents(long userId)
     {
         lock (_gate)
         {
@@ -126,7 +133,7 @@ internal sealed class PushDispatcher(IPushSender sender, PushResync resync, IOpt
         /// <summary>Notifications and changes, each a send to make, in the order they were queued.</summary>
         public List<Push> Pushes { get; set; } = [];
 
-        public int? UnreadCount { get; set; }
+        public VersionedUnreadCount? UnreadCount { get; set; }
 
         public bool Scheduled { get; set; }
     }
