@@ -7,10 +7,11 @@ namespace EnhanceFund.Notifications.Application.Consumers;
 /// <summary>
 /// Turns integration events into their notifications: a whole batch stored in one transaction, exactly once (inbox +
 /// unique key), then queued for the live push with each recipient's new unread count, after the commit and never
-/// before (the counts are read after it too, so that their snapshots order them: <see cref="VersionedUnreadCount"/>). Each recipient's preferences are read by the statement that stores the batch: a type they turned off in the
-/// list is not stored, one they turned off live is stored but not pushed, and a change of preferences is never
-/// half-applied to one event. The batch goes to PostgreSQL in one round trip (<see cref="NotificationBatchSql"/>):
-/// this is the live path's consumer. What each event says, and to whom, is <paramref name="compose"/>'s (see
+/// before (the counts are read after it too, so that their snapshots order them: <see cref="VersionedUnreadCount"/>).
+/// Each recipient's preferences are read by the statement that stores the batch: a type they turned off in the list is
+/// not stored, one they turned off live is stored but not pushed, and a change of preferences is never half-applied to
+/// one event. The batch goes to PostgreSQL in one round trip (<see cref="NotificationBatchSql"/>): this is the live
+/// path's consumer. What each event says, and to whom, is <paramref name="compose"/>'s (see
 /// <see cref="NotificationTexts"/>); each event type has its own concrete consumer only because its inbox name and its
 /// MediatR handler are per class.
 /// </summary>
