@@ -62,6 +62,18 @@ public sealed class UnreadCountOrderTests(HostFixture fixture) : IClassFixture<H
             TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
     }
 
+    [Fact]
+    public async Task A_tab_that_connects_is_told_its_count_in_order_and_so_are_the_users_other_tabs()
+    {
+        var user = await ApiClient.WithNotificationsAsync(fixture.Http, deposits: 2);
+        await using var first = await LiveClient.ConnectAsync(fixture.Host.Address, user.Token);
+        await first.UnreadCountEventuallyAsync(2);
+
+        await using var second = await LiveClient.ConnectAsync(fixture.Host.Address, user.Token);
+        await second.UnreadCountEventuallyAsync(2);
+        await Eventually.ReturnsAsync(() => first.UnreadCounts.ToArray(), counts => counts.Length == 2, "the first tab told again");
+    }
+
     private const long NoSuchUser = -1;
 
     private static VersionedUnreadCount Count(int count, long xmax, int inProgress) => new(count, new ReadSnapshot(xmax, inProgress));

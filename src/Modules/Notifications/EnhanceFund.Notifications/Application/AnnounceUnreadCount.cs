@@ -2,15 +2,14 @@ using EnhanceFund.Notifications.Infrastructure;
 
 namespace EnhanceFund.Notifications.Application;
 
-/// <summary>Pushes the user's unread count to all their tabs, as a change of it would; answers the count.</summary>
-public sealed record AnnounceUnreadCount(long UserId) : IRequest<int>;
+/// <summary>Pushes the user's unread count to all their tabs, as a change of it would.</summary>
+public sealed record AnnounceUnreadCount(long UserId) : IRequest;
 
-internal sealed class AnnounceUnreadCountHandler(NotificationsDbContext db, INotificationPush push) : IRequestHandler<AnnounceUnreadCount, int>
+internal sealed class AnnounceUnreadCountHandler(NotificationsDbContext db, INotificationPush push) : IRequestHandler<AnnounceUnreadCount>
 {
-    public async Task<int> Handle(AnnounceUnreadCount command, CancellationToken cancellationToken)
+    public async Task<Unit> Handle(AnnounceUnreadCount command, CancellationToken cancellationToken)
     {
-        var unread = (await db.VersionedUnreadCountsAsync([command.UserId], cancellationToken))[command.UserId];
-        push.UnreadCount(command.UserId, unread);
-        return unread.Count;
+        push.UnreadCount(command.UserId, (await db.VersionedUnreadCountsAsync([command.UserId], cancellationToken))[command.UserId]);
+        return Unit.Value;
     }
 }
