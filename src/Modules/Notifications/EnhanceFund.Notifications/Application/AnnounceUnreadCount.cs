@@ -9,7 +9,7 @@ internal sealed class AnnounceUnreadCountHandler(NotificationsDbContext db, INot
 {
     public async Task<Unit> Handle(AnnounceUnreadCount command, CancellationToken cancellationToken)
     {
-        push.UnreadCount(command.UserId, (await db.VersionedUnreadCountsAsync([command.UserId], cancellationToken))[command.UserId]);
+        await db.PushUnreadCountsAsync(push, [command.UserId], cancellationToken);
         return Unit.Value;
     }
 }

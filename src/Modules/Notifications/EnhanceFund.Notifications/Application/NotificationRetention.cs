@@ -41,7 +41,7 @@ internal sealed class NotificationRetentionJob(
             var lostUnread = rows.OfType<long>().Distinct().ToList();
             if (lostUnread.Count == 0) continue;
             foreach (var userId in lostUnread) readCache.Forget(userId);
-            foreach (var (userId, unread) in await db.VersionedUnreadCountsAsync(lostUnread, cancellationToken)) push.UnreadCount(userId, unread);
+            await db.PushUnreadCountsAsync(push, lostUnread, cancellationToken);
         }
         while (deleted == batchSize && !cancellationToken.IsCancellationRequested);
     }

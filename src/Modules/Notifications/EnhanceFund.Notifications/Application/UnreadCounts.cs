@@ -28,6 +28,17 @@ internal static class UnreadCounts
         return rows.ToDictionary(r => r.UserId, r => r.Count);
     }
 
+    /// <summary>
+    /// Reads the users' unread counts, after the commit that moved them, and queues each for every open tab of its user:
+    /// every count the live push sends goes through here.
+    /// </summary>
+    public static async Task PushUnreadCountsAsync(
+        this NotificationsDbContext db, INotificationPush push, IReadOnlyCollection<long> userIds, CancellationToken cancellationToken)
+    {
+        if (userIds.Count == 0) return;
+        foreach (var (userId, unread) in await db.VersionedUnreadCountsAsync(userIds, cancellationToken)) push.UnreadCount(userId, unread);
+    }
+
     // pg_current_snapshot() is the statement's own snapshot: the one the sums are read in.
     private const string VersionedUnreadCountsSql = """
         SELECT u.user_id,
@@ -49,6 +60,6 @@ internal static class UnreadCounts
     {
         readCache.Forget(userId);
         if (change is not null) push.Change(userId, change);
-        if (unreadCountMoved) push.UnreadCount(userId, (await db.VersionedUnreadCountsAsync([userId], cancellationToken))[userId]);
+        if (unreadCountMoved) await db.PushUnreadCountsAsync(push, [userId], cancellationToken);
     }
 }

@@ -43,9 +43,8 @@ internal abstract class NotifyingConsumer<TEvent>(
         foreach (var userId in recipients) readCache.Forget(userId);
         foreach (var stored in _stored.Where(s => s.Live))
             push.Notification(stored.Notification.UserId, NotificationDto.From(stored.Notification) with { Id = stored.Id, Seq = stored.Seq });
-        if (recipients.Count == 0) return;
         // Should this read fail, the relay delivers the batch again, which the inbox turns into nothing: the counts
         // then go out with the users' next change (and every list and reconnect answers the count).
-        foreach (var (userId, unread) in await Db.VersionedUnreadCountsAsync(recipients, cancellationToken)) push.UnreadCount(userId, unread);
+        await Db.PushUnreadCountsAsync(push, recipients, cancellationToken);
     }
 }
