@@ -8,6 +8,13 @@ public sealed class OutboxOptions
     /// <summary>Rows claimed per transaction; a full batch makes the relay go again at once.</summary>
     public int BatchSize { get; set; } = 100;
 
+    /// <summary>
+    /// The least time from the end of a drain that delivered to the next claim that a commit wakes. Under load it
+    /// gathers a few milliseconds of commits into one batch; a relay idle for longer claims at once. Zero claims at
+    /// every wake-up.
+    /// </summary>
+    public TimeSpan DrainSpacing { get; set; } = TimeSpan.FromMilliseconds(5);
+
     /// <summary>The fallback poll, for rows other instances wrote and for retries that come due.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
