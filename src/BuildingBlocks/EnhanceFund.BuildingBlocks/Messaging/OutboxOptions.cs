@@ -13,7 +13,7 @@ public sealed class OutboxOptions
     /// gathers a few milliseconds of commits into one batch; a relay idle for longer claims at once. Zero claims at
     /// every wake-up.
     /// </summary>
-    public TimeSpan DrainSpacing { get; set; } = TimeSpan.FromMilliseconds(5);
+    public TimeSpan DrainSpacing { get; set; } = TimeSpan.FromMilliseconds(2);
 
     /// <summary>The fallback poll, for rows other instances wrote and for retries that come due.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
