@@ -11,6 +11,8 @@
 #                    [--npgsql "Multiplexing=true"]   # more Npgsql connection string settings
 #                    [--statements]   # what PostgreSQL ran per deposit at each rate (pg_stat_statements)
 #                    [--latencies FILE]   # appends "rate,ms into the run,request -> push ms" for each deposit pushed
+#                    [--unsafe-postgres]   # PostgreSQL without durability (fsync, synchronous_commit and
+#                                          # full_page_writes off, as the tests run it; the benchmark before 2026-12-04)
 #   scripts/bench.sh --rate 100 --outage 30     # Redis stopped for 30 s mid-run: REST visibility, mark-all-read, pushes
 #   scripts/bench.sh --users 1 --mark-all-read 10000 [--big-table 1000000]   # mark-all-read of 10,000 unread, a deposit meanwhile
 #   scripts/bench.sh rest --users 100 --seconds 10 [--big-table 1000000]   # the notification read routes under wrk
@@ -22,6 +24,8 @@ source scripts/lib/services.sh
 settings="track_commit_timestamp=on"
 [[ " $* " == *" --statements "* ]] && settings+=" shared_preload_libraries=pg_stat_statements"
 export THROWAWAY_POSTGRES_SETTINGS="$settings"
+# PostgreSQL as deployed: every commit flushed to disk before it is acknowledged.
+[[ " $* " == *" --unsafe-postgres "* ]] || export THROWAWAY_POSTGRES_DURABLE=1
 start_throwaway_servers wrk
 # 10,000 idle connections need more open files than the usual 1,024.
 ulimit -n 65536 2>/dev/null || true

@@ -110,7 +110,8 @@ stop_redis() { redis-cli -h 127.0.0.1 -p "$1" shutdown nosave >/dev/null 2>&1 ||
 # start_throwaway_servers [EXTRA PACKAGES...]: a PostgreSQL and a Redis on free loopback ports, in a temporary folder that is
 # removed (servers stopped) when the calling script exits. Exports THROWAWAY_POSTGRES (a connection string to
 # the maintenance database), THROWAWAY_REDIS and THROWAWAY_DIR. THROWAWAY_POSTGRES_SETTINGS, if set, adds PostgreSQL
-# settings (e.g. shared_preload_libraries=pg_stat_statements).
+# settings (e.g. shared_preload_libraries=pg_stat_statements); THROWAWAY_POSTGRES_DURABLE=1 keeps PostgreSQL's
+# durability (every commit flushed to disk, as deployed) for measuring.
 start_throwaway_servers() {
   ensure_packages "$@"
   THROWAWAY_DIR=$(mktemp -d /tmp/enhancefund-throwaway.XXXXXX)
@@ -120,10 +121,11 @@ start_throwaway_servers() {
   redis_port=$(free_port 63800)
   # shellcheck disable=SC2064 # the values are fixed now, on purpose
   trap "stop_postgres '$THROWAWAY_DIR/postgres'; stop_redis '$redis_port'; rm -rf '$THROWAWAY_DIR'" EXIT
-  # Durability is irrelevant for throwaway data; these make tests and benchmarks faster.
+  # Durability is irrelevant for tests' throwaway data, and turning it off makes them faster; a benchmark keeps it.
+  local unsafe_speed="fsync=off synchronous_commit=off full_page_writes=off"
+  [ "${THROWAWAY_POSTGRES_DURABLE:-0}" = 1 ] && unsafe_speed=""
   # shellcheck disable=SC2086 # settings are words on purpose
-  start_postgres "$THROWAWAY_DIR/postgres" "$pg_port" fsync=off synchronous_commit=off full_page_writes=off max_connections=400 \
-    ${THROWAWAY_POSTGRES_SETTINGS:-}
+  start_postgres "$THROWAWAY_DIR/postgres" "$pg_port" $unsafe_speed max_connections=400 ${THROWAWAY_POSTGRES_SETTINGS:-}
   start_redis "$THROWAWAY_DIR/redis" "$redis_port"
   export THROWAWAY_DIR
   export THROWAWAY_POSTGRES="Host=127.0.0.1;Port=$pg_port;Database=postgres;Username=enhancefund;Password=enhancefund"

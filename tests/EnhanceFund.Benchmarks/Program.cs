@@ -28,6 +28,7 @@ using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer
     Timeout = TimeSpan.FromMinutes(2),
 };
 var users = await Task.WhenAll(Enumerable.Range(0, options.Users).Select(_ => ApiClient.RegisterAsync(http)));
+Console.WriteLine(await PostgresDurability.DescribeAsync(database));
 if (options.Rest)
 {
     await RestLoad.RunAsync(database, host, users, options.Seconds, options.BigTable);

@@ -60,11 +60,14 @@ public sealed class TracingTests(TracingFixture fixture) : IClassFixture<Tracing
         Assert.Equal(HttpStatusCode.Created, (await user.Via(traced).DepositAsync(42m)).Status);
         await live.NotificationsEventuallyAsync(1);
 
+        // A span is exported when it ends, and the push (sent by the dispatcher after the consumer's commit) can end
+        // before the consumer's and the delivery's spans do: wait for all three.
         var spans = await Eventually.ReturnsAsync(
-            () => fixture.Spans.InTrace(traceId), s => s.Any(IsPush), "the push's span in the deposit's trace");
+            () => fixture.Spans.InTrace(traceId), s => s.Any(IsPush) && s.Any(IsDelivery) && s.Any(IsConsumer),
+            "the delivery's, the consumer's and the push's spans in the deposit's trace");
         var request = Assert.Single(spans, s => s.Kind == ActivityKind.Server && s.GetTagItem("url.path") as string == "/api/wallet/deposits");
-        var delivery = Assert.Single(spans, s => s.DisplayName == "wallet outbox deliver wallet.funds_added");
-        var consumer = Assert.Single(spans, s => s.DisplayName.StartsWith("notifications.") && s.DisplayName.EndsWith(" consume wallet.funds_added"));
+        var delivery = Assert.Single(spans, IsDelivery);
+        var consumer = Assert.Single(spans, IsConsumer);
         var push = Assert.Single(spans, IsPush);
 
         Assert.Equal("notifications", consumer.GetTagItem("enhancefund.module"));
@@ -113,6 +116,11 @@ public sealed class TracingTests(TracingFixture fixture) : IClassFixture<Tracing
     }
 
     private static bool IsPush(Activity span) => span.DisplayName == "notifications push notification";
+
+    private static bool IsDelivery(Activity span) => span.DisplayName == "wallet outbox deliver wallet.funds_added";
+
+    private static bool IsConsumer(Activity span) =>
+        span.DisplayName.StartsWith("notifications.") && span.DisplayName.EndsWith(" consume wallet.funds_added");
 
     private static bool IsWithin(Activity span, Activity ancestor, Activity[] trace)
     {
