@@ -39,10 +39,6 @@ public sealed class OutboxRelay<TContext>(
     public async Task<int> RelayBatchAsync(CancellationToken stopping)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(stopping);
-        // The relay's own commit need not wait for the disk: lost in a crash, it only has the batch delivered again,
-        // and the consumers' inbox rows drop what they already applied. A consumer's commit, written to the log
-        // before this one, is flushed before it. One flush less in each batch's cycle.
-        await db.Database.ExecuteSqlRawAsync("SET LOCAL synchronous_commit = off", stopping);
         // Claimed already marked delivered: what succeeds needs no statement of its own.
         var batch = await ClaimAsync(stopping);
         var (attempted, failures) = await DeliverAsync(batch, stopping);
