@@ -29,5 +29,8 @@ export THROWAWAY_POSTGRES_SETTINGS="$settings"
 start_throwaway_servers wrk
 # 10,000 idle connections need more open files than the usual 1,024.
 ulimit -n 65536 2>/dev/null || true
-dotnet run -c Release --project tests/EnhanceFund.Benchmarks -- \
+# Built, then run as its own program: `dotnet run` would stay resident beside it (some 230 MB the whole run, memory
+# that the kernel's memory monitor walks while the Host serves, docs/BENCHMARKS.md).
+build_log=$(dotnet build -c Release tests/EnhanceFund.Benchmarks -nologo 2>&1) || { echo "$build_log" >&2; exit 1; }
+dotnet tests/EnhanceFund.Benchmarks/bin/Release/net10.0/EnhanceFund.Benchmarks.dll \
   --postgres "$THROWAWAY_POSTGRES" --redis "$THROWAWAY_REDIS" --redis-dir "$THROWAWAY_DIR/redis" "$@"
