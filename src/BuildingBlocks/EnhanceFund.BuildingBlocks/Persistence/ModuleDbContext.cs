@@ -60,9 +60,12 @@ public abstract class ModuleDbContext : DbContext
         KeysAreAssignedByTheApplication(modelBuilder);
     }
 
-    /// <summary>An aggregate's events leave through the outbox; they are never a column.</summary>
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+    /// <summary>An aggregate's events leave through the outbox; they are never a column. Money is stored in cents.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
         configurationBuilder.IgnoreAny<IReadOnlyList<IDomainEvent>>();
+        configurationBuilder.StoreMoneyAsCents();
+    }
 
     /// <summary>
     /// Keys come from the application: a sequence read before INSERT (<see cref="NextIdAsync"/>) or the id of what the

@@ -1,19 +1,17 @@
 using EnhanceFund.BuildingBlocks.Domain;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace EnhanceFund.BuildingBlocks.Persistence;
 
+/// <summary>
+/// Stores every <see cref="Money"/> property, nullable ones too, as numeric(18,2): exact cents, never a float.
+/// A convention rather than a line per column, so a new amount cannot be mapped any other way.
+/// </summary>
 public static class MoneyMapping
 {
-    private static readonly ValueConverter<Money, decimal> Cents = new(money => money.Amount, amount => Money.Of(amount));
+    public static void StoreMoneyAsCents(this ModelConfigurationBuilder conventions) =>
+        conventions.Properties<Money>().HaveConversion<CentsConverter>().HaveColumnType("numeric(18,2)");
 
-    /// <summary>Stores <see cref="Money"/> as numeric(18,2): exact cents, never a float.</summary>
-    public static PropertyBuilder<Money> IsMoney(this PropertyBuilder<Money> property) =>
-        property.HasConversion(Cents).HasColumnType("numeric(18,2)");
-
-    /// <summary>The same for an amount that may not be known yet (EF passes null through without converting).</summary>
-    public static PropertyBuilder<Money?> IsMoney(this PropertyBuilder<Money?> property) =>
-        property.HasConversion(Cents).HasColumnType("numeric(18,2)");
+    private sealed class CentsConverter() : ValueConverter<Money, decimal>(money => money.Amount, amount => Money.Of(amount));
 }

@@ -8,8 +8,6 @@ internal sealed class InvestmentConfiguration : IEntityTypeConfiguration<Investm
     {
         builder.ToTable("investments", t => t.HasCheckConstraint("ck_investments_amount_positive", "amount > 0"));
         builder.HasKey(i => i.Id);
-        builder.Property(i => i.Amount).IsMoney();
-        builder.Property(i => i.ExpectedReturn).IsMoney();
         builder.Property(i => i.Status)
             .HasConversion(s => s.Code(), code => InvestmentStatusCodes.Parse(code))
             .HasMaxLength(20);

@@ -13,8 +13,6 @@ internal sealed class LoanConfiguration : IEntityTypeConfiguration<Loan>
             t.HasCheckConstraint("ck_loans_term_months", "term_months BETWEEN 1 AND 120");
         });
         builder.HasKey(l => l.Id);
-        builder.Property(l => l.Amount).IsMoney();
-        builder.Property(l => l.FundedAmount).IsMoney();
         builder.Property(l => l.InterestRate).HasColumnType("numeric(5,2)");
         builder.Property(l => l.Purpose).HasMaxLength(500);
         builder.Property(l => l.Status).HasConversion(s => s.Code(), code => LoanStatusCodes.Parse(code)).HasMaxLength(20);

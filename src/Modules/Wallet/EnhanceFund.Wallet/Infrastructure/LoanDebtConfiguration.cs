@@ -8,6 +8,5 @@ internal sealed class LoanDebtConfiguration : IEntityTypeConfiguration<LoanDebt>
     {
         builder.ToTable("loan_debts");
         builder.HasKey(d => d.LoanId);
-        builder.Property(d => d.RepaymentDue).IsMoney();
     }
 }

@@ -11,8 +11,6 @@ internal sealed class WalletTransactionConfiguration : IEntityTypeConfiguration<
         builder.Property(t => t.Type)
             .HasConversion(type => type.Code(), code => TransactionTypeCodes.Parse(code))
             .HasMaxLength(30);
-        builder.Property(t => t.Amount).IsMoney();
-        builder.Property(t => t.BalanceAfter).IsMoney();
         builder.Property(t => t.RelatedType).HasMaxLength(30);
         builder.HasIndex(t => new { t.UserId, t.Id }).IsDescending(false, true);
     }
