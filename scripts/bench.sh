@@ -11,6 +11,7 @@
 #                    [--npgsql "Multiplexing=true"]   # more Npgsql connection string settings
 #                    [--statements]   # what PostgreSQL ran per deposit at each rate (pg_stat_statements)
 #                    [--latencies FILE]   # appends "rate,ms into the run,request -> push ms" for each deposit pushed
+#                    [--idempotency-keys]   # every deposit carries a fresh Idempotency-Key, as the web client's do
 #                    [--unsafe-postgres]   # PostgreSQL without durability (fsync, synchronous_commit and
 #                                          # full_page_writes off, as the tests run it; the benchmark before 2026-12-04)
 #   scripts/bench.sh --rate 100 --outage 30     # Redis stopped for 30 s mid-run: REST visibility, mark-all-read, pushes

@@ -2,7 +2,8 @@ namespace EnhanceFund.Benchmarks;
 
 internal sealed record BenchOptions(
     string Postgres, string Redis, string? RedisDir, int[] Rates, int Seconds, int Users, int WarmUpSeconds,
-    int IdleConnections, int OutageSeconds, int? PoolSize, int MarkAllRead, bool Rest, int BigTable, string? Npgsql, bool Statements, string? LatencyFile)
+    int IdleConnections, int OutageSeconds, int? PoolSize, int MarkAllRead, bool Rest, int BigTable, string? Npgsql, bool Statements, string? LatencyFile,
+    bool IdempotencyKeys)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -21,6 +22,6 @@ internal sealed record BenchOptions(
             int.Parse(Value("seconds", "15")), int.Parse(Value("users", "50")), int.Parse(Value("warmup", "5")),
             int.Parse(Value("idle-connections", "0")), int.Parse(Value("outage", "0")), Optional("pool") is { } pool ? int.Parse(pool) : null,
             int.Parse(Value("mark-all-read", "0")), args.Contains("rest"), int.Parse(Value("big-table", "0")),
-            Optional("npgsql"), args.Contains("--statements"), Optional("latencies"));
+            Optional("npgsql"), args.Contains("--statements"), Optional("latencies"), args.Contains("--idempotency-keys"));
     }
 }

@@ -8,11 +8,14 @@ namespace EnhanceFund.Benchmarks;
 /// <summary>One deposit sent: its wallet transaction id (the pushed notification's related_id) and its timestamps.</summary>
 internal sealed record SentDeposit(long TransactionId, ApiClient User, long SentAt, long AnsweredAt);
 
-/// <summary>Deposits of 1.00 at a fixed rate, round-robin over the users, each on its own task (an open-loop load).</summary>
+/// <summary>
+/// Deposits of 1.00 at a fixed rate, round-robin over the users, each on its own task (an open-loop load). With
+/// <c>idempotencyKeys</c> each carries a fresh Idempotency-Key, as the web client's deposits do.
+/// </summary>
 internal static class DepositLoad
 {
     public static async Task<(List<SentDeposit> Sent, int Failures, TimeSpan Elapsed)> SendAsync(
-        IReadOnlyList<ApiClient> users, int rate, int seconds, Func<SentDeposit, Task>? afterAnswer = null)
+        IReadOnlyList<ApiClient> users, int rate, int seconds, bool idempotencyKeys, Func<SentDeposit, Task>? afterAnswer = null)
     {
         var answered = new ConcurrentBag<SentDeposit>();
         var failed = 0;
@@ -28,7 +31,8 @@ internal static class DepositLoad
             requests.Add(Task.Run(async () =>
             {
                 var sentAt = Stopwatch.GetTimestamp();
-                var response = await user.PostAsync("/api/wallet/deposits", new { amount = 1m });
+                var response = await user.PostAsync(
+                    "/api/wallet/deposits", new { amount = 1m }, idempotencyKeys ? Guid.NewGuid().ToString() : null);
                 if (response.Status != HttpStatusCode.Created)
                 {
                     Interlocked.Increment(ref failed);

@@ -56,7 +56,7 @@ else if (options.OutageSeconds > 0)
 else
 {
     var warmedUp = await JitWarmUp.RunAsync(
-        async () => await DrainAsync((await DepositLoad.SendAsync(users, options.Rates[0], 1)).Sent), () => HostGc.JitTimeAsync(host.Http));
+        async () => await DrainAsync((await DepositLoad.SendAsync(users, options.Rates[0], 1, options.IdempotencyKeys)).Sent), () => HostGc.JitTimeAsync(host.Http));
     Console.WriteLine($"warmed up for {warmedUp.TotalSeconds:F0} s at {options.Rates[0]}/s, until the JIT used under 10 ms/s for 3 s");
     Console.WriteLine($"{options.Seconds} s per rate after a warm-up until the JIT is quiet, then {options.WarmUpSeconds} s at that rate; latency = deposit request sent -> its push received");
     Console.WriteLine("| offered | achieved | failed | pushes | lost | duplicated | p50 | p95 | p99 | p99 first/last quarter | request -> 201 p50 / p99 | CPU per deposit: Host / client / PostgreSQL |");
@@ -69,12 +69,12 @@ else
     var statementReports = new List<string>();
     foreach (var rate in options.Rates)
     {
-        if (options.WarmUpSeconds > 0) await DrainAsync((await DepositLoad.SendAsync(users, rate, options.WarmUpSeconds)).Sent);
+        if (options.WarmUpSeconds > 0) await DrainAsync((await DepositLoad.SendAsync(users, rate, options.WarmUpSeconds, options.IdempotencyKeys)).Sent);
         if (statements is not null) await statements.ResetAsync();
         // CPU from the first deposit until the last push arrived, per deposit: it moves far less with this machine's
         // noise than latency does, and past saturation it still counts the work that finished late.
         var (cpuBefore, gcBefore) = (Cpu(), await HostGc.ReadAsync(host.Http));
-        var (sent, failures, elapsed) = await DepositLoad.SendAsync(users, rate, options.Seconds);
+        var (sent, failures, elapsed) = await DepositLoad.SendAsync(users, rate, options.Seconds, options.IdempotencyKeys);
         await DrainAsync(sent);
         collections.Add($"| {rate}/s | {HostGc.Between(gcBefore, await HostGc.ReadAsync(host.Http), elapsed, sent.Count)} |");
         var cpu = Cpu() - cpuBefore;

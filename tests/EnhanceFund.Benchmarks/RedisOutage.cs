@@ -56,7 +56,7 @@ internal static class RedisOutage
 
         // Every 10th deposit is followed until REST lists it: enough samples, and the polling stays a small load.
         var answered = 0;
-        var (sent, failures, _) = await DepositLoad.SendAsync(users, rate, seconds, async deposit =>
+        var (sent, failures, _) = await DepositLoad.SendAsync(users, rate, seconds, options.IdempotencyKeys, async deposit =>
         {
             if (Interlocked.Increment(ref answered) % 10 == 0) visibleAfter.Add(await VisibleAfterAsync(deposit));
         });
