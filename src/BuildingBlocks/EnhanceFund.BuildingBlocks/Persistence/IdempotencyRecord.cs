@@ -33,9 +33,6 @@ public sealed class IdempotencyRecord
             CreatedAt = now,
         };
 
-    /// <summary>A stored record as read back for a replay (not tracked: it is never written again).</summary>
-    public static IdempotencyRecord Restore(string request, string outcome) => new() { Request = request, Outcome = outcome };
-
     public Result<T> Replay<T>(string request)
     {
         if (request != Request)

@@ -6,6 +6,9 @@ namespace EnhanceFund.BuildingBlocks.Persistence;
 /// <summary>Maps <see cref="IdempotencyRecord"/> into a module's schema; a module that honours Idempotency-Key applies it.</summary>
 public sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
 {
+    /// <summary>The key (user, key) that refuses a retry's record: EF's name for it.</summary>
+    public const string PrimaryKey = "pk_idempotency_records";
+
     public void Configure(EntityTypeBuilder<IdempotencyRecord> builder)
     {
         builder.ToTable("idempotency_records");
