@@ -5,7 +5,7 @@ namespace EnhanceFund.BuildingBlocks.Persistence;
 
 /// <summary>
 /// The first outcome of a request sent with an Idempotency-Key. A retry with the same key and the same request
-/// gets this outcome back instead of acting again; another request under the same key is refused. Stored in the
+/// gets this outcome back instead of its own (undone); another request under the same key is refused. Stored in the
 /// schema of the module that acted, in the transaction that acted.
 /// </summary>
 public sealed class IdempotencyRecord
