@@ -105,6 +105,8 @@ public sealed class PreferencesTests(HostFixture fixture) : IClassFixture<HostFi
     [InlineData("""[{"fund_added": {"live": false}}]""", "body")]
     [InlineData("""null""", "body")]
     [InlineData("""{"fund_added": {"live": false""", "body")]
+    [InlineData("""{"fund_added": {"live": false}, "fund_added": {"live": true}}""", "body")]
+    [InlineData("""{"fund_added": {"live": false, "live": true}}""", "body")]
     public async Task A_bad_preferences_body_is_a_400_naming_what_is_wrong_and_changes_nothing(string body, string field)
     {
         var user = await ApiClient.RegisterAsync(fixture.Http);

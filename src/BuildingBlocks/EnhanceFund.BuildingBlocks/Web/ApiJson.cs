@@ -19,6 +19,9 @@ public static class ApiJson
         options.PropertyNameCaseInsensitive = false;
         // Money and ids are JSON numbers: "100" is a 400, not a quietly accepted string.
         options.NumberHandling = JsonNumberHandling.Strict;
+        // A field named twice ({"amount": 0.01, "amount": 500}) is a 400: parsers disagree on which one wins, so a
+        // proxy or log could read one amount and this API move another.
+        options.AllowDuplicateProperties = false;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         if (!options.Converters.OfType<UtcTimestampConverter>().Any()) options.Converters.Add(new UtcTimestampConverter());
         if (!options.Converters.OfType<PlainTextConverter>().Any()) options.Converters.Add(new PlainTextConverter());

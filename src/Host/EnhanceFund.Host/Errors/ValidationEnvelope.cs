@@ -16,14 +16,25 @@ internal static class ValidationEnvelope
         return new FailureEnvelope(message, errors);
     }
 
-    /// <summary>A body that is not JSON, a field of the wrong JSON type ("100" for a number, say), or text with control characters.</summary>
+    /// <summary>
+    /// A body that is not JSON, a field of the wrong JSON type ("100" for a number, say), a field named twice, or text
+    /// with control characters.
+    /// </summary>
     public static ValidationFailure FromJsonException(JsonException exception)
     {
         var field = exception.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : null;
         return field is null ? new ValidationFailure("body", "The request body is not valid JSON.")
             : exception is ControlCharactersException ? new ValidationFailure(field, $"{field} must not contain control characters.")
+            : IsDuplicateProperty(exception) ? new ValidationFailure(field, $"{field} is given more than once.")
             : new ValidationFailure(field, $"{field} has a value of the wrong type or format.");
     }
+
+    /// <summary>
+    /// System.Text.Json tells a repeated field (<c>AllowDuplicateProperties = false</c>, ApiJson) by its message only;
+    /// BadInputTests fails if that message changes.
+    /// </summary>
+    private static bool IsDuplicateProperty(JsonException exception) =>
+        exception.Message.StartsWith("Duplicate property", StringComparison.Ordinal);
 
     /// <summary>A route or query value that does not parse (limit=abc, say); never echoes CLR type names.</summary>
     public static string BindingFailureMessage(Type type, string name, Microsoft.Extensions.Primitives.StringValues value)
