@@ -37,10 +37,40 @@ function queryString(query) {
 }
 
 /**
- * @param {string} path an absolute path on this origin, e.g. `/api/wallet`
- * @param {{method?: string, body?: unknown, query?: Record<string, unknown>, idempotencyKey?: string}} options
+ * Keys of money-moving requests that got no answer from the API: the request may have reached the server and
+ * acted, or not. Asking for the same thing again (same method, path and body) sends the same key, so the server
+ * answers with what it did the first time instead of moving the money twice. Any answer of the API retires the key.
  */
-export async function api(path, { method = 'GET', body, query, idempotencyKey } = {}) {
+const unansweredKeys = new Map();
+
+// A keyed request that got no answer is sent again, with its key, before the user is told: the key makes it safe.
+const KEYED_RETRY_DELAYS_MS = [500, 1500];
+
+/**
+ * @param {string} path an absolute path on this origin, e.g. `/api/wallet`
+ * @param {{method?: string, body?: unknown, query?: Record<string, unknown>, idempotent?: boolean}} options
+ *   `idempotent`: the request carries an Idempotency-Key (money-moving POSTs), and is retried when unanswered.
+ */
+export async function api(path, { method = 'GET', body, query, idempotent = false } = {}) {
+  const intent = idempotent ? `${method} ${path} ${JSON.stringify(body ?? null)}` : null;
+  const idempotencyKey = intent && (unansweredKeys.get(intent) ?? newIdempotencyKey());
+
+  let answer = await send(path, { method, body, query, idempotencyKey });
+  for (const delay of idempotencyKey ? KEYED_RETRY_DELAYS_MS : []) {
+    if (answer.fromApi) break;
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    answer = await send(path, { method, body, query, idempotencyKey });
+  }
+  if (intent && answer.fromApi) unansweredKeys.delete(intent);
+  else if (intent) unansweredKeys.set(intent, idempotencyKey);
+  return resultOf(path, answer);
+}
+
+/**
+ * One request. `fromApi` is false when the API's own answer did not come back: no response at all, or a front
+ * server's error page in its place (the request may still have reached the API and acted).
+ */
+async function send(path, { method, body, query, idempotencyKey }) {
   const headers = { Accept: 'application/json' };
   const token = session.token();
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -55,7 +85,7 @@ export async function api(path, { method = 'GET', body, query, idempotencyKey } 
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw new ApiError(fallbackMessages[0]);
+    return { response: null, text: '', envelope: null, fromApi: false };
   }
 
   const text = await response.text();
@@ -65,15 +95,17 @@ export async function api(path, { method = 'GET', body, query, idempotencyKey } 
   } catch {
     // Not JSON: a proxy's error page, or an HTML fallback for a route this server does not have yet.
   }
-
   const isEnvelope = envelope !== null && typeof envelope === 'object' && 'code' in envelope;
-  if (response.ok && (isEnvelope ? envelope.code !== 0 : !text)) return envelope?.data ?? {};
+  return { response, text, envelope: isEnvelope ? envelope : null, fromApi: isEnvelope || response.status < 500 };
+}
+
+function resultOf(path, { response, text, envelope }) {
+  if (!response) throw new ApiError(fallbackMessages[0]);
+  if (response.ok && (envelope ? envelope.code !== 0 : !text)) return envelope?.data ?? {};
 
   const message =
-    (isEnvelope && envelope.message) ||
-    fallbackMessages[response.status] ||
-    `The server answered unexpectedly (HTTP ${response.status}).`;
-  const error = new ApiError(message, { status: response.status, errors: (isEnvelope && envelope.errors) || {} });
+    envelope?.message || fallbackMessages[response.status] || `The server answered unexpectedly (HTTP ${response.status}).`;
+  const error = new ApiError(message, { status: response.status, errors: envelope?.errors || {} });
   // Signing in with a wrong password is a 401 too; anywhere else it means the session is over (the token
   // was refused, or it expired here and was not sent).
   if (response.status === 401 && !path.startsWith('/api/auth/login') && !path.startsWith('/api/auth/register')) {
@@ -83,11 +115,10 @@ export async function api(path, { method = 'GET', body, query, idempotencyKey } 
 }
 
 /**
- * A fresh key per user action. A double-click is prevented by disabling the button, so the key's job is the
- * retry the browser or a proxy may make of the same request: the server then moves the money only once.
- * crypto.randomUUID needs a secure context; getRandomValues works on plain http too.
+ * A fresh key per user action (a double-click is prevented by disabling the button). crypto.randomUUID needs a
+ * secure context; getRandomValues works on plain http too.
  */
-export function newIdempotencyKey() {
+function newIdempotencyKey() {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -1,6 +1,6 @@
 // The loans card. What it offers depends on the role: borrowers request loans and repay fulfilled ones,
 // investors invest in approved ones, admins approve pending ones. The API decides what each role may list.
-import { api, newIdempotencyKey } from './api.js';
+import { api } from './api.js';
 import { h, numberOrNull, replaceChildren, icon, icons } from './dom.js';
 import { runAction, showError } from './feedback.js';
 import { money, percent, repaymentDue } from './format.js';
@@ -174,7 +174,7 @@ export function createLoansPanel({ user, onMoneyMoved = () => {} }) {
 
   async function invest(loan, input, button) {
     const result = await runAction(button, () =>
-      api('/api/investments', { method: 'POST', body: { loan_id: loan.id, amount: numberOrNull(input) }, idempotencyKey: newIdempotencyKey() }),
+      api('/api/investments', { method: 'POST', body: { loan_id: loan.id, amount: numberOrNull(input) }, idempotent: true }),
     );
     if (!result) return;
     input.value = '';
@@ -182,7 +182,7 @@ export function createLoansPanel({ user, onMoneyMoved = () => {} }) {
   }
 
   async function repay(loan, button) {
-    const result = await runAction(button, () => api(`/api/loans/${loan.id}/repay`, { method: 'POST', idempotencyKey: newIdempotencyKey() }));
+    const result = await runAction(button, () => api(`/api/loans/${loan.id}/repay`, { method: 'POST', idempotent: true }));
     if (!result) return;
     button.disabled = true;
     button.textContent = 'Repaying…';

@@ -1,5 +1,5 @@
 // The wallet card: balance, deposit, withdraw and the latest transactions.
-import { api, newIdempotencyKey } from './api.js';
+import { api } from './api.js';
 import { h, numberOrNull, replaceChildren } from './dom.js';
 import { runAction } from './feedback.js';
 import { fullDate, money } from './format.js';
@@ -90,7 +90,7 @@ export function createWalletPanel() {
   async function move(event, kind, input, button) {
     event.preventDefault();
     const result = await runAction(button, () =>
-      api(`/api/wallet/${kind}`, { method: 'POST', body: { amount: numberOrNull(input) }, idempotencyKey: newIdempotencyKey() }),
+      api(`/api/wallet/${kind}`, { method: 'POST', body: { amount: numberOrNull(input) }, idempotent: true }),
     );
     if (!result) return;
     input.value = '';

@@ -1,0 +1,104 @@
+using EnhanceFund.IntegrationTests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace EnhanceFund.IntegrationTests.Browser;
+
+/// <summary>
+/// A deposit that reached the server but whose answer was lost on the way back (the connection reset after the
+/// commit) is made once: the client sends it again with the same Idempotency-Key, by itself and when the user
+/// clicks again, and the server answers with what it did the first time.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class LostAnswerTests(Chromium chromium, HostFixture fixture) : IClassFixture<HostFixture>, IAsyncLifetime
+{
+    private IBrowserContext _context = null!;
+
+    public async Task InitializeAsync() => _context = await chromium.NewContextAsync(fixture.Host.Address);
+
+    public async Task DisposeAsync() => await _context.DisposeAsync();
+
+    [Fact]
+    public async Task A_deposit_whose_answer_is_lost_is_sent_again_with_its_key_and_made_once()
+    {
+        var (user, app) = await SignInAsync();
+        var deposits = await RouteDepositsAsync(answersToLose: 1);
+
+        await app.DepositAsync(25m);
+
+        await ExpectDepositAnsweredAsync(app);
+        await app.ExpectBalanceAsync(25m);
+        await Expect(app.Error).ToBeHiddenAsync();
+        Assert.Equal(2, deposits.Keys.Count);
+        Assert.Single(deposits.Keys.Distinct());
+        await AssertDepositedOnceAsync(user, 25m);
+        Assert.Empty(app.PageErrors);
+    }
+
+    [Fact]
+    public async Task Clicking_again_after_the_client_gave_up_sends_the_same_key_and_deposits_nothing_more()
+    {
+        var (user, app) = await SignInAsync();
+        var deposits = await RouteDepositsAsync(answersToLose: int.MaxValue);
+
+        await app.DepositAsync(25m);
+        await Expect(app.Error).ToHaveTextAsync("Cannot reach the server. Check your connection and try again.");
+        Assert.True(deposits.Keys.Count > 1, $"{deposits.Keys.Count} attempt(s) before giving up");
+
+        deposits.AnswersToLose = 0;
+        await app.Page.GetByTestId("deposit-button").ClickAsync();
+
+        await ExpectDepositAnsweredAsync(app);
+        await app.ExpectBalanceAsync(25m);
+        await Expect(app.Error).ToBeHiddenAsync();
+        Assert.Single(deposits.Keys.Distinct());
+        await AssertDepositedOnceAsync(user, 25m);
+        Assert.Empty(app.PageErrors);
+    }
+
+    private async Task<(ApiClient User, WebApp App)> SignInAsync()
+    {
+        var user = await ApiClient.RegisterAsync(fixture.Http);
+        return (user, await WebApp.SignInAsync(_context, user.Email));
+    }
+
+    /// <summary>
+    /// Deposits reach the server and act, and while <see cref="DepositRoute.AnswersToLose"/> is not used up the
+    /// browser sees the connection reset instead of their answer.
+    /// </summary>
+    private async Task<DepositRoute> RouteDepositsAsync(int answersToLose)
+    {
+        var deposits = new DepositRoute { AnswersToLose = answersToLose };
+        await _context.RouteAsync("**/api/wallet/deposits", async route =>
+        {
+            deposits.Keys.Add(route.Request.Headers.GetValueOrDefault("idempotency-key"));
+            if (deposits.AnswersToLose-- <= 0)
+            {
+                await route.ContinueAsync();
+                return;
+            }
+
+            await route.FetchAsync();
+            await route.AbortAsync("connectionreset");
+        });
+        return deposits;
+    }
+
+    /// <summary>The client empties the amount once the API has said the deposit is made (a push may show the balance sooner).</summary>
+    private static Task ExpectDepositAnsweredAsync(WebApp app) => Expect(app.Page.GetByTestId("deposit-amount")).ToHaveValueAsync("");
+
+    private static async Task AssertDepositedOnceAsync(ApiClient user, decimal amount)
+    {
+        Assert.Equal(amount, await user.BalanceAsync());
+        var transactions = (await user.GetAsync("/api/wallet/transactions")).Data["transactions"]!.AsArray();
+        Assert.Single(transactions);
+    }
+
+    private sealed class DepositRoute
+    {
+        /// <summary>The Idempotency-Key of every deposit sent, in order.</summary>
+        public List<string?> Keys { get; } = [];
+
+        public int AnswersToLose { get; set; }
+    }
+}
