@@ -37,39 +37,44 @@ function queryString(query) {
 }
 
 /**
- * Keys of money-moving requests that got no answer from the API: the request may have reached the server and
- * acted, or not. Asking for the same thing again (same method, path and body) sends the same key, so the server
- * answers with what it did the first time instead of moving the money twice. Any answer of the API retires the key.
+ * Keys of money-moving requests that got no answer from the API, or a server error: the request, or an earlier
+ * attempt of it, may have acted or not. Asking for the same thing again (same method, path and body) sends the same
+ * key, so the server answers with what it did the first time instead of moving the money twice. An answer below
+ * 500 (done, or refused) retires the key.
  */
-const unansweredKeys = new Map();
+const unsettledKeys = new Map();
 
-// A keyed request that got no answer is sent again, with its key, before the user is told: the key makes it safe.
+// A keyed request that got no answer, or a server error, is sent again with its key before the user is told: the
+// key makes it safe.
 const KEYED_RETRY_DELAYS_MS = [500, 1500];
 
 /**
  * @param {string} path an absolute path on this origin, e.g. `/api/wallet`
  * @param {{method?: string, body?: unknown, query?: Record<string, unknown>, idempotent?: boolean}} options
- *   `idempotent`: the request carries an Idempotency-Key (money-moving POSTs), and is retried when unanswered.
+ *   `idempotent`: the request carries an Idempotency-Key (money-moving POSTs), and is retried until it is settled.
  */
 export async function api(path, { method = 'GET', body, query, idempotent = false } = {}) {
-  const intent = idempotent ? `${method} ${path} ${JSON.stringify(body ?? null)}` : null;
-  const idempotencyKey = intent && (unansweredKeys.get(intent) ?? newIdempotencyKey());
+  if (!idempotent) return resultOf(path, await send(path, { method, body, query }));
 
+  const intent = `${method} ${path} ${JSON.stringify(body ?? null)}`;
+  const idempotencyKey = unsettledKeys.get(intent) ?? newIdempotencyKey();
   let answer = await send(path, { method, body, query, idempotencyKey });
-  for (const delay of idempotencyKey ? KEYED_RETRY_DELAYS_MS : []) {
-    if (answer.fromApi) break;
+  for (const delay of KEYED_RETRY_DELAYS_MS) {
+    if (settled(answer)) break;
     await new Promise((resolve) => setTimeout(resolve, delay));
     answer = await send(path, { method, body, query, idempotencyKey });
   }
-  if (intent && answer.fromApi) unansweredKeys.delete(intent);
-  else if (intent) unansweredKeys.set(intent, idempotencyKey);
+  if (settled(answer)) unsettledKeys.delete(intent);
+  else unsettledKeys.set(intent, idempotencyKey);
   return resultOf(path, answer);
 }
 
-/**
- * One request. `fromApi` is false when the API's own answer did not come back: no response at all, or a front
- * server's error page in its place (the request may still have reached the API and acted).
- */
+/** Done or refused for good. Not so: no response (it may have acted), or a 5xx (an earlier attempt may still act). */
+function settled({ response }) {
+  return response !== null && response.status < 500;
+}
+
+/** One request: its response (null when none came back), the body's text, and the API's envelope if it is one. */
 async function send(path, { method, body, query, idempotencyKey }) {
   const headers = { Accept: 'application/json' };
   const token = session.token();
@@ -85,7 +90,7 @@ async function send(path, { method, body, query, idempotencyKey }) {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    return { response: null, text: '', envelope: null, fromApi: false };
+    return { response: null, text: '', envelope: null };
   }
 
   const text = await response.text();
@@ -96,7 +101,7 @@ async function send(path, { method, body, query, idempotencyKey }) {
     // Not JSON: a proxy's error page, or an HTML fallback for a route this server does not have yet.
   }
   const isEnvelope = envelope !== null && typeof envelope === 'object' && 'code' in envelope;
-  return { response, text, envelope: isEnvelope ? envelope : null, fromApi: isEnvelope || response.status < 500 };
+  return { response, text, envelope: isEnvelope ? envelope : null };
 }
 
 function resultOf(path, { response, text, envelope }) {

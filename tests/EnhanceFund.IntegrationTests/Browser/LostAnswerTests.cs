@@ -6,8 +6,8 @@ namespace EnhanceFund.IntegrationTests.Browser;
 
 /// <summary>
 /// A deposit that reached the server but whose answer was lost on the way back (the connection reset after the
-/// commit) is made once: the client sends it again with the same Idempotency-Key, by itself and when the user
-/// clicks again, and the server answers with what it did the first time.
+/// commit, or an error in its place) is made once: the client sends it again with the same Idempotency-Key, by
+/// itself and when the user clicks again, and the server answers with what it did the first time.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class LostAnswerTests(Chromium chromium, HostFixture fixture) : IClassFixture<HostFixture>, IAsyncLifetime
@@ -18,11 +18,14 @@ public sealed class LostAnswerTests(Chromium chromium, HostFixture fixture) : IC
 
     public async Task DisposeAsync() => await _context.DisposeAsync();
 
-    [Fact]
-    public async Task A_deposit_whose_answer_is_lost_is_sent_again_with_its_key_and_made_once()
+    [Theory]
+    [InlineData(Lost.ConnectionReset)]
+    [InlineData(Lost.FrontServerErrorPage)]
+    [InlineData(Lost.ServerErrorEnvelope)]
+    public async Task A_deposit_whose_answer_is_lost_is_sent_again_with_its_key_and_made_once(Lost how)
     {
         var (user, app) = await SignInAsync();
-        var deposits = await RouteDepositsAsync(answersToLose: 1);
+        var deposits = await RouteDepositsAsync(answersToLose: 1, how);
 
         await app.DepositAsync(25m);
 
@@ -39,7 +42,7 @@ public sealed class LostAnswerTests(Chromium chromium, HostFixture fixture) : IC
     public async Task Clicking_again_after_the_client_gave_up_sends_the_same_key_and_deposits_nothing_more()
     {
         var (user, app) = await SignInAsync();
-        var deposits = await RouteDepositsAsync(answersToLose: int.MaxValue);
+        var deposits = await RouteDepositsAsync(answersToLose: int.MaxValue, Lost.ConnectionReset);
 
         await app.DepositAsync(25m);
         await Expect(app.Error).ToHaveTextAsync("Cannot reach the server. Check your connection and try again.");
@@ -62,11 +65,20 @@ public sealed class LostAnswerTests(Chromium chromium, HostFixture fixture) : IC
         return (user, await WebApp.SignInAsync(_context, user.Email));
     }
 
+    private const string ServerErrorEnvelope = """{"code": 0, "message": "An unexpected error occurred.", "errors": {}}""";
+
+    public enum Lost
+    {
+        ConnectionReset,
+        FrontServerErrorPage,
+        ServerErrorEnvelope,
+    }
+
     /// <summary>
     /// Deposits reach the server and act, and while <see cref="DepositRoute.AnswersToLose"/> is not used up the
-    /// browser sees the connection reset instead of their answer.
+    /// browser gets, instead of their answer, what <paramref name="how"/> says.
     /// </summary>
-    private async Task<DepositRoute> RouteDepositsAsync(int answersToLose)
+    private async Task<DepositRoute> RouteDepositsAsync(int answersToLose, Lost how)
     {
         var deposits = new DepositRoute { AnswersToLose = answersToLose };
         await _context.RouteAsync("**/api/wallet/deposits", async route =>
@@ -79,7 +91,12 @@ public sealed class LostAnswerTests(Chromium chromium, HostFixture fixture) : IC
             }
 
             await route.FetchAsync();
-            await route.AbortAsync("connectionreset");
+            await (how switch
+            {
+                Lost.ConnectionReset => route.AbortAsync("connectionreset"),
+                Lost.FrontServerErrorPage => route.FulfillAsync(new() { Status = 502, ContentType = "text/html", Body = "<h1>502 Bad Gateway</h1>" }),
+                _ => route.FulfillAsync(new() { Status = 500, ContentType = "application/json", Body = ServerErrorEnvelope }),
+            });
         });
         return deposits;
     }
