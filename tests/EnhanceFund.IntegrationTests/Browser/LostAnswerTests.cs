@@ -65,8 +65,6 @@ public sealed class LostAnswerTests(Chromium chromium, HostFixture fixture) : IC
         return (user, await WebApp.SignInAsync(_context, user.Email));
     }
 
-    private const string ServerErrorEnvelope = """{"code": 0, "message": "An unexpected error occurred.", "errors": {}}""";
-
     public enum Lost
     {
         ConnectionReset,
@@ -80,6 +78,7 @@ public sealed class LostAnswerTests(Chromium chromium, HostFixture fixture) : IC
     /// </summary>
     private async Task<DepositRoute> RouteDepositsAsync(int answersToLose, Lost how)
     {
+        const string ServerErrorEnvelope = """{"code": 0, "message": "An unexpected error occurred.", "errors": {}}""";
         var deposits = new DepositRoute { AnswersToLose = answersToLose };
         await _context.RouteAsync("**/api/wallet/deposits", async route =>
         {
