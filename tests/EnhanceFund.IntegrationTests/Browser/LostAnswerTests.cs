@@ -34,6 +34,7 @@ public sealed class LostAnswerTests(Chromium chromium, HostFixture fixture) : IC
         await Expect(app.Error).ToBeHiddenAsync();
         Assert.Equal(2, deposits.Keys.Count);
         Assert.Single(deposits.Keys.Distinct());
+        Assert.Equal([201], deposits.LostStatuses);
         await AssertDepositedOnceAsync(user, 25m);
         Assert.Empty(app.PageErrors);
     }
@@ -47,6 +48,7 @@ public sealed class LostAnswerTests(Chromium chromium, HostFixture fixture) : IC
         await app.DepositAsync(25m);
         await Expect(app.Error).ToHaveTextAsync("Cannot reach the server. Check your connection and try again.");
         Assert.True(deposits.Keys.Count > 1, $"{deposits.Keys.Count} attempt(s) before giving up");
+        Assert.All(deposits.LostStatuses, status => Assert.Equal(201, status));
 
         deposits.AnswersToLose = 0;
         await app.Page.GetByTestId("deposit-button").ClickAsync();
@@ -89,7 +91,7 @@ public sealed class LostAnswerTests(Chromium chromium, HostFixture fixture) : IC
                 return;
             }
 
-            await route.FetchAsync();
+            deposits.LostStatuses.Add((await route.FetchAsync()).Status);
             await (how switch
             {
                 Lost.ConnectionReset => route.AbortAsync("connectionreset"),
@@ -114,6 +116,9 @@ public sealed class LostAnswerTests(Chromium chromium, HostFixture fixture) : IC
     {
         /// <summary>The Idempotency-Key of every deposit sent, in order.</summary>
         public List<string?> Keys { get; } = [];
+
+        /// <summary>What the server answered to each deposit whose answer the browser did not get.</summary>
+        public List<int> LostStatuses { get; } = [];
 
         public int AnswersToLose { get; set; }
     }
