@@ -37,7 +37,12 @@ public sealed class ConsumerNamesTests
 
     public sealed record Happened(Guid EventId, DateTimeOffset OccurredAt) : IIntegrationEvent;
 
-    public sealed class TestContext(DbContextOptions<TestContext> options) : ModuleDbContext(options, "tests");
+    public sealed class TestContext(DbContextOptions<TestContext> options) : ModuleDbContext(options, "tests")
+    {
+        protected override void ConfigureTables(ModelBuilder model)
+        {
+        }
+    }
 
     public abstract class AbstractConsumer(TestContext db) : InboxConsumer<Happened, TestContext>(db, TimeProvider.System)
     {

@@ -53,12 +53,18 @@ public abstract class ModuleDbContext : DbContext
         foreach (var sequence in _sequences) modelBuilder.HasSequence<long>(sequence);
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
         modelBuilder.ApplyConfiguration(new InboxMessageConfiguration());
-        modelBuilder.ApplyConfigurationsFromAssembly(GetType().Assembly);
+        ConfigureTables(modelBuilder);
         // Modules whose requests take an Idempotency-Key keep their records (a DbSet of them) in their own schema.
         if (modelBuilder.Model.FindEntityType(typeof(IdempotencyRecord)) is not null)
             modelBuilder.ApplyConfiguration(new IdempotencyRecordConfiguration());
         KeysAreAssignedByTheApplication(modelBuilder);
     }
+
+    /// <summary>
+    /// The module's own tables, all in one place beside its DbSets: names, keys, lengths, indexes and checks. Columns
+    /// are snake_case and money is numeric by convention, so most tables need a few lines only.
+    /// </summary>
+    protected abstract void ConfigureTables(ModelBuilder model);
 
     /// <summary>An aggregate's events leave through the outbox; they are never a column. Money is stored in cents.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

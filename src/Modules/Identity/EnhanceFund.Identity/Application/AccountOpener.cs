@@ -25,7 +25,7 @@ internal sealed class AccountOpener(IdentityDbContext db, IPasswordHasher<User> 
             await db.SaveChangesAsync(cancellationToken);
             return user;
         }
-        catch (DbUpdateException ex) when (ex.IsUniqueViolation(UserConfiguration.UniqueEmail))
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation(IdentityDbContext.UniqueEmail))
         {
             return null;
         }

@@ -15,6 +15,32 @@ public sealed class WalletDbContext(DbContextOptions<WalletDbContext> options) :
 
     public DbSet<LoanDebt> LoanDebts => Set<LoanDebt>();
 
+    protected override void ConfigureTables(ModelBuilder model)
+    {
+        model.Entity<UserWallet>(wallet =>
+        {
+            // The check is the last line of defence: even a bug that skipped the domain rule cannot commit a negative balance.
+            wallet.ToTable("wallets", t => t.HasCheckConstraint("ck_wallets_balance_not_negative", "balance >= 0"));
+            wallet.HasKey(w => w.UserId);
+            wallet.Property(w => w.Currency).HasMaxLength(3);
+        });
+        model.Entity<WalletTransaction>(transaction =>
+        {
+            transaction.ToTable("transactions");
+            transaction.HasKey(t => t.Id);
+            transaction.Property(t => t.Type)
+                .HasConversion(type => type.Code(), code => TransactionTypeCodes.Parse(code))
+                .HasMaxLength(30);
+            transaction.Property(t => t.RelatedType).HasMaxLength(30);
+            transaction.HasIndex(t => new { t.UserId, t.Id }).IsDescending(false, true);
+        });
+        model.Entity<LoanDebt>(debt =>
+        {
+            debt.ToTable("loan_debts");
+            debt.HasKey(d => d.LoanId);
+        });
+    }
+
     /// <summary>
     /// The loan's debt, opened by whichever of the loan's request and its disbursement arrives first: a retried
     /// delivery can bring the disbursement before the request.

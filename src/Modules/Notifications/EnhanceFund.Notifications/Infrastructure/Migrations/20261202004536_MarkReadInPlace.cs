@@ -7,7 +7,7 @@ namespace EnhanceFund.Notifications.Infrastructure.Migrations
     /// <summary>
     /// Mark-all-read of 10,000 notifications within 100 ms: the counters' update trigger sums instead of joining
     /// (<see cref="NotificationTriggers.StatesChangedByGroup"/>), and marking read becomes a HOT update (no unread
-    /// index, pages with room; see <see cref="NotificationConfiguration"/>).
+    /// index, pages with room; see <see cref="NotificationsDbContext"/>).
     /// </summary>
     public partial class MarkReadInPlace : Migration
     {
