@@ -175,7 +175,7 @@ internal static class ReadMarkSql
         WHERE n.user_id = m.user_id AND n.notification_type = m.notification_type AND n.seq <= m.read_up_to_seq AND NOT n.is_read;
         DELETE FROM notifications.read_marks;
 
-        """ + NotificationTriggers.DeletedByRow + NotificationTriggers.StatesChangedByGroup + """
+        """ + Migrations.ArchiveDeleteAndPreferences.DeletedByRow + Migrations.MarkReadInPlace.StatesChangedByGroup + """
 
         DROP FUNCTION notifications.count_rows(bigint[], text[], boolean[], bigint[], boolean[], integer[]);
         DROP FUNCTION notifications.lock_counters(bigint[], text[]);

@@ -136,14 +136,14 @@ namespace EnhanceFund.Notifications.Infrastructure.Migrations
                 column: "processed_at",
                 filter: "processed_at IS NOT NULL");
 
-            migrationBuilder.Sql(NotificationTriggers.FunctionWithIdOrder);
-            migrationBuilder.Sql(NotificationTriggers.Trigger);
+            migrationBuilder.Sql(FunctionWithIdOrder);
+            migrationBuilder.Sql(Trigger);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(NotificationTriggers.Drop);
+            migrationBuilder.Sql(Drop);
 
             migrationBuilder.DropTable(
                 name: "inbox_messages",
@@ -161,5 +161,37 @@ namespace EnhanceFund.Notifications.Infrastructure.Migrations
                 name: "outbox_messages",
                 schema: "notifications");
         }
+
+        /// <summary>counters, and an advisory lock per user so that ids follow commit order.</summary>
+        internal const string FunctionWithIdOrder = """
+            CREATE OR REPLACE FUNCTION notifications.on_notification_written() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF TG_OP = 'INSERT' THEN
+                    PERFORM pg_advisory_xact_lock(7001, hashtext(NEW.user_id::text));
+                    NEW.id := nextval(pg_get_serial_sequence('notifications.notifications', 'id'));
+                ELSIF NEW.is_read IS NOT DISTINCT FROM OLD.is_read THEN
+                    RETURN NEW;
+                ELSE
+                    UPDATE notifications.notification_counts SET count = count - 1
+                    WHERE user_id = OLD.user_id AND notification_type = OLD.notification_type AND is_read = OLD.is_read;
+                END IF;
+                INSERT INTO notifications.notification_counts AS c (user_id, notification_type, is_read, count)
+                VALUES (NEW.user_id, NEW.notification_type, NEW.is_read, 1)
+                ON CONFLICT (user_id, notification_type, is_read) DO UPDATE SET count = c.count + 1;
+                RETURN NEW;
+            END
+            $$;
+            """;
+
+        internal const string Trigger = """
+            CREATE TRIGGER on_notification_written
+            BEFORE INSERT OR UPDATE OF is_read ON notifications.notifications
+            FOR EACH ROW EXECUTE FUNCTION notifications.on_notification_written();
+            """;
+
+        internal const string Drop = """
+            DROP TRIGGER IF EXISTS on_notification_written ON notifications.notifications;
+            DROP FUNCTION IF EXISTS notifications.on_notification_written();
+            """;
     }
 }
