@@ -38,11 +38,44 @@ function queryString(query) {
 
 /**
  * Keys of money-moving requests that got no answer from the API, or a server error: the request, or an earlier
- * attempt of it, may have acted or not. Asking for the same thing again (same method, path and body) sends the same
- * key, so the server answers with what it did the first time instead of moving the money twice. An answer below
- * 500 (done, or refused) retires the key.
+ * attempt of it, may have acted or not. The same user asking for the same thing again (same method, path and body)
+ * sends the same key, so the server answers with what it did the first time instead of moving the money twice. An
+ * answer below 500 (done, or refused) retires the key. Kept in sessionStorage, so that reloading a page that hung,
+ * the first thing many people try, does not forget them; per tab, as the same request from another tab is another
+ * intent.
  */
-const unsettledKeys = new Map();
+const unsettledKeys = {
+  STORAGE_KEY: 'enhancefund.unsettled-keys',
+
+  all() {
+    try {
+      return JSON.parse(sessionStorage.getItem(this.STORAGE_KEY) ?? '{}');
+    } catch {
+      return {};
+    }
+  },
+
+  get(intent) {
+    return this.all()[intent];
+  },
+
+  set(intent, key) {
+    this.save({ ...this.all(), [intent]: key });
+  },
+
+  delete(intent) {
+    const { [intent]: _retired, ...rest } = this.all();
+    this.save(rest);
+  },
+
+  save(keys) {
+    try {
+      sessionStorage.setItem(this.STORAGE_KEY, JSON.stringify(keys));
+    } catch {
+      // Storage full or refused (a private window's quota): the key lives as long as this request, as before.
+    }
+  },
+};
 
 // A keyed request that got no answer, or a server error, is sent again with its key before the user is told: the
 // key makes it safe.
@@ -56,7 +89,7 @@ const KEYED_RETRY_DELAYS_MS = [500, 1500];
 export async function api(path, { method = 'GET', body, query, idempotent = false } = {}) {
   if (!idempotent) return resultOf(path, await send(path, { method, body, query }));
 
-  const intent = `${method} ${path} ${JSON.stringify(body ?? null)}`;
+  const intent = `${session.current()?.user?.id} ${method} ${path} ${JSON.stringify(body ?? null)}`;
   const idempotencyKey = unsettledKeys.get(intent) ?? newIdempotencyKey();
   let answer = await send(path, { method, body, query, idempotencyKey });
   for (const delay of KEYED_RETRY_DELAYS_MS) {

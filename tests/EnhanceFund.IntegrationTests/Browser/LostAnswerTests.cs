@@ -7,7 +7,7 @@ namespace EnhanceFund.IntegrationTests.Browser;
 /// <summary>
 /// A deposit that reached the server but whose answer was lost on the way back (the connection reset after the
 /// commit, or an error in its place) is made once: the client sends it again with the same Idempotency-Key, by
-/// itself and when the user clicks again, and the server answers with what it did the first time.
+/// itself, when the user clicks again and after a reload, and the server answers with what it did the first time.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class LostAnswerTests(Chromium chromium, HostFixture fixture) : IClassFixture<HostFixture>, IAsyncLifetime
@@ -56,6 +56,26 @@ public sealed class LostAnswerTests(Chromium chromium, HostFixture fixture) : IC
         await ExpectDepositAnsweredAsync(app);
         await app.ExpectBalanceAsync(25m);
         await Expect(app.Error).ToBeHiddenAsync();
+        Assert.Single(deposits.Keys.Distinct());
+        await AssertDepositedOnceAsync(user, 25m);
+        Assert.Empty(app.PageErrors);
+    }
+
+    [Fact]
+    public async Task Reloading_the_page_after_the_client_gave_up_keeps_the_key_for_the_same_deposit()
+    {
+        var (user, app) = await SignInAsync();
+        var deposits = await RouteDepositsAsync(answersToLose: int.MaxValue, Lost.ConnectionReset);
+        await app.DepositAsync(25m);
+        await Expect(app.Error).ToHaveTextAsync("Cannot reach the server. Check your connection and try again.");
+
+        deposits.AnswersToLose = 0;
+        await app.Page.ReloadAsync();
+        await app.WaitUntilLiveAsync();
+        await app.DepositAsync(25m);
+
+        await ExpectDepositAnsweredAsync(app);
+        await app.ExpectBalanceAsync(25m);
         Assert.Single(deposits.Keys.Distinct());
         await AssertDepositedOnceAsync(user, 25m);
         Assert.Empty(app.PageErrors);
