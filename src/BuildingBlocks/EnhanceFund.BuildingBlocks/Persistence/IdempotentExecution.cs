@@ -16,7 +16,8 @@ public static class IdempotentExecution
     /// primary key refuses a second record. Nearly every keyed request is a first, and so costs no more round trips
     /// than one without a key. A retry's insert waits for the first one's transaction (the unique index holds it
     /// there) and fails once that commits; its transaction rolls back, so whatever its action did (money moved, a
-    /// row added, an event) is undone, and it answers with the first one's outcome, read after the rollback.
+    /// row added, an event) is undone, and it answers with the first one's outcome, read after the rollback. So does a
+    /// retry whose action throws, if the key has acted: a failure of the retry is not the request's outcome.
     /// </summary>
     public static async Task<Result<T>> ExecuteOnceAsync<T>(
         this ModuleDbContext db, TimeProvider clock, long userId, string? idempotencyKey, string request,
@@ -30,14 +31,27 @@ public static class IdempotentExecution
             }
             catch (DbUpdateException ex) when (ex.IsUniqueViolation(IdempotencyRecordConfiguration.PrimaryKey))
             {
-                // What the rolled-back attempt added or changed must not be saved by anything after it.
-                db.ChangeTracker.Clear();
-                var first = await db.Set<IdempotencyRecord>().AsNoTracking()
-                    .SingleOrDefaultAsync(r => r.UserId == userId && r.Key == idempotencyKey, cancellationToken);
                 // Gone since its insert refused ours: it outlived Idempotency:Retention, so the key acts anew.
-                if (first is not null) return first.Replay<T>(request);
+                if (await FirstOutcomeAsync(db, userId, idempotencyKey!, cancellationToken) is { } first) return first.Replay<T>(request);
+            }
+            catch (Exception ex) when (idempotencyKey is not null && ex is not OperationCanceledException)
+            {
+                // A retry's action runs before its record is refused, so it can fail where the first attempt, since
+                // committed, changed what it finds. The key has acted: its outcome is the answer, not this failure.
+                if (await FirstOutcomeAsync(db, userId, idempotencyKey, cancellationToken) is { } first) return first.Replay<T>(request);
+                throw;
             }
         }
+    }
+
+    /// <summary>The key's first outcome, read after the failed attempt rolled back (null when the key has not acted).</summary>
+    private static async Task<IdempotencyRecord?> FirstOutcomeAsync(
+        ModuleDbContext db, long userId, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        // What the rolled-back attempt added or changed must not be saved by anything after it.
+        db.ChangeTracker.Clear();
+        return await db.Set<IdempotencyRecord>().AsNoTracking()
+            .SingleOrDefaultAsync(r => r.UserId == userId && r.Key == idempotencyKey, cancellationToken);
     }
 
     private static async Task<Result<T>> ActAsync<T>(
