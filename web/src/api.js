@@ -72,7 +72,7 @@ const unsettledKeys = {
     try {
       sessionStorage.setItem(this.STORAGE_KEY, JSON.stringify(keys));
     } catch {
-      // Storage full or refused (a private window's quota): the key lives as long as this request, as before.
+      // Storage refused (disabled, or full): the key then serves this request's own retries only.
     }
   },
 };
