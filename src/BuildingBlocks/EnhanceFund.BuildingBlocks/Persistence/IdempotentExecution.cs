@@ -29,16 +29,13 @@ public static class IdempotentExecution
             {
                 return await ActAsync(db, clock, userId, idempotencyKey, request, act, cancellationToken);
             }
-            catch (DbUpdateException ex) when (ex.IsUniqueViolation(IdempotencyRecordConfiguration.PrimaryKey))
-            {
-                // Gone since its insert refused ours: it outlived Idempotency:Retention, so the key acts anew.
-                if (await FirstOutcomeAsync(db, userId, idempotencyKey!, cancellationToken) is { } first) return first.Replay<T>(request);
-            }
             catch (Exception ex) when (idempotencyKey is not null && ex is not OperationCanceledException)
             {
-                // A retry's action runs before its record is refused, so it can fail where the first attempt, since
-                // committed, changed what it finds. The key has acted: its outcome is the answer, not this failure.
+                // The key's record refused ours, or the action failed on what the first attempt, committed since,
+                // left behind: once the key has acted, its first outcome is the answer.
                 if (await FirstOutcomeAsync(db, userId, idempotencyKey, cancellationToken) is { } first) return first.Replay<T>(request);
+                // Refused by a record gone since: it outlived Idempotency:Retention, so the key acts anew.
+                if (ex.IsUniqueViolation(IdempotencyRecordConfiguration.PrimaryKey)) continue;
                 throw;
             }
         }
