@@ -44,6 +44,16 @@ internal sealed class HostProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The Host's resident memory now, in MB.</summary>
+    public double ResidentMegabytes
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.WorkingSet64 / 1048576.0;
+        }
+    }
+
     /// <summary>Starts the Host's build and returns once it answers <c>/health/ready</c> (migrations applied).</summary>
     public static async Task<HostProcess> StartAsync(string postgres, string redis, string log)
     {

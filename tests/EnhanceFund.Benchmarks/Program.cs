@@ -42,8 +42,15 @@ var connections = await Task.WhenAll(users.Select(user => HubConnections.Connect
         n.GetProperty("related_id").GetInt64(), _ => (Stopwatch.GetTimestamp(), 1), (_, p) => (p.FirstAt, p.Count + 1))))));
 // Spread over 100 users of their own.
 var idleUsers = await Task.WhenAll(Enumerable.Range(0, Math.Min(100, options.IdleConnections)).Select(_ => ApiClient.RegisterAsync(http)));
+var residentBeforeIdle = host.ResidentMegabytes;
 await using var idle = await IdleConnections.OpenAsync(hub, options.IdleConnections, idleUsers.Select(u => u.Token).ToList());
 Console.WriteLine($"{options.Users} users connected, {idle.Count} idle connections; the Host (pid {host.Pid}, its log in {host.LogPath}), PostgreSQL, Redis and this client share the machine's {Environment.ProcessorCount} cores");
+// What an instance needs per open connection, for sizing (README, "Running more than one instance").
+if (idle.Count > 0)
+{
+    var resident = host.ResidentMegabytes;
+    Console.WriteLine($"the Host's resident memory went from {residentBeforeIdle:F0} to {resident:F0} MB as the idle connections opened: {(resident - residentBeforeIdle) * 1024 / idle.Count:F0} KB each");
+}
 
 if (options.MarkAllRead > 0)
 {
