@@ -72,6 +72,9 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
         // The insert trigger assigns it; EF reads it back like the id.
         notification.Property(n => n.Seq).HasDefaultValue(0L);
 
+        // Each index is named twice on purpose: the name keys it in the model (two share their columns), and
+        // HasDatabaseName keeps the name the migrations created; without it EF derives another and the model no longer
+        // matches them (ModelMatchesMigrationsTests).
         notification.HasIndex(n => new { n.SourceEventId, n.UserId, n.Type }, "ux_notifications_one_per_event_and_recipient").HasDatabaseName("ux_notifications_one_per_event_and_recipient").IsUnique();
         // after_seq pages are an index range scan; and no seq can ever be handed out twice.
         notification.HasIndex(n => new { n.UserId, n.Seq }, "ux_notifications_user_seq").HasDatabaseName("ux_notifications_user_seq").IsUnique();
