@@ -14,6 +14,7 @@
 #                    [--idempotency-keys]   # every deposit carries a fresh Idempotency-Key, as the web client's do
 #                    [--unsafe-postgres]   # PostgreSQL without durability (fsync, synchronous_commit and
 #                                          # full_page_writes off, as the tests run it; the benchmark before 2026-12-04)
+#   HOST_DOTNET_X=1 scripts/bench.sh ...   # DOTNET_X=1 for the Host alone (any other variable reaches the client too)
 #   scripts/bench.sh --rate 100 --outage 30     # Redis stopped for 30 s mid-run: REST visibility, mark-all-read, pushes
 #   scripts/bench.sh --users 1 --mark-all-read 10000 [--big-table 1000000]   # mark-all-read of 10,000 unread, a deposit meanwhile
 #   scripts/bench.sh rest --users 100 --seconds 10 [--big-table 1000000]   # the notification read routes under wrk

@@ -14,6 +14,7 @@ namespace EnhanceFund.Benchmarks;
 internal sealed class HostProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private const string HostOnlyPrefix = "HOST_";
     private readonly Process _process;
     private readonly StreamWriter _log;
 
@@ -62,6 +63,7 @@ internal sealed class HostProcess : IAsyncDisposable
         start.ArgumentList.Add(Repository.BuiltHost());
         start.ArgumentList.Add($"--urls={address}");
         foreach (var (key, value) in TestHost.Settings(postgres, redis, $"bench-{Guid.NewGuid():N}")) start.ArgumentList.Add($"--{key}={value}");
+        foreach (var (name, value) in HostOnlyVariables()) start.Environment[name] = value;
         var output = new StreamWriter(log) { AutoFlush = true };
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, line) => Write(output, line.Data);
@@ -84,6 +86,16 @@ internal sealed class HostProcess : IAsyncDisposable
 
         return host;
     }
+
+    /// <summary>
+    /// <c>HOST_DOTNET_X=1</c> in the benchmark's environment sets <c>DOTNET_X=1</c> for the Host alone: a runtime
+    /// setting tried on the Host, not on the client (every other variable reaches both).
+    /// </summary>
+    private static IEnumerable<(string Name, string? Value)> HostOnlyVariables() =>
+        Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .Select(variable => (Name: (string)variable.Key, Value: (string?)variable.Value))
+            .Where(variable => variable.Name.StartsWith(HostOnlyPrefix, StringComparison.Ordinal))
+            .Select(variable => (variable.Name[HostOnlyPrefix.Length..], variable.Value));
 
     private static void Write(StreamWriter output, string? line)
     {
