@@ -8,16 +8,23 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EnhanceFund.IntegrationTests;
 
-/// <summary>A Host whose FundsAdded batches pass a gate the tests control; a message fails three times before it is parked.</summary>
+/// <summary>
+/// A Host whose FundsAdded batches pass a gate the tests control; a message fails three times before it is parked,
+/// and is retried a second after each failure.
+/// </summary>
 public sealed class BatchDeliveryFixture : HostFixture
 {
     public const int MaxAttempts = 3;
+
+    public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
     public BatchGate Gate { get; } = new();
 
     protected override IDictionary<string, string> Settings => new Dictionary<string, string>
     {
         ["Outbox:MaxAttempts"] = MaxAttempts.ToString(),
+        ["Outbox:RetryBaseDelay"] = RetryDelay.ToString(),
+        ["Outbox:MaxRetryDelay"] = RetryDelay.ToString(),
     };
 
     protected override void ConfigureServices(IServiceCollection services)
@@ -101,6 +108,29 @@ public sealed class BatchDeliveryTests(BatchDeliveryFixture fixture) : IClassFix
         await AssertOneNotificationPerDepositInOrderAsync(users[0], 5);
         var second = await AssertOneNotificationPerDepositInOrderAsync(users[1], 4);
         Assert.DoesNotContain(second, n => n!["related_id"]!.GetValue<long>() == poisonId);
+    }
+
+    [Fact]
+    public async Task A_failed_event_is_retried_a_delay_after_it_failed_however_long_its_batch_took()
+    {
+        await _ledger.RefuseDepositNotificationsAsync(PoisonAmount);
+        var users = await RegisterAsync(1);
+        var deliveredBy = new TaskCompletionSource<DateTime>();
+        var (_, poisonId) = await DepositWhileTheRelayIsHeldAsync(users, perUser: 2, poisonAt: 2, then: async _ =>
+        {
+            // The batch's delivery outlasts the retry delay: a retry timed from the claim would be due before it failed.
+            await Task.Delay(BatchDeliveryFixture.RetryDelay * 2);
+            deliveredBy.SetResult(await _ledger.DatabaseClockAsync());
+        });
+
+        await Eventually.ReturnsAsync(() => _ledger.WalletOutboxRowAsync(poisonId!.Value), row => row.Attempts > 0, "the poison's first failure");
+        var due = await _ledger.WalletOutboxNextAttemptAsync(poisonId!.Value);
+        // Parked, it leaves the relay and the gate to the next test.
+        await Eventually.ReturnsAsync(() => _ledger.WalletOutboxRowAsync(poisonId.Value), row => row.Parked, "the poison parked");
+
+        var failedAfter = await deliveredBy.Task;
+        Assert.True(due >= failedAfter + BatchDeliveryFixture.RetryDelay,
+            $"the retry is due at {due:O}, though the first attempt failed after {failedAfter:O}");
     }
 
     private async Task<ApiClient[]> RegisterAsync(int count) =>

@@ -97,6 +97,13 @@ public sealed class Ledger(string database)
         return new WalletOutboxRow(reader.GetInt32(0), reader.GetBoolean(1), reader.GetBoolean(2), reader.GetString(3));
     }
 
+    /// <summary>When the Wallet outbox row of a deposit's or a withdrawal's event is due again, by PostgreSQL's clock.</summary>
+    public Task<DateTime> WalletOutboxNextAttemptAsync(long transactionId) => ScalarAsync<DateTime>(
+        $"SELECT next_attempt_at FROM wallet.outbox_messages WHERE (payload ->> 'TransactionId')::bigint = {transactionId}");
+
+    /// <summary>PostgreSQL's clock now (not the transaction's start).</summary>
+    public Task<DateTime> DatabaseClockAsync() => ScalarAsync<DateTime>("SELECT clock_timestamp()");
+
     /// <summary>The message PostgreSQL raises for a notification refused by <see cref="RefuseDepositNotificationsAsync"/>.</summary>
     public const string PoisonRefused = "poison notification refused on purpose";
 

@@ -15,8 +15,8 @@ namespace EnhanceFund.BuildingBlocks.Messaging;
 /// is written, so relays on other instances take other rows and no row is in two hands. The claim marks the batch
 /// delivered; a failure or a stop puts a message's mark back, and a rollback (the relay dies) puts them all back.
 /// Consecutive messages of one type go to their consumers as one <see cref="EventBatch{TEvent}"/>; a message that
-/// fails is rescheduled with backoff (or parked) without holding back the rest. Due times are PostgreSQL's
-/// <c>now()</c> on both sides, so hosts whose clocks disagree still agree on what is due.
+/// fails is rescheduled with backoff (or parked) without holding back the rest. Due times are PostgreSQL's clock on
+/// both sides, so hosts whose clocks disagree still agree on what is due.
 /// </summary>
 public sealed class OutboxRelay<TContext>(
     TContext db,

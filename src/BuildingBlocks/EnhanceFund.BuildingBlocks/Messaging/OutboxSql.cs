@@ -5,8 +5,8 @@ using Npgsql;
 namespace EnhanceFund.BuildingBlocks.Messaging;
 
 /// <summary>
-/// The relay's statements on one module's outbox table. Every due time is PostgreSQL's <c>now()</c>: one clock for
-/// whatever schedules a retry and whatever claims it, however the instances' clocks disagree.
+/// The relay's statements on one module's outbox table. Every due time is PostgreSQL's clock: one clock for whatever
+/// schedules a retry and whatever claims it, however the instances' clocks disagree.
 /// </summary>
 internal sealed class OutboxSql
 {
@@ -34,10 +34,12 @@ internal sealed class OutboxSql
             SELECT id, type, payload, occurred_at, attempts, trace_parent, trace_state FROM claimed ORDER BY next_attempt_at
             """;
         Release = $"UPDATE {table} SET processed_at = NULL WHERE id = ANY({"{0}"})";
+        // A retry is due a delay after the failure, not after the claim: clock_timestamp() is the moment the failure
+        // is recorded, where now() is the relay's transaction's start, as long before as the batch took.
         RecordFailure = $"""
             UPDATE {table}
-            SET processed_at = NULL, attempts = {"{1}"}, last_error = {"{2}"}, next_attempt_at = now() + {"{3}"},
-                parked_at = CASE WHEN {"{4}"} THEN now() END
+            SET processed_at = NULL, attempts = {"{1}"}, last_error = {"{2}"}, next_attempt_at = clock_timestamp() + {"{3}"},
+                parked_at = CASE WHEN {"{4}"} THEN clock_timestamp() END
             WHERE id = {"{0}"}
             """;
     }
