@@ -101,6 +101,18 @@ public sealed class Ledger(string database)
     public Task<DateTime> WalletOutboxNextAttemptAsync(long transactionId) => ScalarAsync<DateTime>(
         $"SELECT next_attempt_at FROM wallet.outbox_messages WHERE (payload ->> 'TransactionId')::bigint = {transactionId}");
 
+    /// <summary>
+    /// The types of a loan's events in the Loans outbox, in the order the relay claims them (by due time), and whether
+    /// two of them are due at the same time (then the claim may return them in either order).
+    /// </summary>
+    public async Task<(string[] Types, bool Tied)> LoanEventsInClaimOrderAsync(long loanId)
+    {
+        const string rows = "FROM loans.outbox_messages WHERE (payload ->> 'LoanId')::bigint = ";
+        var types = await ScalarAsync<string>($"SELECT string_agg(type, ',' ORDER BY next_attempt_at) {rows}{loanId}");
+        var tied = await ScalarAsync<bool>($"SELECT count(*) > count(DISTINCT next_attempt_at) {rows}{loanId}");
+        return (types.Split(','), tied);
+    }
+
     /// <summary>PostgreSQL's clock now (not the transaction's start).</summary>
     public Task<DateTime> DatabaseClockAsync() => ScalarAsync<DateTime>("SELECT clock_timestamp()");
 

@@ -36,6 +36,22 @@ public sealed class LoanLifecycleTests(HostFixture fixture) : IClassFixture<Host
             Message(await life.SecondInvestor.NotificationsAsync(), "investment_return"));
     }
 
+    [Fact]
+    public async Task A_loans_events_are_claimed_in_the_order_they_were_raised()
+    {
+        var life = await LoanLifecycle.CastAsync(fixture.Http);
+
+        await life.PlayAsync();
+        await life.AssertSettledAsync();
+
+        // The last funding raises LoanFunded, then LoanFulfilled, in one save: often in one microsecond.
+        var (types, tied) = await new Ledger(fixture.Database).LoanEventsInClaimOrderAsync(life.LoanId);
+        Assert.False(tied, $"two of the loan's events are due at the same time: {string.Join(", ", types)}");
+        Assert.Equal(
+            ["loans.loan_requested", "loans.loan_approved", "loans.loan_funded", "loans.loan_funded", "loans.loan_fulfilled", "loans.loan_repaid"],
+            types);
+    }
+
     private static string Message(JsonArray notifications, string type) =>
         notifications.Single(n => n!["notification_type"]!.GetValue<string>() == type)!["message"]!.GetValue<string>();
 

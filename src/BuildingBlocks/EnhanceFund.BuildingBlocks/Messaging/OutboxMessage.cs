@@ -32,6 +32,23 @@ public sealed class OutboxMessage
     /// <summary>Orders the relay's claim. A message never tried is due at once; a retry when PostgreSQL's clock reaches this.</summary>
     public DateTimeOffset NextAttemptAt { get; private set; }
 
+    /// <summary>
+    /// Makes the messages of one save due in the order their events were raised. Those events often share a
+    /// microsecond (a loan's last funding raises LoanFunded, then LoanFulfilled), which is all PostgreSQL keeps of a
+    /// time, and rows with equal times come out of the relay's claim in any order; so each is due at least a
+    /// microsecond after the one before it.
+    /// </summary>
+    internal static void DueInOrderRaised(IEnumerable<OutboxMessage> raised)
+    {
+        var previous = DateTimeOffset.MinValue;
+        foreach (var message in raised)
+        {
+            var due = message.NextAttemptAt.AddTicks(-(message.NextAttemptAt.Ticks % TimeSpan.TicksPerMicrosecond));
+            message.NextAttemptAt = due > previous ? due : previous.AddMicroseconds(1);
+            previous = message.NextAttemptAt;
+        }
+    }
+
     public string? LastError { get; private set; }
 
     public DateTimeOffset? ProcessedAt { get; private set; }

@@ -54,24 +54,29 @@ internal sealed class OutboxWriter(
         if (aggregates.Count == 0) return;
 
         var (traceParent, traceState) = OutboxTracing.CurrentContext();
+        var messages = new List<OutboxMessage>();
         foreach (var aggregate in aggregates)
         {
             foreach (var domainEvent in aggregate.DomainEvents)
             {
                 if (toIntegrationEvent(domainEvent) is not { } integrationEvent) continue;
                 var type = integrationEvent.GetType();
-                module.OutboxMessages.Add(new OutboxMessage(
+                messages.Add(new OutboxMessage(
                     domainEvent.EventId,
                     registry.NameOf(type),
                     JsonSerializer.Serialize(integrationEvent, type, EventJson.Options),
                     domainEvent.OccurredAt,
                     traceParent,
                     traceState));
-                module.HasUnsignalledOutboxMessages = true;
             }
 
             aggregate.ClearDomainEvents();
         }
+
+        if (messages.Count == 0) return;
+        OutboxMessage.DueInOrderRaised(messages);
+        module.OutboxMessages.AddRange(messages);
+        module.HasUnsignalledOutboxMessages = true;
     }
 
     // Without an explicit transaction, SaveChanges has committed by now. Inside one, OutboxCommitSignaller
