@@ -17,7 +17,16 @@ internal sealed class NotificationsHub(IMediator mediator, LocalConnections conn
     public override async Task OnConnectedAsync()
     {
         connections.Add(Context.ConnectionId);
-        await mediator.Send(new AnnounceUnreadCount(Context.User!.UserId()), Context.ConnectionAborted);
+        try
+        {
+            await mediator.Send(new AnnounceUnreadCount(Context.User!.UserId()), Context.ConnectionAborted);
+        }
+        catch
+        {
+            // SignalR closes a connection whose opening failed without calling OnDisconnectedAsync.
+            connections.Remove(Context.ConnectionId);
+            throw;
+        }
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)
