@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using EnhanceFund.IntegrationTests.Infrastructure;
+using EnhanceFund.Notifications.Application;
+using EnhanceFund.Notifications.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EnhanceFund.IntegrationTests;
 
@@ -88,5 +91,25 @@ public sealed class DepositToPushTests(HostFixture fixture) : IClassFixture<Host
         var response = await ApiClient.Send(fixture.Http, HttpMethod.Post, "/hubs/notifications/negotiate?negotiateVersion=1", null);
         Assert.Equal(HttpStatusCode.Unauthorized, response.Status);
         Assert.Equal(0, response.Body["code"]!.GetValue<int>());
+    }
+
+    /// <summary>
+    /// A count that moved is read after its commit; should that read fail (here: the request that made the change went
+    /// away), nothing else would tell the other tabs, so the user is told to resync.
+    /// </summary>
+    [Fact]
+    public async Task An_unread_count_that_cannot_be_read_after_its_commit_owes_the_user_a_resync()
+    {
+        var user = await ApiClient.RegisterAsync(fixture.Http);
+        await using var live = await LiveClient.ConnectAsync(fixture.Host.Address, user.Token);
+        await live.UnreadCountEventuallyAsync(0);
+
+        using var scope = fixture.Host.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
+        var push = scope.ServiceProvider.GetRequiredService<INotificationPush>();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => db.PushUnreadCountsAsync(push, [user.UserId], new CancellationToken(canceled: true)));
+
+        await Eventually.ReturnsAsync(() => live.Resyncs, n => n == 1, "the user told to resync");
     }
 }

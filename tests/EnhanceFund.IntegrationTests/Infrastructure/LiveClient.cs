@@ -17,6 +17,7 @@ public sealed class LiveClient : IAsyncDisposable
         connection.On<JsonElement>("unread_count", c => UnreadCounts.Enqueue(c.GetProperty("unread_count").GetInt32()));
         foreach (var method in new[] { "notification_updated", "notification_deleted", "preferences" })
             connection.On<JsonElement>(method, change => Changes.Enqueue((method, change.Clone())));
+        connection.On("resync", () => Interlocked.Increment(ref _resyncs));
         connection.Closed += error =>
         {
             Closed.TrySetResult(error);
@@ -28,6 +29,11 @@ public sealed class LiveClient : IAsyncDisposable
     public TaskCompletionSource<Exception?> Closed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public ConcurrentQueue<JsonElement> Notifications { get; } = new();
+
+    private int _resyncs;
+
+    /// <summary>How many times the server told this client to fetch what it may have missed.</summary>
+    public int Resyncs => Volatile.Read(ref _resyncs);
 
     public ConcurrentQueue<int> UnreadCounts { get; } = new();
 

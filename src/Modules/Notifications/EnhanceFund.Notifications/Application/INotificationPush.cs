@@ -17,4 +17,7 @@ public interface INotificationPush
 
     /// <summary>Tells every open tab of the user what one of them changed, in the order it happened.</summary>
     void Change(long userId, CenterChange change);
+
+    /// <summary>The user's unread count moved, but could not be read after the commit: their tabs are owed a resync.</summary>
+    void UnreadCountLost(long userId);
 }

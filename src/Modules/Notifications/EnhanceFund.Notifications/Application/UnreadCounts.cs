@@ -30,13 +30,25 @@ internal static class UnreadCounts
 
     /// <summary>
     /// Reads the users' unread counts, after the commit that moved them, and queues each for every open tab of its user:
-    /// every count the live push sends goes through here.
+    /// every count the live push sends goes through here. Should the read fail (the request went away, the database
+    /// did), the change has committed all the same and nothing would announce it: each user is owed a resync instead.
     /// </summary>
     public static async Task PushUnreadCountsAsync(
         this NotificationsDbContext db, INotificationPush push, IReadOnlyCollection<long> userIds, CancellationToken cancellationToken)
     {
         if (userIds.Count == 0) return;
-        foreach (var (userId, unread) in await db.VersionedUnreadCountsAsync(userIds, cancellationToken)) push.UnreadCount(userId, unread);
+        Dictionary<long, VersionedUnreadCount> counts;
+        try
+        {
+            counts = await db.VersionedUnreadCountsAsync(userIds, cancellationToken);
+        }
+        catch
+        {
+            foreach (var userId in userIds) push.UnreadCountLost(userId);
+            throw;
+        }
+
+        foreach (var (userId, unread) in counts) push.UnreadCount(userId, unread);
     }
 
     // pg_current_snapshot() is the statement's own snapshot: the one the sums are read in.

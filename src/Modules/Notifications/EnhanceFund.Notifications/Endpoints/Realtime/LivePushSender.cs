@@ -119,4 +119,5 @@ internal static class DropReasons
     public const string BackplaneDown = "backplane_down";
     public const string SendFailed = "send_failed";
     public const string QueueFull = "queue_full";
+    public const string CountUnread = "count_unread";
 }

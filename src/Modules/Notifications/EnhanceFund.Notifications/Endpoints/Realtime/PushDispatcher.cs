@@ -43,6 +43,8 @@ internal sealed class PushDispatcher(IPushSender sender, PushResync resync, IOpt
         }
     }
 
+    public void UnreadCountLost(long userId) => Dropped(userId, DropReasons.CountUnread);
+
     public void UnreadCount(long userId, VersionedUnreadCount unreadCount)
     {
         lock (_gate)
