@@ -96,12 +96,14 @@ internal sealed class PushResync(
         await Task.Delay(SubscriptionSettle, stoppingToken);
         var ids = connections.Ids.ToList();
         logger.LogInformation("Backplane subscription restored; asking {Connections} connections to resync", ids.Count);
-        // Client() writes to a connection of this instance directly, never through the backplane.
+        // Client() writes to a connection of this instance directly, never through the backplane. A client that does
+        // not read holds its write until its buffers drain, so the wait is bounded: the owed users' resyncs come next.
         await Task.WhenAll(ids.Select(async id =>
         {
             try
             {
-                await hub.Clients.Client(id).SendAsync(LivePushSender.ResyncMethod, stoppingToken);
+                await hub.Clients.Client(id).SendAsync(LivePushSender.ResyncMethod, stoppingToken)
+                    .WaitAsync(options.Value.SendTimeout, stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
