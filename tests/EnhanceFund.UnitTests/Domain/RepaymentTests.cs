@@ -14,6 +14,9 @@ public sealed class RepaymentTests
     [InlineData(100.00, 1.00, 1, 100.08)]     // 100.0833...
     [InlineData(0.01, 100.00, 120, 0.11)]     // a cent at 100 % for ten years: 0.11 exactly
     [InlineData(10.00, 0.30, 5, 10.01)]       // 10.0125 is a half-cent: away from zero
+    [InlineData(18.00, 1.00, 1, 18.02)]       // 18.015, a half-cent that a twelfth taken first would leave at 18.0149999...
+    [InlineData(6.00, 1.00, 1, 6.01)]         // 6.005, the same
+    [InlineData(60.00, 0.10, 1, 60.01)]       // 60.005, the same
     [InlineData(1000000.00, 100.00, 120, 11000000.00)]
     public void What_is_due_is_principal_plus_simple_interest_rounded_to_the_cent(
         decimal principal, decimal rate, int months, decimal due) =>

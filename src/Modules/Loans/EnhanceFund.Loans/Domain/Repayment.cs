@@ -5,11 +5,13 @@ public static class Repayment
 {
     /// <summary>
     /// Principal plus simple interest, rounded to the cent (half away from zero):
-    /// amount * (1 + rate/100 * months/12).
+    /// amount * (1 + rate/100 * months/12), computed as amount * (1200 + rate * months) / 1200. Dividing last keeps a
+    /// due that is exactly half a cent exact: a twelfth taken first is cut at decimal's 28 digits, and 18.015 became
+    /// 18.0149999..., which rounded down.
     /// </summary>
     public static Money Due(Money principal, decimal annualRatePercent, int termMonths) =>
         Money.Of(decimal.Round(
-            principal.Amount * (1m + annualRatePercent / 100m * termMonths / 12m), 2, MidpointRounding.AwayFromZero));
+            principal.Amount * (1200m + annualRatePercent * termMonths) / 1200m, 2, MidpointRounding.AwayFromZero));
 
     /// <summary>
     /// Splits <paramref name="total"/> pro rata to what each investment put in. Each share is first rounded down
