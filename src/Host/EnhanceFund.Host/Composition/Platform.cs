@@ -82,6 +82,7 @@ internal static class Platform
             c.Errors.ResponseBuilder = (failures, _, _) => ValidationEnvelope.From(failures);
             c.Binding.JsonExceptionTransformer = ValidationEnvelope.FromJsonException;
             c.Binding.FailureMessage = ValidationEnvelope.BindingFailureMessage;
+            c.Binding.Modifier = (_, type, context, _) => QueryStringFields.Check(type, context);
         });
         app.UseSwaggerGen();
         app.MapHealth();
