@@ -72,29 +72,19 @@ public sealed class BadInputTests(HostFixture fixture) : IClassFixture<HostFixtu
     }
 
     [Theory]
-    [InlineData("/api/wallet/deposits?amount=40")]
-    [InlineData("/api/wallet/withdrawals?amount=40")]
-    [InlineData("/api/wallet/deposits?Amount=40")]
-    public async Task A_body_field_also_in_the_query_string_is_a_400_naming_it_and_moves_no_money(string path)
+    [InlineData("/api/wallet/deposits?amount=40", """{"amount": 0.01}""")]
+    [InlineData("/api/wallet/withdrawals?amount=40", """{"amount": 0.01}""")]
+    [InlineData("/api/wallet/deposits?Amount=40", """{"amount": 0.01}""")]
+    [InlineData("/api/wallet/deposits?amount=40", "{}")]
+    public async Task A_body_field_in_the_query_string_is_a_400_naming_it_and_moves_no_money(string path, string body)
     {
         var user = await ApiClient.RegisterAsync(fixture.Http);
         await user.PostAsync("/api/wallet/deposits", new { amount = 50m });
 
-        var response = await user.PostRawAsync(path, """{"amount": 0.01}""");
+        var response = await user.PostRawAsync(path, body);
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal("amount is read from the body, not the query string.", Assert.Single(response.Errors["amount"]!.AsArray())!.GetValue<string>());
         Assert.Equal(50.00m, await user.BalanceAsync());
-    }
-
-    [Fact]
-    public async Task A_body_field_in_the_query_string_alone_is_a_400_too()
-    {
-        var user = await ApiClient.RegisterAsync(fixture.Http);
-
-        var response = await user.PostRawAsync("/api/wallet/deposits?amount=40", "{}");
-        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
-        Assert.Equal("amount is read from the body, not the query string.", Assert.Single(response.Errors["amount"]!.AsArray())!.GetValue<string>());
-        Assert.Equal(0.00m, await user.BalanceAsync());
     }
 
     [Fact]
