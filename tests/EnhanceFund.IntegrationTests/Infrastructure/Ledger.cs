@@ -87,9 +87,9 @@ public sealed class Ledger(string database)
     {
         await using var connection = await OpenAsync();
         await using var command = new NpgsqlCommand(
-            """
+            $"""
             SELECT attempts, processed_at IS NOT NULL, parked_at IS NOT NULL, coalesce(last_error, '')
-            FROM wallet.outbox_messages WHERE (payload ->> 'TransactionId')::bigint = @id
+            FROM wallet.outbox_messages WHERE {WalletOutboxRowOf} @id
             """, connection);
         command.Parameters.AddWithValue("id", transactionId);
         await using var reader = await command.ExecuteReaderAsync();
@@ -99,7 +99,10 @@ public sealed class Ledger(string database)
 
     /// <summary>When the Wallet outbox row of a deposit's or a withdrawal's event is due again, by PostgreSQL's clock.</summary>
     public Task<DateTime> WalletOutboxNextAttemptAsync(long transactionId) => ScalarAsync<DateTime>(
-        $"SELECT next_attempt_at FROM wallet.outbox_messages WHERE (payload ->> 'TransactionId')::bigint = {transactionId}");
+        $"SELECT next_attempt_at FROM wallet.outbox_messages WHERE {WalletOutboxRowOf} {transactionId}");
+
+    // The Wallet outbox row of a movement: its event carries the movement's transaction id.
+    private const string WalletOutboxRowOf = "(payload ->> 'TransactionId')::bigint =";
 
     /// <summary>
     /// The types of a loan's events in the Loans outbox, in the order the relay claims them (by due time), and whether

@@ -27,11 +27,12 @@ internal static class QueryStringFields
 
         // The endpoint answers with the failures of the context's list, whatever the exception carries.
         var failures = context.ValidationFailures;
+        var fields = FieldsOf(type);
         foreach (var key in http.Query.Keys)
         {
-            if (FieldsOf(type).FirstOrDefault(f => string.Equals(f.Name, key, StringComparison.OrdinalIgnoreCase)) is not { } field) continue;
+            if (fields.FirstOrDefault(f => string.Equals(f.Name, key, StringComparison.OrdinalIgnoreCase)) is not { } field) continue;
             if (http.RouteValues.ContainsKey(field.Name))
-                failures.Add(new ValidationFailure(field.Name, $"{field.Name} is given more than once."));
+                failures.Add(ValidationEnvelope.GivenTwice(field.Name));
             else if (!field.FromQuery && !HttpMethods.IsGet(http.Method))
                 failures.Add(new ValidationFailure(field.Name, $"{field.Name} is read from the body, not the query string."));
         }

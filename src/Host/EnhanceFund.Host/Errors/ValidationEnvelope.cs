@@ -25,9 +25,12 @@ internal static class ValidationEnvelope
         var field = exception.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : null;
         return field is null ? new ValidationFailure("body", "The request body is not valid JSON.")
             : exception is ControlCharactersException ? new ValidationFailure(field, $"{field} must not contain control characters.")
-            : IsDuplicateProperty(exception) ? new ValidationFailure(field, $"{field} is given more than once.")
+            : IsDuplicateProperty(exception) ? GivenTwice(field)
             : new ValidationFailure(field, $"{field} has a value of the wrong type or format.");
     }
+
+    /// <summary>A field given twice (in a body, or in the route and the query string): parsers disagree on which wins.</summary>
+    public static ValidationFailure GivenTwice(string field) => new(field, $"{field} is given more than once.");
 
     /// <summary>
     /// System.Text.Json tells a repeated field (<c>AllowDuplicateProperties = false</c>, ApiJson) by its message only;
