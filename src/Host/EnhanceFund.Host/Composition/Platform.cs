@@ -82,6 +82,9 @@ internal static class Platform
             c.Errors.ResponseBuilder = (failures, _, _) => ValidationEnvelope.From(failures);
             c.Binding.JsonExceptionTransformer = ValidationEnvelope.FromJsonException;
             c.Binding.FailureMessage = ValidationEnvelope.BindingFailureMessage;
+            // Route and query values bind by the API's name of a field (interest_rate), as the body does; by default
+            // they would bind by the C# property's (InterestRate), a second name QueryStringFields would not know.
+            c.Binding.UsePropertyNamingPolicy = true;
             c.Binding.Modifier = (_, type, context, _) => QueryStringFields.Check(type, context);
         });
         app.UseSwaggerGen();

@@ -13,7 +13,9 @@ namespace EnhanceFund.Host.Errors;
 /// read one value and the API act on another. So the query string is read only where a request declares it: a GET's
 /// fields (the list filters) and fields marked <see cref="QueryParamAttribute"/> (mark-all-read's type). Elsewhere a
 /// query parameter naming a field of the request is a 400, and so, on any request, is one naming a route value.
-/// Parameters that name no field are ignored, like unknown body fields.
+/// Parameters that name no field are ignored, like unknown body fields. A field's name here is the one FastEndpoints
+/// binds it by (its <see cref="BindFromAttribute"/>, else the API's snake_case name, as <c>UsePropertyNamingPolicy</c>
+/// is on), so no spelling of a field reaches the binder unchecked.
 /// </summary>
 internal static class QueryStringFields
 {
