@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using EnhanceFund.IntegrationTests.Infrastructure;
 
 namespace EnhanceFund.IntegrationTests;
@@ -162,11 +163,13 @@ public sealed class BadInputTests(HostFixture fixture) : IClassFixture<HostFixtu
     [Theory]
     [InlineData("text/plain")]
     [InlineData(null)]
+    [InlineData("application/json; charset=bogus")]
+    [InlineData("application/json; charset=utf-16")]
     public async Task A_body_that_is_not_JSON_is_a_415_in_the_envelope(string? contentType)
     {
         var user = await ApiClient.RegisterAsync(fixture.Http);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/wallet/deposits") { Content = new ByteArrayContent("amount=5"u8.ToArray()) };
-        if (contentType is not null) request.Content.Headers.ContentType = new(contentType);
+        if (contentType is not null) request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         request.Headers.Authorization = new("Bearer", user.Token);
         using var response = await fixture.Http.SendAsync(request);
 

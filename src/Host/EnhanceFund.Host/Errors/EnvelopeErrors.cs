@@ -1,5 +1,6 @@
 using EnhanceFund.BuildingBlocks.Web;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Net.Http.Headers;
 
 namespace EnhanceFund.Host.Errors;
 
@@ -13,18 +14,29 @@ internal static class EnvelopeErrors
     {
         app.UseExceptionHandler(errorApp => errorApp.Run(WriteExceptionAsync));
         app.UseStatusCodePages(context => WriteAsync(context.HttpContext.Response, MessageFor(context.HttpContext.Response.StatusCode)));
-        app.Use(RefuseBodiesWithoutContentType);
+        app.Use(RefuseBodiesThatAreNotUtf8);
     }
 
     // FastEndpoints answers a body without a Content-Type with a bare 415 that the status-code pages cannot fill in
-    // (the response has started), so such a request is answered here, before it gets there.
-    private static Task RefuseBodiesWithoutContentType(HttpContext context, RequestDelegate next)
+    // (the response has started), and one in a charset .NET does not know with a 500 (reading it throws before any
+    // JSON is parsed), so such requests are answered here, before they get there. JSON is UTF-8 (RFC 8259), so a
+    // body labelled with any other charset is refused too, rather than decoded one way here and another elsewhere.
+    private static Task RefuseBodiesThatAreNotUtf8(HttpContext context, RequestDelegate next)
     {
         var request = context.Request;
         var hasBody = request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0;
-        if (!hasBody || request.ContentType is not null) return next(context);
+        if (!hasBody || IsUtf8OrUnlabelled(request.ContentType)) return next(context);
         context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
         return WriteAsync(context.Response, MessageFor(StatusCodes.Status415UnsupportedMediaType));
+    }
+
+    private static bool IsUtf8OrUnlabelled(string? contentType)
+    {
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var mediaType)) return false;
+        var charset = HeaderUtilities.RemoveQuotes(mediaType.Charset).Value ?? "";
+        return charset.Length == 0
+            || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
+            || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase);
     }
 
     private static Task WriteExceptionAsync(HttpContext context)
