@@ -46,6 +46,9 @@ public sealed class IdentityTests(HostFixture fixture) : IClassFixture<HostFixtu
 
     [Theory]
     [InlineData("""{"email":"x","password":"long-enough","full_name":"A","role":"investor"}""", "email")]
+    // An address is checked as it would be stored, trimmed: these have no local part, or no domain.
+    [InlineData("""{"email":"   @example.test","password":"long-enough","full_name":"A","role":"investor"}""", "email")]
+    [InlineData("""{"email":"someone@   ","password":"long-enough","full_name":"A","role":"investor"}""", "email")]
     [InlineData("""{"email":"a@b.test","password":"short","full_name":"A","role":"investor"}""", "password")]
     [InlineData("""{"email":"a@b.test","password":"long-enough","full_name":"  ","role":"investor"}""", "full_name")]
     [InlineData("""{"email":"a@b.test","password":"long-enough","full_name":"A","role":"admin"}""", "role")]

@@ -1,4 +1,5 @@
 using EnhanceFund.Identity.Application;
+using EnhanceFund.Identity.Domain;
 using Microsoft.AspNetCore.Builder;
 
 namespace EnhanceFund.Identity.Endpoints;
@@ -13,7 +14,15 @@ internal static class CredentialRules
         rule
             .Must(e => !string.IsNullOrWhiteSpace(e)).WithMessage("Email is required.")
             .MaximumLength(254).WithMessage("Email must be at most 254 characters long.")
-            .EmailAddress().WithMessage("Email must be a valid email address.");
+            .Must(e => e is null || IsEmailAddress(User.NormalizeEmail(e))).WithMessage("Email must be a valid email address.");
+
+    // FluentValidation's EmailAddress() (one '@', neither first nor last), applied to the address as it is stored:
+    // applied before the trim, "   @example.test" passed and was stored as "@example.test".
+    private static bool IsEmailAddress(string email)
+    {
+        var at = email.IndexOf('@');
+        return at > 0 && at < email.Length - 1 && at == email.LastIndexOf('@');
+    }
 
     public static IRuleBuilderOptions<T, string?> RequiredPassword<T>(this IRuleBuilder<T, string?> rule) =>
         rule.NotEmpty().WithMessage("Password is required.");
