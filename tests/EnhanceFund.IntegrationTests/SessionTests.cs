@@ -41,6 +41,22 @@ public sealed class SessionTests(HostFixture fixture) : IClassFixture<HostFixtur
     }
 
     [Fact]
+    public async Task A_token_refreshed_near_the_sessions_end_expires_with_the_session()
+    {
+        var user = await ApiClient.RegisterAsync(fixture.Http);
+        // Signed in 11 h 50 min ago: 10 minutes of the 12-hour session are left, less than a token's hour.
+        var late = Sign(user.UserId, expires: TimeSpan.FromMinutes(10), signedInAgo: TimeSpan.FromMinutes(11 * 60 + 50));
+
+        var refreshed = await WithToken(late).PostAsync("/api/auth/refresh");
+        Assert.Equal(HttpStatusCode.OK, refreshed.Status);
+        var token = new JsonWebToken(refreshed.Data["access_token"]!.GetValue<string>());
+        var sessionEnd = DateTimeOffset.FromUnixTimeSeconds(AuthTime(token.EncodedToken)).AddHours(12);
+        Assert.Equal(sessionEnd.UtcDateTime, token.ValidTo);
+        var expiresIn = refreshed.Data["expires_in"]!.GetValue<int>();
+        Assert.InRange(expiresIn, 9 * 60, 10 * 60);
+    }
+
+    [Fact]
     public async Task A_hub_connection_is_closed_when_its_token_expires_while_one_with_time_left_stays()
     {
         var user = await ApiClient.RegisterAsync(fixture.Http);

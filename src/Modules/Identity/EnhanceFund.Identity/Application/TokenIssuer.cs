@@ -17,14 +17,18 @@ public sealed class TokenIssuer(IOptions<JwtOptions> options, TimeProvider clock
     {
         var jwt = options.Value;
         var now = clock.GetUtcNow().UtcDateTime;
-        var authTime = (signedInAt ?? now).ToUnixTimeSeconds();
+        var signedIn = signedInAt ?? now;
+        var authTime = signedIn.ToUnixTimeSeconds();
+        // A refreshed token ends with its session at the latest, so a stolen one is good for SessionHours in all.
+        var sessionEnd = DateTimeOffset.FromUnixTimeSeconds(authTime).AddHours(jwt.SessionHours).UtcDateTime;
+        var expires = Min(now.AddMinutes(jwt.AccessTokenMinutes), sessionEnd);
         var token = _handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = jwt.Issuer,
             Audience = jwt.Audience,
             IssuedAt = now,
             NotBefore = now,
-            Expires = now.AddMinutes(jwt.AccessTokenMinutes),
+            Expires = expires,
             Subject = new ClaimsIdentity(
             [
                 new Claim(ClaimNames.Subject, user.Id.ToString()),
@@ -35,6 +39,8 @@ public sealed class TokenIssuer(IOptions<JwtOptions> options, TimeProvider clock
             SigningCredentials = new SigningCredentials(
                 new SymmetricSecurityKey(Encoding.UTF8.GetBytes(jwt.SigningKey)), SecurityAlgorithms.HmacSha256),
         });
-        return new SignedIn(UserDto.From(user), token, jwt.AccessTokenMinutes * 60);
+        return new SignedIn(UserDto.From(user), token, (int)(expires - now).TotalSeconds);
     }
+
+    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 }
