@@ -113,7 +113,7 @@ public sealed class PushDispatcherTests
         var wrapped = Options.Create(options);
         var sender = new LivePushSender(hub, new LocalUnreadCountOrder(), wrapped, NullLogger<LivePushSender>.Instance);
         var resync = new PushResync(sender, new LocalConnections(), hub, wrapped, NullLogger<PushResync>.Instance);
-        var dispatcher = new PushDispatcher(sender, resync, wrapped);
+        var dispatcher = new PushDispatcher(sender, resync, wrapped, NullLogger<PushDispatcher>.Instance);
         await resync.StartAsync(CancellationToken.None);
         await dispatcher.StartAsync(CancellationToken.None);
         return new Running(dispatcher, resync);

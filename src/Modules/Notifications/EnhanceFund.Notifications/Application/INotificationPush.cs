@@ -18,6 +18,9 @@ public interface INotificationPush
     /// <summary>Tells every open tab of the user what one of them changed, in the order it happened.</summary>
     void Change(long userId, CenterChange change);
 
-    /// <summary>The user's unread count moved, but could not be read after the commit: their tabs are owed a resync.</summary>
-    void UnreadCountLost(long userId);
+    /// <summary>
+    /// The users' unread counts moved, but could not be read after the commit (<paramref name="cause"/>): their tabs are
+    /// owed a resync.
+    /// </summary>
+    void UnreadCountsLost(IReadOnlyCollection<long> userIds, Exception cause);
 }

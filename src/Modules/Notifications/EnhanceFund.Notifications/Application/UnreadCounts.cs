@@ -31,7 +31,9 @@ internal static class UnreadCounts
     /// <summary>
     /// Reads the users' unread counts, after the commit that moved them, and queues each for every open tab of its user:
     /// every count the live push sends goes through here. Should the read fail (the request went away, the database
-    /// did), the change has committed all the same and nothing would announce it: each user is owed a resync instead.
+    /// did), the change has committed all the same and nothing would announce it: each user is owed a resync instead,
+    /// and the caller goes on as if the count had been read. Throwing would tell a request's client that a change it
+    /// made had failed (a DELETE retried would then be a 404), and a relay to deliver again what it had delivered.
     /// </summary>
     public static async Task PushUnreadCountsAsync(
         this NotificationsDbContext db, INotificationPush push, IReadOnlyCollection<long> userIds, CancellationToken cancellationToken)
@@ -42,10 +44,10 @@ internal static class UnreadCounts
         {
             counts = await db.VersionedUnreadCountsAsync(userIds, cancellationToken);
         }
-        catch
+        catch (Exception ex)
         {
-            foreach (var userId in userIds) push.UnreadCountLost(userId);
-            throw;
+            push.UnreadCountsLost(userIds, ex);
+            return;
         }
 
         foreach (var (userId, unread) in counts) push.UnreadCount(userId, unread);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using EnhanceFund.Notifications.Application;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace EnhanceFund.Notifications.Endpoints.Realtime;
@@ -13,7 +14,7 @@ namespace EnhanceFund.Notifications.Endpoints.Realtime;
 /// then the newest unread count, which replaces any older one still waiting). Pushes beyond the capacity are dropped
 /// and counted, and so is every push the sender could not send; each drop owes its user a <c>resync</c>.
 /// </summary>
-internal sealed class PushDispatcher(IPushSender sender, PushResync resync, IOptions<PushOptions> options)
+internal sealed class PushDispatcher(IPushSender sender, PushResync resync, IOptions<PushOptions> options, ILogger<PushDispatcher> logger)
     : BackgroundService, INotificationPush
 {
     private readonly Lock _gate = new();
@@ -43,7 +44,13 @@ internal sealed class PushDispatcher(IPushSender sender, PushResync resync, IOpt
         }
     }
 
-    public void UnreadCountLost(long userId) => Dropped(userId, DropReasons.CountUnread);
+    public void UnreadCountsLost(IReadOnlyCollection<long> userIds, Exception cause)
+    {
+        // A request that went away cancels its read: nothing is wrong but that its tabs must catch up.
+        if (cause is not OperationCanceledException)
+            logger.LogWarning(cause, "The unread counts of {UserCount} users could not be read after their change; their tabs are told to resync", userIds.Count);
+        foreach (var userId in userIds) Dropped(userId, DropReasons.CountUnread);
+    }
 
     public void UnreadCount(long userId, VersionedUnreadCount unreadCount)
     {
