@@ -39,6 +39,8 @@ public abstract class ThroughAFrontServerTests<TFixture>(Chromium chromium, TFix
 
     public async Task DisposeAsync() => await _context.DisposeAsync();
 
+    protected TFixture Fixture => fixture;
+
     [Fact]
     public async Task Every_push_reaches_the_page_once_over_the_websocket_through_the_front_server()
     {
@@ -80,7 +82,25 @@ public abstract class ThroughAFrontServerTests<TFixture>(Chromium chromium, TFix
 /// <summary>The deployment: the committed deploy/nginx.conf in front of two instances.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class BehindNginxTests(Chromium chromium, NginxFixture fixture)
-    : ThroughAFrontServerTests<NginxFixture>(chromium, fixture);
+    : ThroughAFrontServerTests<NginxFixture>(chromium, fixture)
+{
+    // Prometheus scrapes each instance directly (deploy/prometheus.yml); nginx hides the path from everyone else
+    // however it is spelled, as the Host's routing ignores case and a trailing slash.
+    [Theory]
+    [InlineData("/metrics")]
+    [InlineData("/metrics/")]
+    [InlineData("/METRICS")]
+    [InlineData("/Metrics/")]
+    public async Task Metrics_are_not_served_through_nginx_however_the_path_is_spelled(string path)
+    {
+        using var direct = await Fixture.Instances[0].Http.GetAsync(path);
+        Assert.Equal(System.Net.HttpStatusCode.OK, direct.StatusCode);
+
+        using var front = new HttpClient { BaseAddress = Fixture.Address };
+        using var hidden = await front.GetAsync(path);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, hidden.StatusCode);
+    }
+}
 
 /// <summary>A frontend developer's set-up: `npm run dev` in web/ in front of one Host.</summary>
 [Collection(BrowserCollection.Name)]
