@@ -133,6 +133,41 @@ public sealed class BatchDeliveryTests(BatchDeliveryFixture fixture) : IClassFix
             $"the retry is due at {due:O}, though the first attempt failed after {failedAfter:O}");
     }
 
+    [Fact]
+    public async Task A_message_is_counted_parked_only_once_its_parking_has_committed()
+    {
+        await _ledger.RefuseDepositNotificationsAsync(PoisonAmount);
+        // Until the trigger is dropped, every commit that would park a wallet message fails, as a database can at the
+        // commit; the sequence (which no rollback undoes) counts the commits refused.
+        await _ledger.ExecuteAsync("""
+            CREATE SEQUENCE wallet.parkings_refused;
+            CREATE FUNCTION wallet.refuse_parking() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                PERFORM nextval('wallet.parkings_refused');
+                RAISE EXCEPTION 'parking refused on purpose';
+            END $$;
+            CREATE CONSTRAINT TRIGGER refuse_parking AFTER UPDATE ON wallet.outbox_messages
+            DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (NEW.parked_at IS NOT NULL)
+            EXECUTE FUNCTION wallet.refuse_parking();
+            """);
+        var countedBefore = await ParkedCountedAsync();
+        var user = (await RegisterAsync(1))[0];
+        var poison = (await user.PostAsync("/api/wallet/deposits", new { amount = PoisonAmount })).Data["transaction"]!["id"]!.GetValue<long>();
+
+        await Eventually.ReturnsAsync(
+            () => _ledger.ValueAsync<long>("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM wallet.parkings_refused"),
+            refused => refused >= 2, "two commits that would park the poison refused");
+        Assert.False((await _ledger.WalletOutboxRowAsync(poison)).Parked);
+        Assert.Equal(countedBefore, await ParkedCountedAsync());
+
+        await _ledger.ExecuteAsync("DROP TRIGGER refuse_parking ON wallet.outbox_messages");
+        await Eventually.ReturnsAsync(() => _ledger.WalletOutboxRowAsync(poison), row => row.Parked, "the poison parked");
+        await Eventually.ReturnsAsync(ParkedCountedAsync, counted => counted == countedBefore + 1, "the parking counted once");
+    }
+
+    private async Task<double> ParkedCountedAsync() =>
+        await PrometheusScrape.ValueAsync(fixture.Http, "outbox_messages_parked_total", ("module", "wallet"), ("event_type", "wallet.funds_added")) ?? 0;
+
     private async Task<ApiClient[]> RegisterAsync(int count) =>
         await Task.WhenAll(Enumerable.Range(0, count).Select(_ => ApiClient.RegisterAsync(fixture.Http)));
 

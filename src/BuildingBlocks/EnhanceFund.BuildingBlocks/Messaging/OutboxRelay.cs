@@ -43,10 +43,13 @@ public sealed class OutboxRelay<TContext>(
         var batch = await ClaimAsync(stopping);
         var (attempted, failures) = await DeliverAsync(batch, stopping);
         await ReleaseAsync(batch.Except(attempted).ToList());
+        var recorded = new List<(OutboxMessage Message, Exception Error, DeliveryFailure Failure)>(failures.Count);
         foreach (var message in attempted.Where(m => failures.ContainsKey(m.Id)))
-            await RecordFailureAsync(message, failures[message.Id]);
+            recorded.Add((message, failures[message.Id], await RecordFailureAsync(message, failures[message.Id])));
         await transaction.CommitAsync(CancellationToken.None);
+        // Counted and logged once committed: a commit that fails leaves nothing retried or parked.
         CountDelivered(attempted.Where(m => !failures.ContainsKey(m.Id)).ToList());
+        foreach (var (message, error, failure) in recorded) ReportFailure(message, error, failure);
         return batch.Count;
     }
 
@@ -163,12 +166,16 @@ public sealed class OutboxRelay<TContext>(
         foreach (var message in delivered) metrics.Delivered(_sql.Module, message.Type, now - message.OccurredAt);
     }
 
-    private async Task RecordFailureAsync(OutboxMessage message, Exception error)
+    private async Task<DeliveryFailure> RecordFailureAsync(OutboxMessage message, Exception error)
     {
         var failure = DeliveryFailure.After(message.Attempts, error.ToString(), _options);
         await db.Database.ExecuteSqlRawAsync(_sql.RecordFailure,
             message.Id, failure.Attempts, failure.Error, failure.RetryAfter, failure.Parked);
+        return failure;
+    }
 
+    private void ReportFailure(OutboxMessage message, Exception error, DeliveryFailure failure)
+    {
         if (failure.Parked)
         {
             metrics.Parked(_sql.Module, message.Type);
