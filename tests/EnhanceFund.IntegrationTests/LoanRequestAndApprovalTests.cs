@@ -111,6 +111,8 @@ public sealed class LoanRequestAndApprovalTests(HostFixture fixture) : IClassFix
     [InlineData("""{"amount": 100, "interest_rate": 0, "term_months": 12, "purpose": "x"}""", "interest_rate")]
     [InlineData("""{"amount": 100, "interest_rate": 100.01, "term_months": 12, "purpose": "x"}""", "interest_rate")]
     [InlineData("""{"amount": 100, "interest_rate": 10.555, "term_months": 12, "purpose": "x"}""", "interest_rate")]
+    [InlineData("""{"amount": 100, "interest_rate": 10.500, "term_months": 12, "purpose": "x"}""", "interest_rate")]
+    [InlineData("""{"amount": 100.000, "interest_rate": 10, "term_months": 12, "purpose": "x"}""", "amount")]
     [InlineData("""{"amount": 100, "interest_rate": 10, "term_months": 0, "purpose": "x"}""", "term_months")]
     [InlineData("""{"amount": 100, "interest_rate": 10, "term_months": 121, "purpose": "x"}""", "term_months")]
     [InlineData("""{"amount": 100, "interest_rate": 10, "term_months": 1.5, "purpose": "x"}""", "term_months")]

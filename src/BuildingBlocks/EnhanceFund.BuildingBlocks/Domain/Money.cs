@@ -28,7 +28,13 @@ public readonly record struct Money : IComparable<Money>
 
     /// <summary>True for what a single deposit, withdrawal or investment may move: (0, 1,000,000.00], in cents.</summary>
     public static bool IsValidTransfer(decimal amount) =>
-        amount > 0 && amount <= MaxTransfer && HasAtMostTwoDecimals(amount);
+        amount > 0 && amount <= MaxTransfer && IsWrittenWithAtMostTwoDecimals(amount);
+
+    /// <summary>
+    /// A request's number has at most two decimals as the client wrote it, trailing zeros included: 10.000 is three,
+    /// and so is a number with more digits than a decimal holds, which the parser rounded (10.000...0001 would move 10).
+    /// </summary>
+    public static bool IsWrittenWithAtMostTwoDecimals(decimal value) => value.Scale <= 2;
 
     public static Money operator +(Money a, Money b) => new(a.Amount + b.Amount);
 

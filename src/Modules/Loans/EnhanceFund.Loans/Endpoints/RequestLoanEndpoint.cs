@@ -21,7 +21,7 @@ internal sealed class RequestLoanValidator : Validator<RequestLoanRequest>
         RuleFor(r => r.Amount).ValidAmount();
         RuleFor(r => r.InterestRate)
             .NotNull().WithMessage("Interest rate is required.")
-            .Must(r => r is null || (r > 0 && r <= 100 && Money.HasAtMostTwoDecimals(r.Value)))
+            .Must(r => r is null || (r > 0 && r <= 100 && Money.IsWrittenWithAtMostTwoDecimals(r.Value)))
             .WithMessage("Interest rate is an annual percentage greater than 0 and at most 100, with at most two decimal places.");
         RuleFor(r => r.TermMonths)
             .NotNull().WithMessage("Term months is required.")
