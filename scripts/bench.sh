@@ -6,7 +6,7 @@
 # under 50 ms. Asserts nothing.
 # The first rate also warms the runtime up until its JIT is quiet (tens of seconds), and each rate ends with where
 # the time went (request -> 201, -> the relay's claim, -> the consumer's start, -> its commit, -> the push received).
-#   scripts/bench.sh [--rates 100,250,500,1000] [--seconds 15] [--users 50] [--warmup 5] [--idle-connections 0]
+#   scripts/bench.sh [--rates 200] [--seconds 15] [--users 50] [--warmup 5] [--idle-connections 0]
 #                    [--pool 16]   # the Host's PostgreSQL connection pool (Maximum Pool Size; the Host's default 16)
 #                    [--npgsql "Multiplexing=true"]   # more Npgsql connection string settings
 #                    [--statements]   # what PostgreSQL ran per deposit at each rate (pg_stat_statements)

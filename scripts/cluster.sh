@@ -133,7 +133,7 @@ up() {
   } > "$state"
   source "$state"
 
-  # All at once: EF Core's migration lock lets one instance migrate while the others wait for it.
+  # All at once: the Host's advisory lock (Composition/Migrations.cs) lets one instance migrate while the others wait.
   for i in $(seq "$count"); do launch_instance "$i"; done
   local instances=()
   for i in $(seq "$count"); do
@@ -188,5 +188,5 @@ case "$command" in
       *) host_port "$2" >/dev/null
          if [ "$command" = stop ]; then signal_instance "$2" TERM; echo "Instance $2 stopped."; else start_instance "$2"; fi ;;
     esac ;;
-  *) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; [ -z "$command" ] || exit 2 ;;
+  *) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; [ -z "$command" ] || exit 2 ;;
 esac

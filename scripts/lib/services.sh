@@ -27,7 +27,8 @@ ensure_packages() {
 }
 
 # build_web_client: web/dist from web/src with the locked @microsoft/signalr and esbuild (npm ci only when the
-# lock file changed). The Host's build copies web/dist into its wwwroot, so this runs before `dotnet build`.
+# lock file changed). The Host's build copies web/dist into webclient/ beside its binary, so this runs before
+# `dotnet build`.
 build_web_client() {
   (
     cd web

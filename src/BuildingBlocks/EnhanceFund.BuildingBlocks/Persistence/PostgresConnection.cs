@@ -12,8 +12,8 @@ public static class PostgresConnection
     /// <item>Nothing here keeps session state between uses of a pooled connection (locks are per transaction, settings
     /// per statement), so <c>No Reset On Close</c> spares PostgreSQL a DISCARD ALL before every reuse, and that lets
     /// the statements <c>Max Auto Prepare</c> prepares outlive it: PostgreSQL parses and plans each hot query once per
-    /// connection. Together they cut PostgreSQL's CPU per request by about 40% (docs/ARCHITECTURE.md, "Where a
-    /// request's time goes").</item>
+    /// connection. Together they cut PostgreSQL's CPU per request by about 40% (docs/ARCHITECTURE.md, "Performance:
+    /// where the time goes").</item>
     /// <item><c>Maximum Pool Size</c> 16, not Npgsql's 100: a few busy backends do more than many cold ones (each
     /// with its own caches and prepared statements), requests past them wait in the pool rather than crowd
     /// PostgreSQL's cores, and three instances stay within PostgreSQL's default of 100 connections
