@@ -93,12 +93,22 @@ async function renewOrExpire() {
     showAuth('Your session has expired. Please sign in again.');
     return;
   }
+  const renewing = session.token();
+  let renewed = null;
   try {
-    session.save(await api('/api/auth/refresh', { method: 'POST' }));
+    renewed = await api('/api/auth/refresh', { method: 'POST' });
   } catch (error) {
     if (error?.status === 401) return;
     console.warn('Could not renew the session; trying again shortly', error);
   }
+  // Signed out, or signed in again (maybe as someone else, maybe in another tab), while the renewal was on its way:
+  // its answer belongs to a session that is over, and saving it would sign that user back in. Whoever is signed in
+  // now (if anyone) has an expiry watcher of its own from showApp.
+  if (session.token() !== renewing) {
+    if (app) watchExpiry();
+    return;
+  }
+  if (renewed) session.save(renewed);
   watchExpiry();
 }
 
