@@ -37,8 +37,8 @@ function queryString(query) {
 }
 
 /**
- * Keys of money-moving requests that got no answer from the API, or a server error: the request, or an earlier
- * attempt of it, may have acted or not. The same user asking for the same thing again (same method, path and body)
+ * Keys of money-moving requests that are on their way, or got no answer from the API, or a server error: the
+ * request, or an earlier attempt of it, may have acted or not. The same user asking for the same thing again (same method, path and body)
  * sends the same key, so the server answers with what it did the first time instead of moving the money twice. An
  * answer below 500 (done, or refused) retires the key. Kept in sessionStorage, so that reloading a page that hung,
  * the first thing many people try, does not forget them; per tab, as the same request from another tab is another
@@ -91,6 +91,9 @@ export async function api(path, { method = 'GET', body, query, idempotent = fals
 
   const intent = `${session.current()?.user?.id} ${method} ${path} ${JSON.stringify(body ?? null)}`;
   const idempotencyKey = unsettledKeys.get(intent) ?? newIdempotencyKey();
+  // Unsettled from the moment it is sent, not only once it went unanswered: the same request again while this one is
+  // on its way (a click on a button that a redrawn list enabled again) carries this key, so the server acts once.
+  unsettledKeys.set(intent, idempotencyKey);
   let answer = await send(path, { method, body, query, idempotencyKey });
   for (const delay of KEYED_RETRY_DELAYS_MS) {
     if (settled(answer)) break;
@@ -98,7 +101,6 @@ export async function api(path, { method = 'GET', body, query, idempotent = fals
     answer = await send(path, { method, body, query, idempotencyKey });
   }
   if (settled(answer)) unsettledKeys.delete(intent);
-  else unsettledKeys.set(intent, idempotencyKey);
   return resultOf(path, answer);
 }
 
@@ -153,7 +155,8 @@ function resultOf(path, { response, text, envelope }) {
 }
 
 /**
- * A fresh key per user action (a double-click is prevented by disabling the button). crypto.randomUUID needs a
+ * A fresh key per user action (a double-click is prevented by disabling the button, and a repeat while the first
+ * is pending reuses its key: see unsettledKeys). crypto.randomUUID needs a
  * secure context; getRandomValues works on plain http too.
  */
 function newIdempotencyKey() {
