@@ -56,7 +56,12 @@ export async function createApp({ user, onSignOut }) {
   const stale = new Set();
   let staleTimer = null;
 
+  let stopped = false;
+
   function markStale(names) {
+    // After stop() nothing clears the timer, and its refreshes would go out without a token (a 401 signs out whoever
+    // is signed in by then).
+    if (stopped) return;
     for (const name of names) if (panels[name]) stale.add(name);
     clearTimeout(staleTimer);
     // Several notifications often arrive together (loan_fulfilled with investment_made): refresh once.
@@ -94,7 +99,6 @@ export async function createApp({ user, onSignOut }) {
     },
   });
 
-  let stopped = false;
   async function stop() {
     if (stopped) return;
     stopped = true;

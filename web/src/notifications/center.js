@@ -128,6 +128,8 @@ export function createNotificationCenter({ onArrival = () => {} } = {}) {
   }
 
   function render() {
+    // A stopped center (the user signed out) may still get answers it asked for: the page is no longer its own.
+    if (destroyed) return;
     const count = store.unreadCount ?? 0;
     badge.textContent = String(count);
     badge.classList.toggle('empty', count === 0);
@@ -297,7 +299,7 @@ export function createNotificationCenter({ onArrival = () => {} } = {}) {
       store.appendOlder(data.notifications, data.next_before_id);
       store.setUnreadFromResponse(data.unread_count, ticket);
     } catch (error) {
-      showError(error);
+      if (!destroyed) showError(error);
     } finally {
       loadingOlder = false;
       store.changed();
@@ -309,6 +311,7 @@ export function createNotificationCenter({ onArrival = () => {} } = {}) {
    * but not which, so reload the part of the list this tab shows.
    */
   function scheduleReload() {
+    if (destroyed) return;
     clearTimeout(reloadTimer);
     reloadTimer = setTimeout(reloadShown, 250);
   }
@@ -319,7 +322,7 @@ export function createNotificationCenter({ onArrival = () => {} } = {}) {
     const shown = store.items.length;
     try {
       const { data, ticket } = await fetchFirstPage(store.view, store.filter, Math.min(200, Math.max(PAGE_SIZE, shown)));
-      if (generation !== listGeneration) return;
+      if (destroyed || generation !== listGeneration) return;
       if (shown <= 200) store.replacePage(store.view, store.filter, data.notifications, data.next_before_id);
       else data.notifications.forEach((n) => store.upsert(n));
       store.setUnreadFromResponse(data.unread_count, ticket);
@@ -357,7 +360,8 @@ export function createNotificationCenter({ onArrival = () => {} } = {}) {
   async function settleUnread(oneFewer, ticket) {
     if (oneFewer && store.unreadCount > 0) store.setUnreadFromResponse(store.unreadCount - 1, ticket);
     store.changed();
-    // The server's push confirms it too, but not while the hub is down.
+    // The server's push confirms it too, but not while the hub is down. Not after sign-out: no token to send.
+    if (destroyed) return;
     const countTicket = store.countTicket();
     const count = await api('/api/notifications/unread-count');
     if (store.setUnreadFromResponse(count.unread_count, countTicket)) store.changed();
@@ -440,6 +444,7 @@ export function createNotificationCenter({ onArrival = () => {} } = {}) {
    * than the limit. Safe to call at any time and more than once: a call while one runs queues one more run.
    */
   function catchUp() {
+    if (destroyed) return Promise.resolve();
     if (catchUpRunning) {
       catchUpQueued = true;
       return catchUpRunning;
@@ -466,8 +471,12 @@ export function createNotificationCenter({ onArrival = () => {} } = {}) {
     await initialLoad;
     const fresh = [];
     for (;;) {
+      // Signed out meanwhile: a request now would go without a token, and its 401 would sign out whoever is next.
+      if (destroyed) return;
       const ticket = store.countTicket();
       const data = await api('/api/notifications', { query: { after_seq: store.lastSeq, limit: CATCH_UP_PAGE } });
+      // Nor may the answer reach the sign-in page (a toast, the title's count, the page's refreshes).
+      if (destroyed) return;
       for (const n of data.notifications) {
         if (store.markSeen(n)) fresh.push(n);
         store.upsert(n);
@@ -486,6 +495,7 @@ export function createNotificationCenter({ onArrival = () => {} } = {}) {
    * the user turned off live bring none (the server does not push them; a catch-up may still fetch them).
    */
   function announce(arrived) {
+    if (destroyed) return;
     onArrival(arrived);
     const notifications = arrived.filter((n) => store.wantsLive(n));
     if (notifications.length === 0) return;
@@ -504,6 +514,8 @@ export function createNotificationCenter({ onArrival = () => {} } = {}) {
 
   function destroy() {
     destroyed = true;
+    // Drops the answer of a list load still on its way (showList, loadOlder, reloadShown).
+    listGeneration += 1;
     document.title = 'EnhanceFund';
     clearInterval(clock);
     clearTimeout(reloadTimer);
