@@ -245,15 +245,16 @@ export function createNotificationCenter({ onArrival = () => {} } = {}) {
 
   async function fetchFirstPage(view, filter, limit = PAGE_SIZE) {
     const ticket = store.countTicket();
+    const arrivals = store.arrivalTicket();
     const data = await api('/api/notifications', { query: { limit, type: typeQuery(filter), archived: archivedQuery(view) } });
-    return { data, ticket };
+    return { data, ticket, arrivals };
   }
 
   /** First paint waits for this, so the badge and the list are right when they first appear. */
   function loadInitial() {
     initialLoad = (async () => {
-      const [{ data, ticket }] = await Promise.all([fetchFirstPage(INBOX, ALL_TYPES), preferences.load()]);
-      store.replacePage(INBOX, ALL_TYPES, data.notifications, data.next_before_id);
+      const [{ data, ticket, arrivals }] = await Promise.all([fetchFirstPage(INBOX, ALL_TYPES), preferences.load()]);
+      store.replacePage(INBOX, ALL_TYPES, data.notifications, data.next_before_id, arrivals);
       store.setUnreadFromResponse(data.unread_count, ticket);
       // The newest of the stream is on this page, and everything before it is history the user can page to.
       store.reachedSeq(maxSeq(data.notifications));
@@ -271,9 +272,9 @@ export function createNotificationCenter({ onArrival = () => {} } = {}) {
     loadingList = true;
     store.changed();
     try {
-      const { data, ticket } = await fetchFirstPage(view, filter);
+      const { data, ticket, arrivals } = await fetchFirstPage(view, filter);
       if (generation !== listGeneration) return;
-      store.replacePage(view, filter, data.notifications, data.next_before_id);
+      store.replacePage(view, filter, data.notifications, data.next_before_id, arrivals);
       store.setUnreadFromResponse(data.unread_count, ticket);
     } catch (error) {
       if (generation === listGeneration) showError(error);
@@ -321,9 +322,9 @@ export function createNotificationCenter({ onArrival = () => {} } = {}) {
     const generation = listGeneration;
     const shown = store.items.length;
     try {
-      const { data, ticket } = await fetchFirstPage(store.view, store.filter, Math.min(200, Math.max(PAGE_SIZE, shown)));
+      const { data, ticket, arrivals } = await fetchFirstPage(store.view, store.filter, Math.min(200, Math.max(PAGE_SIZE, shown)));
       if (destroyed || generation !== listGeneration) return;
-      if (shown <= 200) store.replacePage(store.view, store.filter, data.notifications, data.next_before_id);
+      if (shown <= 200) store.replacePage(store.view, store.filter, data.notifications, data.next_before_id, arrivals);
       else data.notifications.forEach((n) => store.upsert(n));
       store.setUnreadFromResponse(data.unread_count, ticket);
       store.changed();

@@ -35,6 +35,9 @@ export class NotificationStore {
   /** Pushed seqs above lastSeq, waiting for the ones missing before them. */
   #ahead = new Set();
   #countVersion = 0;
+  /** Bumped by every upsert (a push, a catch-up, an action's answer); per id, the value at its latest upsert. */
+  #arrivals = 0;
+  #arrivedAt = new Map();
   #listeners = new Set();
 
   subscribe(listener) {
@@ -71,6 +74,7 @@ export class NotificationStore {
    */
   upsert(notification) {
     this.#seen.add(notification.id);
+    this.#arrivedAt.set(notification.id, ++this.#arrivals);
     const index = this.items.findIndex((n) => n.id === notification.id);
     if (!this.matchesFilter(notification)) {
       if (index >= 0) this.items.splice(index, 1);
@@ -92,14 +96,22 @@ export class NotificationStore {
     this.items = this.items.filter((n) => n.id !== id);
   }
 
+  /** Take one before requesting a first page, and give it to replacePage with the page. */
+  arrivalTicket() {
+    return this.#arrivals;
+  }
+
   /**
-   * The first page for a view and filter: replaces the list. Items newer than the page's newest are kept: they
-   * were pushed while the request was in flight, after the server had read the page.
+   * The first page for a view and filter: replaces the list. Items newer than the page's newest are kept only if
+   * they arrived (pushed, caught up) after the request was sent, when the server may have read the page already.
+   * Anything else the list held and the page lacks is gone from the server (deleted or archived elsewhere), even
+   * when it is newer than the whole page. Without a ticket nothing is kept.
    */
-  replacePage(view, filter, notifications, nextBeforeId) {
+  replacePage(view, filter, notifications, nextBeforeId, arrivalTicket = this.#arrivals) {
     const pageNewest = notifications.reduce((max, n) => Math.max(max, n.id), 0);
     const same = filter === this.filter && view === this.view;
-    const pushedMeanwhile = same ? this.items.filter((n) => n.id > pageNewest) : [];
+    const arrivedMeanwhile = (n) => n.id > pageNewest && (this.#arrivedAt.get(n.id) ?? 0) > arrivalTicket;
+    const pushedMeanwhile = same ? this.items.filter(arrivedMeanwhile) : [];
     this.view = view;
     this.filter = filter;
     this.items = [...pushedMeanwhile, ...notifications].sort(newestFirst);
