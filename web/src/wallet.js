@@ -89,11 +89,18 @@ export function createWalletPanel() {
 
   async function move(event, kind, input, button) {
     event.preventDefault();
+    const sentAt = generation;
     const result = await runAction(button, () =>
       api(`/api/wallet/${kind}`, { method: 'POST', body: { amount: numberOrNull(input) }, idempotent: true }),
     );
     if (!result) return;
     input.value = '';
+    // Another move was answered, or a refresh started, while this one was on its way: either may know a newer
+    // balance than this answer, so read the wallet again rather than put this one's balance back.
+    if (generation !== sentAt) {
+      refresh().catch((error) => console.warn('Could not refresh the wallet', error));
+      return;
+    }
     generation += 1;
     showBalance(result.wallet);
     refreshTransactions().catch((error) => console.warn('Could not refresh transactions', error));
