@@ -38,11 +38,11 @@ function queryString(query) {
 
 /**
  * Keys of money-moving requests that are on their way, or got no answer from the API, or a server error: the
- * request, or an earlier attempt of it, may have acted or not. The same user asking for the same thing again (same method, path and body)
- * sends the same key, so the server answers with what it did the first time instead of moving the money twice. An
- * answer below 500 (done, or refused) retires the key. Kept in sessionStorage, so that reloading a page that hung,
- * the first thing many people try, does not forget them; per tab, as the same request from another tab is another
- * intent.
+ * request, or an earlier attempt of it, may have acted or not. The same user asking for the same thing again (same
+ * method, path and body) sends the same key, so the server answers with what it did the first time instead of
+ * moving the money twice. An answer below 500 (done, or refused) retires the key. Kept in sessionStorage, so that
+ * reloading a page that hung, the first thing many people try, does not forget them; per tab, as the same request
+ * from another tab is another intent.
  */
 const unsettledKeys = {
   STORAGE_KEY: 'enhancefund.unsettled-keys',
@@ -156,8 +156,8 @@ function resultOf(path, { response, text, envelope }) {
 
 /**
  * A fresh key per user action (a double-click is prevented by disabling the button, and a repeat while the first
- * is pending reuses its key: see unsettledKeys). crypto.randomUUID needs a
- * secure context; getRandomValues works on plain http too.
+ * is pending reuses its key: see unsettledKeys). crypto.randomUUID needs a secure context; getRandomValues works on
+ * plain http too.
  */
 function newIdempotencyKey() {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
