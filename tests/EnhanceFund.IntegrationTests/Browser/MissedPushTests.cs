@@ -7,7 +7,9 @@ namespace EnhanceFund.IntegrationTests.Browser;
 
 /// <summary>
 /// The page holds every notification REST holds, even when pushes are lost while its connection stays up: the server's
-/// <c>resync</c> and a pushed <c>seq</c> that skips some both make it fetch <c>after_seq</c>, without a reload.
+/// <c>resync</c> and a pushed <c>seq</c> that skips some both make it fetch <c>after_seq</c>, without a reload. And
+/// on that resync the list it shows is reloaded: a notification deleted while its push was lost leaves it, even the
+/// newest.
 /// Each test has a Host of its own on a Redis of its own, which it may take away.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -129,4 +131,28 @@ public sealed class MissedPushTests(Chromium chromium) : IAsyncLifetime
             INSERT INTO notifications.notifications (user_id, notification_type, title, message, is_read, created_at, source_event_id)
             VALUES ({userId}, 'fund_added', 'Funds Added', 'Stored by the test, never pushed.', true, now(), gen_random_uuid())
             """));
+
+    [Fact]
+    public async Task The_newest_notification_deleted_while_its_push_was_lost_leaves_the_list_on_resync()
+    {
+        var user = await ApiClient.RegisterAsync(_host.Http);
+        await user.DepositAsync(1m);
+        await user.DepositAsync(2m);
+        var stored = (await user.NotificationsEventuallyAsync(2)).Ids();
+        var app = await WebApp.SignInAsync(_context, user.Email);
+        await app.OpenNotificationsAsync();
+        Assert.Equal(stored, (await app.ListedAsync()).Select(n => n.Id));
+
+        // Deleted through REST while the push that says so goes nowhere.
+        await _redis.StopAsync();
+        var newest = stored[0];
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await user.DeleteAsync($"/api/notifications/{newest}")).Status);
+        await Expect(app.Item(newest)).ToBeVisibleAsync();
+
+        // The server's resync makes the page reload its list, which must then hold exactly what is stored.
+        await _redis.StartAgainAsync();
+        await Expect(app.Item(newest)).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+        Assert.Equal(stored.Skip(1), (await app.ListedAsync()).Select(n => n.Id));
+        Assert.Empty(app.PageErrors);
+    }
 }

@@ -8,11 +8,14 @@ namespace EnhanceFund.IntegrationTests.Browser;
 /// <summary>
 /// With one-minute tokens, an open page renews its token before it runs out; when the server closes the hub
 /// connection of the old token, the page reconnects with the new one and keeps receiving pushes, signed in throughout.
+/// A renewal still on its way when the user signs out belongs to a session that is over: its answer is dropped, so
+/// the user stays signed out (and no other tab is signed back in through the storage event).
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class SessionRenewalTests(Chromium chromium) : IAsyncLifetime
 {
     private const string StoredToken = "() => JSON.parse(localStorage.getItem('enhancefund.session')).access_token";
+    private const string StoredSession = "() => localStorage.getItem('enhancefund.session')";
 
     private TestHost _host = null!;
     private IBrowserContext _context = null!;
@@ -55,6 +58,45 @@ public sealed class SessionRenewalTests(Chromium chromium) : IAsyncLifetime
         await app.DepositAsync(12.5m);
         await Expect(app.Toasts.Filter(new() { HasTextRegex = new Regex(@"credited with \$12\.50") })).ToHaveCountAsync(1);
         await Expect(app.Page.GetByTestId("current-user")).ToBeVisibleAsync();
+        Assert.Empty(app.PageErrors);
+    }
+
+    [Fact]
+    public async Task A_renewal_answered_after_sign_out_does_not_sign_the_user_back_in()
+    {
+        var user = await ApiClient.RegisterAsync(_host.Http);
+        var refreshSent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var releaseRefresh = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await _context.RouteAsync("**/api/auth/refresh", async route =>
+        {
+            refreshSent.TrySetResult();
+            await releaseRefresh.Task;
+            await route.ContinueAsync();
+        });
+        var refreshAnswered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _context.RequestFinished += (_, request) =>
+        {
+            if (request.Url.Contains("/api/auth/refresh", StringComparison.Ordinal)) refreshAnswered.TrySetResult();
+        };
+        var app = await WebApp.SignInAsync(_context, user.Email);
+
+        await refreshSent.Task.WaitAsync(TimeSpan.FromSeconds(45));
+        await app.Page.GetByTestId("logout-button").ClickAsync();
+        await Expect(app.Page.GetByTestId("login-button")).ToBeVisibleAsync();
+        Assert.Null(await app.Page.EvaluateAsync<string?>(StoredSession));
+        releaseRefresh.SetResult();
+        await refreshAnswered.Task.WaitAsync(TimeSpan.FromSeconds(15));
+
+        // The answer (200, a fresh token for this user) has reached the page; for a few seconds nothing may store it.
+        var watchUntil = DateTime.UtcNow + TimeSpan.FromSeconds(3);
+        while (DateTime.UtcNow < watchUntil)
+        {
+            Assert.Null(await app.Page.EvaluateAsync<string?>(StoredSession));
+            await Task.Delay(100);
+        }
+
+        await Expect(app.Page.GetByTestId("login-button")).ToBeVisibleAsync();
+        await Expect(app.Page.GetByTestId("current-user")).ToBeHiddenAsync();
         Assert.Empty(app.PageErrors);
     }
 }
