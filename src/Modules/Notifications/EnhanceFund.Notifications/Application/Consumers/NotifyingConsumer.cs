@@ -43,8 +43,7 @@ internal abstract class NotifyingConsumer<TEvent>(
         foreach (var userId in recipients) readCache.Forget(userId);
         foreach (var stored in _stored.Where(s => s.Live))
             push.Notification(stored.Notification.UserId, NotificationDto.From(stored.Notification) with { Id = stored.Id, Seq = stored.Seq });
-        // Should this read fail, the recipients are owed a resync, and the relay delivers the batch again, which the
-        // inbox turns into nothing.
+        // Should this read fail, the recipients are owed a resync; the batch stays delivered.
         await Db.PushUnreadCountsAsync(push, recipients, cancellationToken);
     }
 }
