@@ -44,8 +44,8 @@ public sealed class OutboxRelay<TContext>(
         var (attempted, failures) = await DeliverAsync(batch, stopping);
         await ReleaseAsync(batch.Except(attempted).ToList());
         var recorded = new List<(OutboxMessage Message, Exception Error, DeliveryFailure Failure)>(failures.Count);
-        foreach (var message in attempted.Where(m => failures.ContainsKey(m.Id)))
-            recorded.Add((message, failures[message.Id], await RecordFailureAsync(message, failures[message.Id])));
+        foreach (var message in attempted)
+            if (failures.TryGetValue(message.Id, out var error)) recorded.Add((message, error, await RecordFailureAsync(message, error)));
         await transaction.CommitAsync(CancellationToken.None);
         // Counted and logged once committed: a commit that fails leaves nothing retried or parked.
         CountDelivered(attempted.Where(m => !failures.ContainsKey(m.Id)).ToList());
