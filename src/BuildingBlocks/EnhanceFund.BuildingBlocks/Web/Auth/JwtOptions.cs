@@ -21,4 +21,7 @@ public sealed class JwtOptions
     /// this long, however often it is refreshed.
     /// </summary>
     public int SessionHours { get; set; } = 12;
+
+    /// <summary>When the session of a password sign-in made at <paramref name="signedInAt"/> ends: no token outlives it.</summary>
+    public DateTimeOffset SessionEnd(DateTimeOffset signedInAt) => signedInAt.AddHours(SessionHours);
 }

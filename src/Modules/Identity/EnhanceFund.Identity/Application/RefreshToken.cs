@@ -19,7 +19,7 @@ internal sealed class RefreshTokenHandler(IdentityDbContext db, TokenIssuer toke
 
     public async Task<Result<SignedIn>> Handle(RefreshToken command, CancellationToken cancellationToken)
     {
-        if (clock.GetUtcNow() - command.SignedInAt > TimeSpan.FromHours(options.Value.SessionHours)) return SessionExpired;
+        if (clock.GetUtcNow() > options.Value.SessionEnd(command.SignedInAt)) return SessionExpired;
         return await db.Users.AsNoTracking().SingleOrErrorAsync(
             u => u.Id == command.UserId, NoLongerExists, user => tokens.Issue(user, command.SignedInAt), cancellationToken);
     }

@@ -17,10 +17,9 @@ public sealed class TokenIssuer(IOptions<JwtOptions> options, TimeProvider clock
     {
         var jwt = options.Value;
         var now = clock.GetUtcNow().UtcDateTime;
-        var signedIn = signedInAt ?? now;
-        var authTime = signedIn.ToUnixTimeSeconds();
+        var authTime = (signedInAt ?? now).ToUnixTimeSeconds();
         // A refreshed token ends with its session at the latest, so a stolen one is good for SessionHours in all.
-        var sessionEnd = DateTimeOffset.FromUnixTimeSeconds(authTime).AddHours(jwt.SessionHours).UtcDateTime;
+        var sessionEnd = jwt.SessionEnd(DateTimeOffset.FromUnixTimeSeconds(authTime)).UtcDateTime;
         var expires = Min(now.AddMinutes(jwt.AccessTokenMinutes), sessionEnd);
         var token = _handler.CreateToken(new SecurityTokenDescriptor
         {
