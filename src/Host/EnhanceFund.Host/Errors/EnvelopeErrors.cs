@@ -25,12 +25,13 @@ internal static class EnvelopeErrors
     {
         var request = context.Request;
         var hasBody = request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0;
-        if (!hasBody || IsUtf8OrUnlabelled(request.ContentType)) return next(context);
+        if (!hasBody || HasUtf8OrNoCharset(request.ContentType)) return next(context);
         context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
         return WriteAsync(context.Response, MessageFor(StatusCodes.Status415UnsupportedMediaType));
     }
 
-    private static bool IsUtf8OrUnlabelled(string? contentType)
+    /// <summary>A Content-Type that names UTF-8 or no charset; a missing or malformed one has neither.</summary>
+    private static bool HasUtf8OrNoCharset(string? contentType)
     {
         if (!MediaTypeHeaderValue.TryParse(contentType, out var mediaType)) return false;
         var charset = HeaderUtilities.RemoveQuotes(mediaType.Charset).Value ?? "";
