@@ -30,8 +30,10 @@ public sealed class InvestWhileRerenderedTests(Chromium chromium, HostFixture fi
         var loanId = requested.Data["loan"]!["id"]!.GetValue<long>();
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/loans/{loanId}/approve")).Status);
 
-        // The first investment takes three seconds to reach the server; every one is answered as the server answers.
+        // The first investment reaches the server only once a second one was sent (or after 30 s, should none be): it is
+        // pending all the while the test clicks. Every one is answered as the server answers.
         var keys = new List<string?>();
+        var secondSent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var answered = 0;
         await _context.RouteAsync("**/api/investments", async route =>
         {
@@ -46,9 +48,10 @@ public sealed class InvestWhileRerenderedTests(Chromium chromium, HostFixture fi
             {
                 keys.Add(route.Request.Headers.GetValueOrDefault("idempotency-key"));
                 first = keys.Count == 1;
+                if (keys.Count == 2) secondSent.TrySetResult();
             }
 
-            if (first) await Task.Delay(3000);
+            if (first) await Task.WhenAny(secondSent.Task, Task.Delay(TimeSpan.FromSeconds(30)));
             var response = await route.FetchAsync();
             await route.FulfillAsync(new() { Response = response });
             Interlocked.Increment(ref answered);
