@@ -53,32 +53,3 @@ public sealed class SignInHardeningTests(CountingHasherFixture fixture) : IClass
     private Task<ApiResponse> LogInAsync(string email, string password) =>
         ApiClient.Send(fixture.Http, HttpMethod.Post, "/api/auth/login", token: null, new { email, password });
 }
-
-/// <summary>Changing Admin__Password and restarting makes the new password the valid one, and the old one stops working.</summary>
-public sealed class AdminPasswordRotationTests
-{
-    [Fact]
-    public async Task A_restart_with_a_new_admin_password_rotates_it()
-    {
-        var servers = await TestServers.GetAsync();
-        var database = await servers.CreateDatabaseAsync();
-        var prefix = $"rotation-{Guid.NewGuid():N}";
-
-        await using (var first = await TestHost.StartAsync(database, servers.Redis, prefix))
-        {
-            Assert.Equal(HttpStatusCode.OK, (await LogInAsync(first, TestHost.AdminPassword)).Status);
-        }
-
-        const string rotated = "a-rotated-admin-password-0123";
-        await using var second = await TestHost.StartAsync(database, servers.Redis, prefix,
-            settings: new Dictionary<string, string> { ["Admin:Password"] = rotated });
-
-        var withNew = await LogInAsync(second, rotated);
-        Assert.Equal(HttpStatusCode.OK, withNew.Status);
-        Assert.Equal("admin", withNew.Data["user"]!["role"]!.GetValue<string>());
-        Assert.Equal(HttpStatusCode.Unauthorized, (await LogInAsync(second, TestHost.AdminPassword)).Status);
-    }
-
-    private static Task<ApiResponse> LogInAsync(TestHost host, string password) =>
-        ApiClient.Send(host.Http, HttpMethod.Post, "/api/auth/login", token: null, new { email = TestHost.AdminEmail, password });
-}

@@ -39,8 +39,24 @@ internal static class JwtAuthentication
                     RoleClaimType = ClaimNames.Role,
                     ClockSkew = TimeSpan.FromSeconds(30),
                 };
-                bearer.Events = new JwtBearerEvents { OnMessageReceived = ReadHubTokenFromQuery };
+                bearer.Events = new JwtBearerEvents
+                {
+                    OnMessageReceived = ReadHubTokenFromQuery,
+                    OnTokenValidated = RefuseAdminTokensOfEndedSignIns,
+                };
             });
+    }
+
+    // An admin's token is good only while its sign-in stands: a retired admin, or one whose password was rotated
+    // (perhaps because it leaked), loses the power to approve loans and requeue messages at once, not when the token
+    // expires. One lookup per admin request; other users' tokens stand until they expire (Jwt__AccessTokenMinutes).
+    private static async Task RefuseAdminTokensOfEndedSignIns(TokenValidatedContext context)
+    {
+        var principal = context.Principal!;
+        if (principal.Role() != Role.Admin) return;
+        var signIns = context.HttpContext.RequestServices.GetRequiredService<ISignInCheck>();
+        if (!await signIns.StandsAsync(principal.UserId(), principal.SignedInAt(), context.HttpContext.RequestAborted))
+            context.Fail("The admin's sign-in has ended.");
     }
 
     // Browsers cannot set headers on a WebSocket, so the hub also takes the token from the query string:

@@ -21,6 +21,7 @@ public sealed class IdentityModule() : ModuleBase<IdentityDbContext>(
         services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.Section));
         services.AddScoped<AccountOpener>();
         services.AddScoped<AdminSeeder>();
+        services.AddScoped<ISignInCheck, SignInCheck>();
     }
 
     public override async Task InitializeAsync(IServiceProvider services, CancellationToken cancellationToken)

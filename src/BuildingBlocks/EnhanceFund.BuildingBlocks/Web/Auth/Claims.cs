@@ -20,4 +20,14 @@ public static class ClaimsPrincipalExtensions
             ?? throw new InvalidOperationException("The signed-in principal has no user id."));
 
     public static string Role(this ClaimsPrincipal principal) => principal.FindFirstValue(ClaimNames.Role) ?? "";
+
+    /// <summary>
+    /// When the principal's sign-in was made. Tokens signed before auth_time existed count from their issue time; a
+    /// token with neither dates from 1970, past every session.
+    /// </summary>
+    public static DateTimeOffset SignedInAt(this ClaimsPrincipal principal)
+    {
+        var claimed = principal.FindFirstValue(ClaimNames.AuthTime) ?? principal.FindFirstValue("iat");
+        return DateTimeOffset.FromUnixTimeSeconds(long.TryParse(claimed, out var seconds) ? seconds : 0);
+    }
 }

@@ -29,7 +29,8 @@ internal sealed class LogInHandler(IdentityDbContext db, IPasswordHasher<User> h
         }
 
         var verification = hasher.VerifyHashedPassword(user, user.PasswordHash, command.Password);
-        if (verification == PasswordVerificationResult.Failed) return WrongCredentials;
+        // A retired account answers as a wrong password does, after the same check.
+        if (verification == PasswordVerificationResult.Failed || user.RetiredAt is not null) return WrongCredentials;
         if (verification == PasswordVerificationResult.SuccessRehashNeeded)
         {
             user.SetPasswordHash(hasher.HashPassword(user, command.Password));

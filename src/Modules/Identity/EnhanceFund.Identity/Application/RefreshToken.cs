@@ -8,8 +8,8 @@ public sealed record RefreshToken(long UserId, DateTimeOffset SignedInAt) : IReq
 
 /// <summary>
 /// Renews a valid token before it expires, so a tab can stay signed in without asking for the password every hour;
-/// but only within <see cref="JwtOptions.SessionHours"/> of the password sign-in, and only while the account exists
-/// (the new token carries the account's current role).
+/// but only within <see cref="JwtOptions.SessionHours"/> of the password sign-in, and only while the account exists and
+/// honours that sign-in (its password unchanged since, the account not retired; the new token carries its current role).
 /// </summary>
 internal sealed class RefreshTokenHandler(IdentityDbContext db, TokenIssuer tokens, IOptions<JwtOptions> options, TimeProvider clock)
     : IRequestHandler<RefreshToken, Result<SignedIn>>
@@ -20,7 +20,9 @@ internal sealed class RefreshTokenHandler(IdentityDbContext db, TokenIssuer toke
     public async Task<Result<SignedIn>> Handle(RefreshToken command, CancellationToken cancellationToken)
     {
         if (clock.GetUtcNow() > options.Value.SessionEnd(command.SignedInAt)) return SessionExpired;
-        return await db.Users.AsNoTracking().SingleOrErrorAsync(
-            u => u.Id == command.UserId, NoLongerExists, user => tokens.Issue(user, command.SignedInAt), cancellationToken);
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == command.UserId, cancellationToken);
+        if (user is null) return NoLongerExists;
+        if (!user.HonoursSignInAt(command.SignedInAt)) return SessionExpired;
+        return tokens.Issue(user, command.SignedInAt);
     }
 }

@@ -13,11 +13,7 @@ internal sealed class RefreshTokenEndpoint(IMediator mediator) : SignInEndpoint<
 
     public override Task HandleAsync(EmptyRequest request, CancellationToken cancellationToken)
     {
-        // Tokens signed before auth_time existed count from their issue time; a token with neither is past renewing.
-        var claimed = User.FindFirst(ClaimNames.AuthTime)?.Value ?? User.FindFirst("iat")?.Value;
-        var signedIn = long.TryParse(claimed, out var seconds) ? seconds : 0;
         return SendSignedInAsync(
-            new RefreshToken(User.UserId(), DateTimeOffset.FromUnixTimeSeconds(signedIn)), "Token refreshed successfully",
-            StatusCodes.Status200OK, cancellationToken);
+            new RefreshToken(User.UserId(), User.SignedInAt()), "Token refreshed successfully", StatusCodes.Status200OK, cancellationToken);
     }
 }
