@@ -109,7 +109,10 @@ function settled({ response }) {
   return response !== null && response.status < 500;
 }
 
-/** One request: its response (null when none came back), the body's text, and the API's envelope if it is one. */
+/**
+ * One request: its response (null when none came back), the body's text, the API's envelope if it is one, and the
+ * token it was sent with.
+ */
 async function send(path, { method, body, query, idempotencyKey }) {
   const headers = { Accept: 'application/json' };
   const token = session.token();
@@ -125,7 +128,7 @@ async function send(path, { method, body, query, idempotencyKey }) {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    return { response: null, text: '', envelope: null };
+    return { response: null, text: '', envelope: null, token };
   }
 
   const text = await response.text();
@@ -136,10 +139,10 @@ async function send(path, { method, body, query, idempotencyKey }) {
     // Not JSON: a proxy's error page, or an HTML fallback for a route this server does not have yet.
   }
   const isEnvelope = envelope !== null && typeof envelope === 'object' && 'code' in envelope;
-  return { response, text, envelope: isEnvelope ? envelope : null };
+  return { response, text, envelope: isEnvelope ? envelope : null, token };
 }
 
-function resultOf(path, { response, text, envelope }) {
+function resultOf(path, { response, text, envelope, token }) {
   if (!response) throw new ApiError(fallbackMessages[0]);
   if (response.ok && (envelope ? envelope.code !== 0 : !text)) return envelope?.data ?? {};
 
@@ -147,8 +150,10 @@ function resultOf(path, { response, text, envelope }) {
     envelope?.message || fallbackMessages[response.status] || `The server answered unexpectedly (HTTP ${response.status}).`;
   const error = new ApiError(message, { status: response.status, errors: envelope?.errors || {} });
   // Signing in with a wrong password is a 401 too; anywhere else it means the session is over (the token
-  // was refused, or it expired here and was not sent).
-  if (response.status === 401 && !path.startsWith('/api/auth/login') && !path.startsWith('/api/auth/register')) {
+  // was refused, or it expired here and was not sent). But only the session it was sent in: a late answer to a
+  // request of a session already left (signed out, or another user signed in since) must not end the one that is.
+  const sentInThisSession = token === session.token();
+  if (response.status === 401 && sentInThisSession && !path.startsWith('/api/auth/login') && !path.startsWith('/api/auth/register')) {
     unauthorizedHandler(error);
   }
   throw error;
