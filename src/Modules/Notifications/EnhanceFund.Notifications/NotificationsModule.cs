@@ -25,6 +25,7 @@ public sealed class NotificationsModule() : ModuleBase<NotificationsDbContext>(
         services.AddOptions<QuartzOptions>().Configure<IOptions<RetentionOptions>>((quartz, retention) =>
             quartz.AddRepeatingJob<NotificationRetentionJob>("notifications-retention", retention.Value.RetentionInterval));
         services.AddSingleton<NotificationReadCache>();
+        services.AddSingleton<CenterChangeGate>();
         services.AddHostedService<NotificationChangeListener>();
         services.AddSingleton<LivePushSender>();
         // Try: the Host records the order in Redis when instances share a backplane.
@@ -36,7 +37,7 @@ public sealed class NotificationsModule() : ModuleBase<NotificationsDbContext>(
         services.AddSingleton<IBackplaneObserver>(provider => provider.GetRequiredService<PushResync>());
         services.AddHostedService(provider => provider.GetRequiredService<PushResync>());
         services.AddSingleton<PushDispatcher>();
-        services.AddSingleton<INotificationPush>(provider => provider.GetRequiredService<PushDispatcher>());
+        services.TryAddSingleton<INotificationPush>(provider => provider.GetRequiredService<PushDispatcher>());
         services.AddHostedService(provider => provider.GetRequiredService<PushDispatcher>());
     }
 

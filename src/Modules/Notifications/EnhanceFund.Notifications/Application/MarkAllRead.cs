@@ -11,11 +11,12 @@ internal sealed class MarkAllReadHandler(NotificationsDbContext db, INotificatio
     {
         // One mark per type and the counters moved, in one statement, whatever the number of notifications: rewriting
         // 10,000 rows took PostgreSQL alone 120 ms and more. How the mark stays exact under concurrent writes: ReadMarkSql.
+        // Not the request's token: a client gone away could stop us after the statement committed, unannounced.
         var updated = (await db.Database
             .SqlQuery<int>($"SELECT notifications.mark_all_read({command.UserId}, {command.Type}::text) AS \"Value\"")
-            .ToListAsync(cancellationToken))[0];
-        // Other tabs learn of it from the new count alone.
-        if (updated > 0) await db.AnnounceChangeAsync(readCache, push, command.UserId, change: null, unreadCountMoved: true, cancellationToken);
+            .ToListAsync(CancellationToken.None))[0];
+        // Other tabs learn of it from the new count alone (ordered by its snapshot, so no gate is needed here).
+        if (updated > 0) await db.AnnounceChangeAsync(readCache, push, command.UserId, change: null, unreadCountMoved: true, CancellationToken.None);
         return updated;
     }
 }

@@ -5,11 +5,13 @@ namespace EnhanceFund.Notifications.Application;
 /// <summary>Marks one notification read or unread, archives or unarchives it; null leaves a state as it is.</summary>
 public sealed record UpdateNotification(long UserId, long NotificationId, bool? IsRead, bool? IsArchived) : IRequest<Result<NotificationDto>>;
 
-internal sealed class UpdateNotificationHandler(NotificationsDbContext db, INotificationPush push, NotificationReadCache readCache)
+internal sealed class UpdateNotificationHandler(
+    NotificationsDbContext db, INotificationPush push, NotificationReadCache readCache, CenterChangeGate gate)
     : IRequestHandler<UpdateNotification, Result<NotificationDto>>
 {
     public async Task<Result<NotificationDto>> Handle(UpdateNotification command, CancellationToken cancellationToken)
     {
+        using var turn = await gate.EnterAsync(command.UserId, cancellationToken);
         // Locked while it changes: a change decided on a state another request has changed since (archived it, say)
         // would break the rule that archived notifications are read.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -30,10 +32,12 @@ internal sealed class UpdateNotificationHandler(NotificationsDbContext db, INoti
         // Its own flag may still say unread where a mark says read: written whenever the row is, so an archived row
         // is read by its own flag too (the table's check).
         db.Entry(notification).Property(n => n.IsRead).IsModified = true;
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        // From here on not the request's token: a client gone away could stop us after PostgreSQL committed, and the
+        // change would then never be announced.
+        await db.SaveChangesAsync(CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
         await db.AnnounceChangeAsync(
-            readCache, push, command.UserId, CenterChange.Updated(updated), unreadCountMoved: notification.IsRead != wasRead, cancellationToken);
+            readCache, push, command.UserId, CenterChange.Updated(updated), unreadCountMoved: notification.IsRead != wasRead, CancellationToken.None);
         return updated;
     }
 }

@@ -9,14 +9,18 @@ public sealed record PreferenceChange(bool? InApp, bool? Live);
 public sealed record UpdatePreferences(long UserId, IReadOnlyDictionary<string, PreferenceChange> Changes)
     : IRequest<IReadOnlyDictionary<string, Preference>>;
 
-internal sealed class UpdatePreferencesHandler(NotificationsDbContext db, INotificationPush push)
+internal sealed class UpdatePreferencesHandler(NotificationsDbContext db, INotificationPush push, CenterChangeGate gate)
     : IRequestHandler<UpdatePreferences, IReadOnlyDictionary<string, Preference>>
 {
     public async Task<IReadOnlyDictionary<string, Preference>> Handle(UpdatePreferences command, CancellationToken cancellationToken)
     {
-        if (command.Changes.Count > 0) await ApplyAsync(command, cancellationToken);
-        var preferences = await db.PreferencesAsync(command.UserId, cancellationToken);
-        if (command.Changes.Count > 0) push.Change(command.UserId, CenterChange.PreferencesChanged(preferences));
+        if (command.Changes.Count == 0) return await db.PreferencesAsync(command.UserId, cancellationToken);
+
+        using var turn = await gate.EnterAsync(command.UserId, cancellationToken);
+        // Not the request's token: a client gone away could stop us after the commit, and the change would go unannounced.
+        await ApplyAsync(command, CancellationToken.None);
+        var preferences = await db.PreferencesAsync(command.UserId, CancellationToken.None);
+        push.Change(command.UserId, CenterChange.PreferencesChanged(preferences));
         return preferences;
     }
 
