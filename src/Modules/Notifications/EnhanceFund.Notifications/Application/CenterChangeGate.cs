@@ -10,6 +10,15 @@ internal sealed class CenterChangeGate
 {
     private readonly Dictionary<long, Entry> _entries = [];
 
+    /// <summary>The users whose changes are under way or waiting now.</summary>
+    public int UsersHeld
+    {
+        get
+        {
+            lock (_entries) return _entries.Count;
+        }
+    }
+
     public async Task<IDisposable> EnterAsync(long userId, CancellationToken cancellationToken)
     {
         Entry entry;
