@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using EnhanceFund.IntegrationTests.Infrastructure;
 using EnhanceFund.Notifications.Application;
 using EnhanceFund.Notifications.Infrastructure;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -34,6 +35,21 @@ public sealed class DepositToPushTests(HostFixture fixture) : IClassFixture<Host
         Assert.Equal(1, served["seq"]!.GetValue<long>());
 
         await Eventually.ReturnsAsync(() => live.UnreadCounts.ToArray(), c => c.Contains(1), "the unread count push");
+    }
+
+    /// <summary>For clients behind proxies that refuse WebSockets; the .NET client posts these transports' frames unlabelled.</summary>
+    [Theory]
+    [InlineData(HttpTransportType.LongPolling)]
+    [InlineData(HttpTransportType.ServerSentEvents)]
+    public async Task A_deposit_is_pushed_over_the_transports_without_WebSockets(HttpTransportType transport)
+    {
+        var user = await ApiClient.RegisterAsync(fixture.Http);
+        await using var live = await LiveClient.ConnectAsync(fixture.Host.Address, user.Token, transports: transport);
+        await live.UnreadCountEventuallyAsync(0);
+
+        var deposit = await user.DepositAsync(7m);
+        await live.NotificationAboutEventuallyAsync(deposit.Data["transaction"]!["id"]!.GetValue<long>());
+        await live.UnreadCountEventuallyAsync(1);
     }
 
     [Fact]

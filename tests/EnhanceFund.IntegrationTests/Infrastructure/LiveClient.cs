@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace EnhanceFund.IntegrationTests.Infrastructure;
@@ -41,11 +42,12 @@ public sealed class LiveClient : IAsyncDisposable
     public ConcurrentQueue<(string Method, JsonElement Payload)> Changes { get; } = new();
 
     /// <summary>Connects with the token in SignalR's own way (access_token) or as the original Django client does (?token=).</summary>
-    public static async Task<LiveClient> ConnectAsync(Uri host, string token, bool tokenInQueryString = false)
+    public static async Task<LiveClient> ConnectAsync(
+        Uri host, string token, bool tokenInQueryString = false, HttpTransportType transports = HttpTransportType.WebSockets | HttpTransportType.ServerSentEvents | HttpTransportType.LongPolling)
     {
         var url = new Uri(host, "/hubs/notifications" + (tokenInQueryString ? $"?token={token}" : ""));
         var connection = new HubConnectionBuilder()
-            .WithUrl(url, o =>
+            .WithUrl(url, transports, o =>
             {
                 if (!tokenInQueryString) o.AccessTokenProvider = () => Task.FromResult<string?>(token);
             })

@@ -21,11 +21,13 @@ internal static class EnvelopeErrors
     // (the response has started), and one in a charset .NET does not know with a 500 (reading it throws before any
     // JSON is parsed), so such requests are answered here, before they get there. JSON is UTF-8 (RFC 8259), so a
     // body labelled with any other charset is refused too, rather than decoded one way here and another elsewhere.
+    // The API's bodies only: the hub's long-polling and server-sent-events transports post SignalR's own frames,
+    // which the .NET client sends with no Content-Type at all.
     private static Task RefuseBodiesThatAreNotUtf8(HttpContext context, RequestDelegate next)
     {
         var request = context.Request;
         var hasBody = request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0;
-        if (!hasBody || HasUtf8OrNoCharset(request.ContentType)) return next(context);
+        if (!hasBody || !request.Path.StartsWithSegments("/api") || HasUtf8OrNoCharset(request.ContentType)) return next(context);
         context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
         return WriteAsync(context.Response, MessageFor(StatusCodes.Status415UnsupportedMediaType));
     }
