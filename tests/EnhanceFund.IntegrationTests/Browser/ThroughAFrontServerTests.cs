@@ -97,8 +97,24 @@ public sealed class BehindNginxTests(Chromium chromium, NginxFixture fixture)
         Assert.Equal(System.Net.HttpStatusCode.OK, direct.StatusCode);
 
         using var front = new HttpClient { BaseAddress = Fixture.Address };
-        using var hidden = await front.GetAsync(path);
-        Assert.Equal(System.Net.HttpStatusCode.NotFound, hidden.StatusCode);
+        var hidden = await ApiClient.Send(front, HttpMethod.Get, path, token: null);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, hidden.Status);
+        Assert.Equal("The requested resource was not found.", hidden.Body["message"]!.GetValue<string>());
+    }
+
+    // nginx refuses a body over the limit before any instance sees it: in the API's envelope, not an HTML page.
+    [Fact]
+    public async Task A_body_over_the_limit_is_refused_by_nginx_in_the_apis_envelope()
+    {
+        var user = await ApiClient.RegisterAsync(Fixture.Http);
+        using var front = new HttpClient { BaseAddress = Fixture.Address };
+        var tooLarge = await user.Via(front).PostRawAsync(
+            "/api/wallet/deposits", $$"""{"amount": 10, "padding": "{{new string('x', 70_000)}}"}""");
+
+        Assert.Equal(System.Net.HttpStatusCode.RequestEntityTooLarge, tooLarge.Status);
+        Assert.Equal(0, tooLarge.Body["code"]!.GetValue<int>());
+        Assert.Equal("The request body is too large.", tooLarge.Body["message"]!.GetValue<string>());
+        Assert.Equal(0m, await user.Via(front).BalanceAsync());
     }
 }
 
