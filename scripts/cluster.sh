@@ -114,24 +114,29 @@ up() {
   chmod 777 "$dir/nginx"
   [ -s "$dir/signing-key" ] || { head -c 48 /dev/urandom | base64 -w0 > "$dir/signing-key"; chmod 600 "$dir/signing-key"; }
 
-  local pg_port redis_port lb_port next_port i
+  # Every port is chosen and written down before anything starts, so that `down` stops whatever did start, even when
+  # `up` fails half-way. Values are shell-quoted: the state is sourced, and paths may hold spaces.
+  local pg_port redis_port lb_port next_port i taken
   pg_port=$(free_port "${ENHANCEFUND_CLUSTER_PG_PORT:-54340}")
-  start_postgres "$dir/postgres" "$pg_port"
-  create_database "$pg_port" enhancefund
   redis_port=$(free_port "${ENHANCEFUND_CLUSTER_REDIS_PORT:-63840}")
-  start_redis "$dir/redis" "$redis_port"
+  [ "$redis_port" = "$pg_port" ] && redis_port=$(free_port $((redis_port + 1)))
   lb_port=$(free_port "${ENHANCEFUND_CLUSTER_LB_PORT:-8080}")
+  taken=" $pg_port $redis_port $lb_port "
   {
-    echo "COUNT=$count"; echo "HOST_DLL=$dll"; echo "PG_PORT=$pg_port"; echo "REDIS_PORT=$redis_port"; echo "LB_PORT=$lb_port"
+    printf 'COUNT=%q\nHOST_DLL=%q\nPG_PORT=%q\nREDIS_PORT=%q\nLB_PORT=%q\n' "$count" "$dll" "$pg_port" "$redis_port" "$lb_port"
     next_port=${ENHANCEFUND_CLUSTER_HOST_PORT:-5081}
     for i in $(seq "$count"); do
       next_port=$(free_port "$next_port")
-      [ "$next_port" = "$lb_port" ] && next_port=$(free_port $((next_port + 1)))
+      while [[ "$taken" == *" $next_port "* ]]; do next_port=$(free_port $((next_port + 1))); done
       echo "HOST_PORT_$i=$next_port"
+      taken+="$next_port "
       next_port=$((next_port + 1))
     done
   } > "$state"
   source "$state"
+  start_postgres "$dir/postgres" "$pg_port"
+  create_database "$pg_port" enhancefund
+  start_redis "$dir/redis" "$redis_port"
 
   # All at once: the Host's advisory lock (Composition/Migrations.cs) lets one instance migrate while the others wait.
   for i in $(seq "$count"); do launch_instance "$i"; done
