@@ -27,6 +27,9 @@ internal sealed class AccountOpener(IdentityDbContext db, IPasswordHasher<User> 
         }
         catch (DbUpdateException ex) when (ex.IsUniqueViolation(IdentityDbContext.UniqueEmail))
         {
+            // Forgotten, or the caller's next SaveChanges (the admin seeder's, on the instance that lost the race)
+            // would try the same insert again.
+            db.Entry(user).State = EntityState.Detached;
             return null;
         }
     }
