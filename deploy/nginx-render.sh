@@ -37,6 +37,7 @@ awk -v listen="$listen" -v temp="$temp" -v instances="$*" '
   /^http[ \t]*{/ && temp != "" {
     # Debian builds nginx with temporary folders under /var/lib/nginx, which only root may write.
     n = split("client_body proxy fastcgi uwsgi scgi", kind, " ")
-    for (i = 1; i <= n; i++) print "    " kind[i] "_temp_path " temp "/" kind[i] ";"
+    # Quoted, so a folder whose path has a space stays one argument.
+    for (i = 1; i <= n; i++) print "    " kind[i] "_temp_path \"" temp "/" kind[i] "\";"
   }
 ' "$conf"

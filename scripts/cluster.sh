@@ -92,7 +92,7 @@ signal_instance() {
   rm -f "$dir/host-$1.pid"
 }
 
-nginx_args() { echo "-p $dir/nginx -c $dir/nginx/nginx.conf -e $dir/nginx/error.log"; }
+run_nginx() { nginx -p "$dir/nginx" -c "$dir/nginx/nginx.conf" -e "$dir/nginx/error.log" "$@"; }
 
 build_host() {
   if [ -n "${ENHANCEFUND_HOST_DLL:-}" ]; then echo "$ENHANCEFUND_HOST_DLL"; return; fi
@@ -147,8 +147,7 @@ up() {
   done
 
   sh deploy/nginx-render.sh deploy/nginx.conf --listen "127.0.0.1:$lb_port" --temp "$dir/nginx" "${instances[@]}" > "$dir/nginx/nginx.conf"
-  # shellcheck disable=SC2046 # the arguments are paths without spaces
-  nginx $(nginx_args) < /dev/null > "$dir/nginx/error.log" 2>&1 || { cat "$dir/nginx/error.log" >&2; fail "nginx did not start."; }
+  run_nginx < /dev/null > "$dir/nginx/error.log" 2>&1 || { cat "$dir/nginx/error.log" >&2; fail "nginx did not start."; }
   wait_ready "http://127.0.0.1:$lb_port" "nginx"
   echo "PostgreSQL on 127.0.0.1:$pg_port, Redis on 127.0.0.1:$redis_port, $count instances: ${instances[*]} (logs in $dir)"
   echo "http://127.0.0.1:$lb_port"
@@ -158,8 +157,7 @@ down() {
   [ -f "$state" ] || { echo "No cluster in $dir."; return 0; }
   source "$state"
   local pid; pid=$(pid_of "$dir/nginx/nginx.pid")
-  # shellcheck disable=SC2046
-  if running "$pid"; then nginx $(nginx_args) -s quit 2>/dev/null || kill "$pid"; fi
+  if running "$pid"; then run_nginx -s quit 2>/dev/null || kill "$pid"; fi
   for _ in $(seq 100); do running "$pid" || break; sleep 0.1; done
   for i in $(seq "$COUNT"); do signal_instance "$i" TERM & done
   wait

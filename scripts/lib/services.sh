@@ -74,7 +74,8 @@ start_postgres() {
     as_db_owner "$bin/initdb" -D "$dir" -U enhancefund --pwfile="$pwfile" -A scram-sha-256 -E UTF8 --locale=C.UTF-8 >/dev/null
     rm -f "$pwfile"
   fi
-  local options="-h 127.0.0.1 -p $port -k $dir"
+  # pg_ctl hands these to a shell: the folder is quoted, so a path with a space stays one argument.
+  local options="-h 127.0.0.1 -p $port -k '$dir'"
   for setting in "$@"; do options+=" -c $setting"; done
   if ! as_db_owner "$bin/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
     as_db_owner "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 -o "$options" start >/dev/null || {

@@ -48,7 +48,8 @@ public sealed class ScriptedCluster : IAsyncDisposable
     /// <summary><c>scripts/cluster.sh up <paramref name="instances"/></c> with <paramref name="settings"/> in every instance's environment.</summary>
     public static async Task<ScriptedCluster> UpAsync(int instances, IDictionary<string, string>? settings = null)
     {
-        var directory = Path.Combine(Path.GetTempPath(), $"enhancefund-cluster-{Guid.NewGuid():N}");
+        // A space in the folder's name, as a person's folders have: every path the script hands a server must be quoted.
+        var directory = Path.Combine(Path.GetTempPath(), $"enhancefund cluster-{Guid.NewGuid():N}");
         var environment = new Dictionary<string, string>(settings ?? new Dictionary<string, string>())
         {
             ["ENHANCEFUND_CLUSTER_DIR"] = directory,
