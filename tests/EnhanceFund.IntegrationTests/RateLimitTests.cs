@@ -78,6 +78,15 @@ public sealed class RateLimitTests(StrictRateLimitFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task An_IPv6_client_is_limited_by_its_slash_64_so_it_cannot_take_a_new_address_per_guess()
+    {
+        for (var i = 0; i < StrictRateLimitFixture.PerMinute; i++)
+            Assert.Equal(HttpStatusCode.Unauthorized, await LogInFromAsync(fixture.Http, $"2001:db8:5:6::{i + 1:x}"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await LogInFromAsync(fixture.Http, "2001:db8:5:6:ffff:ffff:ffff:ffff"));
+        Assert.Equal(HttpStatusCode.Unauthorized, await LogInFromAsync(fixture.Http, "2001:db8:5:7::1"));
+    }
+
+    [Fact]
     public async Task Money_writes_are_limited_per_user_while_another_user_and_reads_go_on()
     {
         var (first, second) = (await RegisterFromAsync("203.0.113.50"), await RegisterFromAsync("203.0.113.51"));
