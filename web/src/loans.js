@@ -12,6 +12,12 @@ const STATUSES = ['pending', 'approved', 'fulfilled', 'repaid', 'rejected'];
 const REPAY_POLL_MS = 1000;
 const REPAY_POLL_TIMES = 15;
 
+// A loan only moves forward (pending, approved or rejected, fulfilled, repaid; its funding only grows), so of two
+// copies the one further along is the newer: a reload read before a push or a repayment's check landed keeps it.
+const STAGES = { pending: 0, approved: 1, rejected: 1, fulfilled: 2, repaid: 3 };
+const furtherAlong = (a, b) =>
+  STAGES[a.status] > STAGES[b.status] || (a.status === b.status && Number(a.funded_amount) > Number(b.funded_amount));
+
 const titles = { borrower: 'Your loans', investor: 'Loans to invest in', admin: 'All loans' };
 const emptyTexts = {
   borrower: 'You have not requested a loan yet.',
@@ -29,7 +35,9 @@ export function createLoansPanel({ user, onMoneyMoved = () => {} }) {
   const loans = createPagedList(async (beforeId) => {
     const data = await api('/api/loans', { query: { limit: PAGE, status: status || undefined, before_id: beforeId } });
     return { items: data.loans, nextBeforeId: data.next_before_id };
-  }, render);
+  }, render, furtherAlong);
+  // Loans whose repayment was accepted and has not shown yet: a redraw keeps their button disabled.
+  const repaying = new Set();
   const refresh = loans.reload;
 
   const statusFilter = h(
@@ -156,6 +164,7 @@ export function createLoansPanel({ user, onMoneyMoved = () => {} }) {
       );
     }
     if (role === 'borrower' && loan.status === 'fulfilled') {
+      if (repaying.has(loan.id)) return h('button', { class: 'primary', type: 'button', testid: 'repay-button', disabled: true }, 'Repaying…');
       return h(
         'button',
         { class: 'primary', type: 'button', testid: 'repay-button', title: 'Principal plus interest', onclick: (e) => repay(loan, e.currentTarget) },
@@ -184,19 +193,21 @@ export function createLoansPanel({ user, onMoneyMoved = () => {} }) {
   async function repay(loan, button) {
     const result = await runAction(button, () => api(`/api/loans/${loan.id}/repay`, { method: 'POST', idempotent: true }));
     if (!result) return;
-    button.disabled = true;
-    button.textContent = 'Repaying…';
+    repaying.add(loan.id);
+    render();
     onMoneyMoved();
     // The borrower gets no notification for their own repayment, so watch the loan until it closes.
     for (let i = 0; i < REPAY_POLL_TIMES; i += 1) {
       await new Promise((resolve) => setTimeout(resolve, REPAY_POLL_MS));
       const current = await api(`/api/loans/${loan.id}`).catch(() => null);
       if (current && current.loan.status !== loan.status) {
+        repaying.delete(loan.id);
         upsert(current.loan);
         onMoneyMoved();
         return;
       }
     }
+    repaying.delete(loan.id);
     refresh().catch((error) => console.warn('Could not refresh loans', error));
   }
 

@@ -5,8 +5,10 @@
 /**
  * @param {(beforeId?: number) => Promise<{items: object[], nextBeforeId: number | null}>} fetchPage
  * @param {() => void} onChange called after every change, to render
+ * @param {(a: object, b: object) => boolean} [isNewer] whether `a` is a later state of the same item than `b`, for
+ *   items that only move forward: a page read before an upsert landed then keeps the upserted copy.
  */
-export function createPagedList(fetchPage, onChange) {
+export function createPagedList(fetchPage, onChange, isNewer = () => false) {
   let items = [];
   let nextBeforeId = null;
   let generation = 0;
@@ -15,7 +17,7 @@ export function createPagedList(fetchPage, onChange) {
     const mine = ++generation;
     const page = await fetchPage(undefined);
     if (mine !== generation) return;
-    items = page.items;
+    items = page.items.map(newestOf);
     nextBeforeId = page.nextBeforeId ?? null;
     onChange();
   }
@@ -29,6 +31,11 @@ export function createPagedList(fetchPage, onChange) {
     items = [...items, ...page.items.filter((item) => !have.has(item.id))];
     nextBeforeId = page.nextBeforeId ?? null;
     onChange();
+  }
+
+  function newestOf(item) {
+    const shown = items.find((existing) => existing.id === item.id);
+    return shown && isNewer(shown, item) ? shown : item;
   }
 
   /** Shows one item as the server now has it: replaced in place, or added on top if `belongs` says so. */
