@@ -89,7 +89,8 @@ const KEYED_RETRY_DELAYS_MS = [500, 1500];
 export async function api(path, { method = 'GET', body, query, idempotent = false } = {}) {
   if (!idempotent) return resultOf(path, await send(path, { method, body, query }));
 
-  const intent = `${session.current()?.user?.id} ${method} ${path} ${JSON.stringify(body ?? null)}`;
+  const user = session.current()?.user?.id;
+  const intent = `${user} ${method} ${path} ${JSON.stringify(body ?? null)}`;
   const idempotencyKey = unsettledKeys.get(intent) ?? newIdempotencyKey();
   // Unsettled from the moment it is sent, not only once it went unanswered: the same request again while this one is
   // on its way (a click on a button that a redrawn list enabled again) carries this key, so the server acts once.
@@ -98,6 +99,10 @@ export async function api(path, { method = 'GET', body, query, idempotent = fals
   for (const delay of KEYED_RETRY_DELAYS_MS) {
     if (settled(answer)) break;
     await new Promise((resolve) => setTimeout(resolve, delay));
+    // A retry goes out for the user who asked or not at all. Signed out, or another user signed in meanwhile: the
+    // server keeps keys per user, so another user's token would make it a new request on their account. The key
+    // stays unsettled for this user's next click.
+    if (session.current()?.user?.id !== user) break;
     answer = await send(path, { method, body, query, idempotencyKey });
   }
   if (settled(answer)) unsettledKeys.delete(intent);
@@ -111,10 +116,11 @@ function settled({ response }) {
 
 /**
  * One request: its response (null when none came back), the body's text, the API's envelope if it is one, and the
- * token it was sent with.
+ * sign-in it was sent in.
  */
 async function send(path, { method, body, query, idempotencyKey }) {
   const headers = { Accept: 'application/json' };
+  const signIn = session.signIn();
   const token = session.token();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -128,7 +134,7 @@ async function send(path, { method, body, query, idempotencyKey }) {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    return { response: null, text: '', envelope: null, token };
+    return { response: null, text: '', envelope: null, signIn };
   }
 
   const text = await response.text();
@@ -139,10 +145,10 @@ async function send(path, { method, body, query, idempotencyKey }) {
     // Not JSON: a proxy's error page, or an HTML fallback for a route this server does not have yet.
   }
   const isEnvelope = envelope !== null && typeof envelope === 'object' && 'code' in envelope;
-  return { response, text, envelope: isEnvelope ? envelope : null, token };
+  return { response, text, envelope: isEnvelope ? envelope : null, signIn };
 }
 
-function resultOf(path, { response, text, envelope, token }) {
+function resultOf(path, { response, text, envelope, signIn }) {
   if (!response) throw new ApiError(fallbackMessages[0]);
   if (response.ok && (envelope ? envelope.code !== 0 : !text)) return envelope?.data ?? {};
 
@@ -151,8 +157,9 @@ function resultOf(path, { response, text, envelope, token }) {
   const error = new ApiError(message, { status: response.status, errors: envelope?.errors || {} });
   // Signing in with a wrong password is a 401 too; anywhere else it means the session is over (the token
   // was refused, or it expired here and was not sent). But only the session it was sent in: a late answer to a
-  // request of a session already left (signed out, or another user signed in since) must not end the one that is.
-  const sentInThisSession = token === session.token();
+  // request of a session already left (signed out, or another user signed in since) must not end the one that is,
+  // and a request a stopped panel sent after a sign-out must not show the sign-in form as "expired".
+  const sentInThisSession = signIn !== null && signIn === session.signIn();
   if (response.status === 401 && sentInThisSession && !path.startsWith('/api/auth/login') && !path.startsWith('/api/auth/register')) {
     unauthorizedHandler(error);
   }

@@ -22,6 +22,18 @@ export const session = {
 
   token: () => read()?.access_token ?? null,
 
+  /**
+   * The sign-in this tab holds, expired or not (null once signed out): what a request belongs to, so that a 401 ends
+   * the sign-in it was sent in and no other, and none after a sign-out.
+   */
+  signIn() {
+    try {
+      return JSON.parse(localStorage.getItem(KEY) ?? 'null')?.access_token ?? null;
+    } catch {
+      return null;
+    }
+  },
+
   /** Milliseconds until the current session counts as expired (0 when there is none). */
   msLeft() {
     const current = read();

@@ -1,4 +1,3 @@
-using System.Net;
 using EnhanceFund.IntegrationTests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -22,7 +21,7 @@ public sealed class RepayWhileRedrawnTests(Chromium chromium, HostFixture fixtur
     [Fact]
     public async Task A_list_drawn_again_while_the_repayment_settles_keeps_the_Repay_button_disabled()
     {
-        var (borrower, loanId) = await FulfilledLoanAsync();
+        var (borrower, loanId) = await LoanLifecycle.FulfilledLoanAsync(fixture.Http);
         // Until released, every read of the borrower's loans answers as the server did before the repayment: the
         // events that close the loan take milliseconds here, and seconds on a busy day.
         var stale = await StaleLoansAsync(borrower, loanId);
@@ -51,7 +50,7 @@ public sealed class RepayWhileRedrawnTests(Chromium chromium, HostFixture fixtur
     [Fact]
     public async Task A_list_read_before_the_repayment_settled_and_landing_after_it_does_not_bring_the_loan_back()
     {
-        var (borrower, loanId) = await FulfilledLoanAsync();
+        var (borrower, loanId) = await LoanLifecycle.FulfilledLoanAsync(fixture.Http);
         var stale = await StaleLoansAsync(borrower, loanId);
         var app = await WebApp.SignInAsync(_context, borrower.Email);
         var row = app.LoanRow(loanId);
@@ -79,23 +78,6 @@ public sealed class RepayWhileRedrawnTests(Chromium chromium, HostFixture fixtur
         await Expect(row.GetByTestId("loan-status")).ToHaveTextAsync("repaid");
         await Expect(row.GetByTestId("repay-button")).ToHaveCountAsync(0);
         Assert.Empty(app.PageErrors);
-    }
-
-    /// <summary>A borrower whose loan is fulfilled, with exactly the repayment due in the wallet.</summary>
-    private async Task<(ApiClient Borrower, long LoanId)> FulfilledLoanAsync()
-    {
-        var borrower = await ApiClient.RegisterAsync(fixture.Http, "borrower");
-        var investor = await ApiClient.RegisterAsync(fixture.Http, "investor");
-        var admin = await ApiClient.LogInAsync(fixture.Http, TestHost.AdminEmail, TestHost.AdminPassword);
-        var requested = await borrower.PostAsync("/api/loans", new { amount = 1000m, interest_rate = 10m, term_months = 12, purpose = "A delivery van" });
-        var loanId = requested.Data["loan"]!["id"]!.GetValue<long>();
-        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/loans/{loanId}/approve")).Status);
-        await investor.DepositAsync(1000m);
-        Assert.Equal(HttpStatusCode.Accepted, (await investor.PostAsync("/api/investments", new { loan_id = loanId, amount = 1000m })).Status);
-        await LoanLifecycle.LoanEventuallyAsync(borrower, loanId, "fulfilled");
-        await Eventually.ReturnsAsync(borrower.BalanceAsync, b => b == 1000m, "the disbursement in the borrower's wallet");
-        await borrower.DepositAsync(LoanLifecycle.RepaymentDue - 1000m);
-        return (borrower, loanId);
     }
 
     private static async Task<(string List, string Loan)> StaleLoansAsync(ApiClient borrower, long loanId) =>

@@ -117,6 +117,23 @@ public sealed class LoanLifecycle
             ("loan_approved", LoanId), ("loan_funded", LoanId), ("loan_funded", LoanId), ("loan_fulfilled", LoanId), ("fund_added", null));
     }
 
+    /// <summary>A borrower whose $1,000.00 loan one investor fulfilled, with exactly the repayment due in the wallet.</summary>
+    public static async Task<(ApiClient Borrower, long LoanId)> FulfilledLoanAsync(HttpClient http)
+    {
+        var borrower = await ApiClient.RegisterAsync(http, "borrower");
+        var investor = await ApiClient.RegisterAsync(http, "investor");
+        var admin = await ApiClient.LogInAsync(http, TestHost.AdminEmail, TestHost.AdminPassword);
+        var requested = await borrower.PostAsync("/api/loans", new { amount = 1000m, interest_rate = 10m, term_months = 12, purpose = "A delivery van" });
+        var loanId = requested.Data["loan"]!["id"]!.GetValue<long>();
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/loans/{loanId}/approve")).Status);
+        await investor.DepositAsync(1000m);
+        Assert.Equal(HttpStatusCode.Accepted, (await investor.PostAsync("/api/investments", new { loan_id = loanId, amount = 1000m })).Status);
+        await LoanEventuallyAsync(borrower, loanId, "fulfilled");
+        await Eventually.ReturnsAsync(borrower.BalanceAsync, b => b == 1000m, "the disbursement in the borrower's wallet");
+        await borrower.DepositAsync(RepaymentDue - 1000m);
+        return (borrower, loanId);
+    }
+
     public static async Task<JsonNode> LoanEventuallyAsync(ApiClient viewer, long loanId, string status) =>
         await Eventually.ReturnsAsync(
             async () => (await viewer.GetAsync($"/api/loans/{loanId}")).Data["loan"]!,
