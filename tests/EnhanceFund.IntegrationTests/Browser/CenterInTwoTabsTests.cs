@@ -93,6 +93,8 @@ public sealed class CenterInTwoTabsTests(Chromium chromium, HostFixture fixture)
         await app.ExpectUnreadAsync(1);
         await Expect(app.Notifications).ToHaveCountAsync(1);
         Assert.Equal("fund_added", (await app.ListedAsync()).Single().Type);
+        // Never pushed, it reached the page through the count: the card it concerns follows all the same.
+        await app.ExpectBalanceAsync(40m);
 
         // A type still live pops up as before, and brings no toast for the muted one with it.
         await user.PostAsync("/api/wallet/withdrawals", new { amount = 5m });

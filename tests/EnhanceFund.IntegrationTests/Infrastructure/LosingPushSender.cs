@@ -21,7 +21,12 @@ internal sealed class LosingPushSender(IPushSender inner) : IPushSender
         services.AddSingleton<IPushSender>(provider => provider.GetRequiredService<LosingPushSender>());
     }
 
+    private readonly ConcurrentDictionary<long, byte> _changesToDrop = new();
+
     public void Lose(long userId, long seq) => _toLose.TryAdd((userId, seq), 0);
+
+    /** The user's next change push is dropped as a failed send is: known, so the user is told to resync instead. */
+    public void DropNextChangeOf(long userId) => _changesToDrop.TryAdd(userId, 0);
 
     public Task<string?> NotificationAsync(long userId, NotificationDto notification, CancellationToken cancellationToken)
     {
@@ -36,5 +41,7 @@ internal sealed class LosingPushSender(IPushSender inner) : IPushSender
     public Task<string?> ResyncAsync(long userId, CancellationToken cancellationToken) => inner.ResyncAsync(userId, cancellationToken);
 
     public Task<string?> ChangeAsync(long userId, CenterChange change, CancellationToken cancellationToken) =>
-        inner.ChangeAsync(userId, change, cancellationToken);
+        _changesToDrop.TryRemove(userId, out _)
+            ? inner.ResyncAsync(userId, cancellationToken)
+            : inner.ChangeAsync(userId, change, cancellationToken);
 }

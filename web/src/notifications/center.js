@@ -276,6 +276,7 @@ export function createNotificationCenter({ onArrival = () => {} } = {}) {
       if (generation !== listGeneration) return;
       store.replacePage(view, filter, data.notifications, data.next_before_id, arrivals);
       store.setUnreadFromResponse(data.unread_count, ticket);
+      if (store.listedNews(data.notifications)) catchUp();
     } catch (error) {
       if (generation === listGeneration) showError(error);
     } finally {
@@ -299,6 +300,7 @@ export function createNotificationCenter({ onArrival = () => {} } = {}) {
       if (generation !== listGeneration) return;
       store.appendOlder(data.notifications, data.next_before_id);
       store.setUnreadFromResponse(data.unread_count, ticket);
+      if (store.listedNews(data.notifications)) catchUp();
     } catch (error) {
       if (!destroyed) showError(error);
     } finally {
@@ -325,9 +327,11 @@ export function createNotificationCenter({ onArrival = () => {} } = {}) {
       const { data, ticket, arrivals } = await fetchFirstPage(store.view, store.filter, Math.min(200, Math.max(PAGE_SIZE, shown)));
       if (destroyed || generation !== listGeneration) return;
       if (shown <= 200) store.replacePage(store.view, store.filter, data.notifications, data.next_before_id, arrivals);
-      else data.notifications.forEach((n) => store.upsert(n));
+      // News is left to the catch-up below: an upsert would count it as seen, and it would never be announced.
+      else data.notifications.filter((n) => !store.isNews(n)).forEach((n) => store.upsert(n));
       store.setUnreadFromResponse(data.unread_count, ticket);
       store.changed();
+      if (store.listedNews(data.notifications)) catchUp();
     } catch (error) {
       console.warn('Could not refresh the notification list', error);
     }
@@ -431,6 +435,8 @@ export function createNotificationCenter({ onArrival = () => {} } = {}) {
    * changes missed too (another tab's archive or delete). In that order, so what the catch-up brings is announced.
    */
   async function resync() {
+    // Another tab's preferences push may be among what was missed: the catch-up's toasts follow the current ones.
+    await preferences.load().catch((error) => console.warn('Could not reload the notification preferences', error));
     await catchUp();
     scheduleReload();
   }

@@ -116,14 +116,31 @@ export class NotificationStore {
     this.filter = filter;
     this.items = [...pushedMeanwhile, ...notifications].sort(newestFirst);
     this.nextBeforeId = nextBeforeId ?? null;
-    for (const n of notifications) this.#seen.add(n.id);
+    for (const n of notifications) this.#markShown(n);
+  }
+
+  /**
+   * A listed notification above lastSeq is news the tab was not told of (its push was lost, or never sent: a type
+   * muted live), so it stays unseen: the catch-up that follows announces it (its cards refresh; a toast if live).
+   */
+  #markShown(notification) {
+    if (!this.isNews(notification)) this.#seen.add(notification.id);
+  }
+
+  isNews(notification) {
+    return this.lastSeq !== null && notification.seq > this.lastSeq;
+  }
+
+  /** Whether a page listed news that only a catch-up announces (see #markShown). */
+  listedNews(notifications) {
+    return notifications.some((n) => this.isNews(n));
   }
 
   /** An older page: appended, duplicates dropped (a push may have shifted the pages under us). */
   appendOlder(notifications, nextBeforeId) {
     const have = new Set(this.items.map((n) => n.id));
     for (const n of notifications) {
-      this.#seen.add(n.id);
+      this.#markShown(n);
       if (!have.has(n.id) && this.matchesFilter(n)) this.items.push(n);
     }
     this.items.sort(newestFirst);
