@@ -9,7 +9,7 @@ import { createNotificationCenter } from './notifications/center.js';
 import { createLiveConnection } from './notifications/live.js';
 import { notificationType } from './notifications/types.js';
 import { session } from './session.js';
-import { clearToasts } from './toasts.js';
+import { createToasts } from './toasts.js';
 import { createWalletPanel } from './wallet.js';
 
 // First paint waits this long at most for the hub, so the header usually says "connected" from the start;
@@ -24,7 +24,11 @@ const FIRST_PAINT_HUB_WAIT_MS = 1500;
  */
 export async function createApp({ user, onSignOut }) {
   const panels = {};
-  const center = createNotificationCenter({ onArrival: (notifications) => markStale(notifications.flatMap((n) => notificationType(n.notification_type)?.stale ?? [])) });
+  const toasts = createToasts();
+  const center = createNotificationCenter({
+    toast: toasts.show,
+    onArrival: (notifications) => markStale(notifications.flatMap((n) => notificationType(n.notification_type)?.stale ?? [])),
+  });
   panels.wallet = createWalletPanel();
   panels.loans = createLoansPanel({ user, onMoneyMoved: () => markStale(['wallet', 'investments']) });
   if (user.role === 'investor') panels.investments = createInvestmentsPanel();
@@ -104,7 +108,7 @@ export async function createApp({ user, onSignOut }) {
     stopped = true;
     clearTimeout(staleTimer);
     center.destroy();
-    clearToasts();
+    toasts.clear();
     await live.stop();
   }
 

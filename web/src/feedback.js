@@ -1,5 +1,6 @@
 // The one error line of the page (data-testid="error-message"): it shows the API's message of the last action
-// that failed, and clears when the user starts another one.
+// that failed, and clears when the user starts another one, or when the page changes hands (a sign-in or sign-out):
+// an action the last user started reports to no one.
 import { h, icon, icons } from './dom.js';
 
 const text = h('span', { testid: 'error-message', role: 'alert' });
@@ -17,9 +18,18 @@ export function showError(error) {
   banner.hidden = false;
 }
 
-export function clearError() {
+function clearError() {
   text.textContent = '';
   banner.hidden = true;
+}
+
+let page = 0;
+
+/** The page changes hands: clears the line, or shows `message` (why the user was signed out). */
+export function newPage(message) {
+  page += 1;
+  if (message) showError({ message });
+  else clearError();
 }
 
 /**
@@ -27,6 +37,7 @@ export function clearError() {
  * request, and shows the API's message if it fails. Resolves to the action's result, or undefined on failure.
  */
 export async function runAction(button, action) {
+  const startedOn = page;
   clearError();
   const previouslyDisabled = button?.disabled;
   if (button) {
@@ -36,7 +47,7 @@ export async function runAction(button, action) {
   try {
     return await action();
   } catch (error) {
-    showError(error);
+    if (startedOn === page) showError(error);
     return undefined;
   } finally {
     if (button) {

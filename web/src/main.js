@@ -3,7 +3,7 @@ import { api, onUnauthorized } from './api.js';
 import { createApp } from './app.js';
 import { createAuthView } from './auth.js';
 import { h, replaceChildren } from './dom.js';
-import { clearError, errorBanner, showError } from './feedback.js';
+import { errorBanner, newPage, showError } from './feedback.js';
 import { session } from './session.js';
 import { toastContainer } from './toasts.js';
 
@@ -32,11 +32,11 @@ async function showAuth(message) {
   app = null;
   await previous?.stop();
   if (mine !== generation) return;
+  document.title = 'EnhanceFund';
   replaceChildren(headerTools);
   replaceChildren(bannerSlot);
   replaceChildren(view, createAuthView({ onSignedIn: () => showApp() }));
-  if (message) showError({ message });
-  else clearError();
+  newPage(message);
 }
 
 async function showApp() {
@@ -50,7 +50,7 @@ async function showApp() {
   replaceChildren(headerTools);
   replaceChildren(bannerSlot);
   replaceChildren(view, h('div', { class: 'splash' }, 'Loading your account…'));
-  clearError();
+  newPage();
 
   let next;
   try {

@@ -6,7 +6,23 @@ const MAX_VISIBLE = 4;
 
 export const toastContainer = h('div', { class: 'toasts', 'aria-live': 'polite', 'aria-atomic': 'false' });
 
-export function toast({ title, message, kind = 'info', label }) {
+// Which page raised each toast: a page that stops takes its own away and leaves the next page's.
+const owners = new WeakMap();
+
+/** The toasts of one signed-in page: `show` raises one, `clear` takes away those it raised. */
+export function createToasts() {
+  const owner = Symbol('page');
+  return {
+    show(options) {
+      owners.set(toast(options), owner);
+    },
+    clear() {
+      for (const card of [...toastContainer.children]) if (owners.get(card) === owner) card.remove();
+    },
+  };
+}
+
+function toast({ title, message, kind = 'info', label }) {
   const dismiss = () => {
     clearTimeout(timer);
     card.classList.add('leaving');
@@ -33,8 +49,5 @@ export function toast({ title, message, kind = 'info', label }) {
 
   toastContainer.prepend(card);
   for (const extra of [...toastContainer.children].slice(MAX_VISIBLE)) extra.remove();
-}
-
-export function clearToasts() {
-  toastContainer.replaceChildren();
+  return card;
 }

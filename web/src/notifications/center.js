@@ -7,7 +7,6 @@ import { api } from '../api.js';
 import { h, icon, icons, replaceChildren } from '../dom.js';
 import { runAction, showError } from '../feedback.js';
 import { fullDate, timeAgo } from '../format.js';
-import { toast } from '../toasts.js';
 import { createPreferencesPanel } from './preferences.js';
 import { ALL_TYPES, ARCHIVED, INBOX, NotificationStore, PAGE_SIZE } from './store.js';
 import { NOTIFICATION_TYPES, notificationType } from './types.js';
@@ -23,10 +22,11 @@ const archivedQuery = (view) => (view === ARCHIVED ? true : undefined);
 const countsAsUnread = (n) => Boolean(n) && !n.is_read && !n.is_archived;
 
 /**
- * @param {{onArrival?: (notifications: object[]) => void}} options onArrival gets every notification new to
- *   this tab (pushed or caught up), so the rest of the page can refresh what it shows.
+ * @param {{toast: (card: object) => void, onArrival?: (notifications: object[]) => void}} options toast raises a
+ *   card for this page; onArrival gets every notification new to this tab (pushed or caught up), so the rest of
+ *   the page can refresh what it shows.
  */
-export function createNotificationCenter({ onArrival = () => {} } = {}) {
+export function createNotificationCenter({ toast, onArrival = () => {} }) {
   const store = new NotificationStore();
   let listGeneration = 0;
   let loadingList = false;
@@ -523,7 +523,6 @@ export function createNotificationCenter({ onArrival = () => {} } = {}) {
     destroyed = true;
     // Drops the answer of a list load still on its way (showList, loadOlder, reloadShown).
     listGeneration += 1;
-    document.title = 'EnhanceFund';
     clearInterval(clock);
     clearTimeout(reloadTimer);
     clearTimeout(catchUpRetry);

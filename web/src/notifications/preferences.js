@@ -1,6 +1,6 @@
 // The preferences panel of the notification center: per notification type, "Show in the list" (`in_app`: stored
 // at all) and "Pop up live" (`live`: a toast as it arrives). Each switch saves at once; the answer is the whole set,
-// and another tab's change arrives as a `preferences` push (see center.js).
+// and every change (another tab's, and this tab's own) arrives as a `preferences` push too (see center.js).
 import { api } from '../api.js';
 import { h, replaceChildren } from '../dom.js';
 import { runAction } from '../feedback.js';
@@ -29,22 +29,34 @@ export function createPreferencesPanel({ store }) {
     ),
   );
 
+  // A push is the latest word, as for the unread count; an answer counts only if no push came while it was on its
+  // way (another tab's newer change would be overwritten by it).
+  let pushes = 0;
+
   async function load() {
-    store.preferences = (await api('/api/notifications/preferences')).preferences;
-    render();
+    const ticket = pushes;
+    const { preferences } = await api('/api/notifications/preferences');
+    if (ticket === pushes) show(preferences);
   }
 
-  /** A push from another tab, or this tab's own answer. */
+  /** Another tab's change (or this tab's own, pushed). */
   function set(preferences) {
+    pushes += 1;
+    show(preferences);
+  }
+
+  function show(preferences) {
     store.preferences = preferences;
     render();
   }
 
   async function change(type, setting, on, input) {
     await runAction(input, async () => {
-      set((await api('/api/notifications/preferences', { method: 'PATCH', body: { [type]: { [setting]: on } } })).preferences);
+      const ticket = pushes;
+      const { preferences } = await api('/api/notifications/preferences', { method: 'PATCH', body: { [type]: { [setting]: on } } });
+      if (ticket === pushes) show(preferences);
     });
-    // A refused change leaves the switch as the server has it.
+    // A refused change leaves the switch as the server has it; an answer overtaken by a push, as the push has it.
     render();
   }
 

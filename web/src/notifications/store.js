@@ -32,6 +32,8 @@ export class NotificationStore {
   preferences = null;
 
   #seen = new Set();
+  /** Deleted here or in another tab: a page read before the delete may still list them, and must not bring them back. */
+  #deleted = new Set();
   /** Pushed seqs above lastSeq, waiting for the ones missing before them. */
   #ahead = new Set();
   #countVersion = 0;
@@ -61,9 +63,12 @@ export class NotificationStore {
     return this.preferences?.[notification.notification_type]?.live !== false;
   }
 
-  /** Records the id as seen; true the first time, so a toast is raised once however the item arrives. */
+  /**
+   * Records the id as seen; true the first time, so a toast is raised once however the item arrives, and never for
+   * one deleted already (a catch-up read before the delete).
+   */
   markSeen(notification) {
-    if (this.#seen.has(notification.id)) return false;
+    if (this.#seen.has(notification.id) || this.#deleted.has(notification.id)) return false;
     this.#seen.add(notification.id);
     return true;
   }
@@ -73,6 +78,7 @@ export class NotificationStore {
    * if they no longer do (archived here or in another tab, say).
    */
   upsert(notification) {
+    if (this.#deleted.has(notification.id)) return;
     this.#seen.add(notification.id);
     this.#arrivedAt.set(notification.id, ++this.#arrivals);
     const index = this.items.findIndex((n) => n.id === notification.id);
@@ -91,8 +97,9 @@ export class NotificationStore {
     this.items.sort(newestFirst);
   }
 
-  /** Deleted, here or in another tab. */
+  /** Deleted, here or in another tab: for good, as the server has no undelete. */
   remove(id) {
+    this.#deleted.add(id);
     this.items = this.items.filter((n) => n.id !== id);
   }
 
@@ -107,7 +114,8 @@ export class NotificationStore {
    * Anything else the list held and the page lacks is gone from the server (deleted or archived elsewhere), even
    * when it is newer than the whole page. Without a ticket nothing is kept.
    */
-  replacePage(view, filter, notifications, nextBeforeId, arrivalTicket = this.#arrivals) {
+  replacePage(view, filter, page, nextBeforeId, arrivalTicket = this.#arrivals) {
+    const notifications = this.#notDeleted(page);
     const pageNewest = notifications.reduce((max, n) => Math.max(max, n.id), 0);
     const same = filter === this.filter && view === this.view;
     const arrivedMeanwhile = (n) => n.id > pageNewest && (this.#arrivedAt.get(n.id) ?? 0) > arrivalTicket;
@@ -137,14 +145,18 @@ export class NotificationStore {
   }
 
   /** An older page: appended, duplicates dropped (a push may have shifted the pages under us). */
-  appendOlder(notifications, nextBeforeId) {
+  appendOlder(page, nextBeforeId) {
     const have = new Set(this.items.map((n) => n.id));
-    for (const n of notifications) {
+    for (const n of this.#notDeleted(page)) {
       this.#markShown(n);
       if (!have.has(n.id) && this.matchesFilter(n)) this.items.push(n);
     }
     this.items.sort(newestFirst);
     this.nextBeforeId = nextBeforeId ?? null;
+  }
+
+  #notDeleted(page) {
+    return page.filter((n) => !this.#deleted.has(n.id));
   }
 
   /** Up to an id (one that arrives after the request was sent is not covered by it), of one type or all. */

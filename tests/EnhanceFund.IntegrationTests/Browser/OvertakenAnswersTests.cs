@@ -1,0 +1,164 @@
+using EnhanceFund.IntegrationTests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace EnhanceFund.IntegrationTests.Browser;
+
+/// <summary>
+/// An answer read by the server before something else happened, and landing after it, must not undo it: a list read
+/// before a delete, a preferences answer read before another tab's change, a start-up overtaken by another sign-in.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class OvertakenAnswersTests(Chromium chromium, HostFixture fixture) : IClassFixture<HostFixture>, IAsyncLifetime
+{
+    private static readonly TimeSpan HeldAtMost = TimeSpan.FromSeconds(30);
+
+    private IBrowserContext _context = null!;
+
+    public async Task InitializeAsync() => _context = await chromium.NewContextAsync(fixture.Host.Address);
+
+    public async Task DisposeAsync() => await _context.DisposeAsync();
+
+    [Fact]
+    public async Task A_list_read_before_a_delete_and_answered_after_it_does_not_bring_the_deleted_one_back()
+    {
+        var user = await ApiClient.WithNotificationsAsync(fixture.Http, deposits: 2);
+        var app = await WebApp.SignInAsync(_context, user.Email);
+        await app.OpenNotificationsAsync();
+        var listed = await app.ListedAsync();
+        Assert.Equal(2, listed.Count);
+        var (readElsewhere, deleted) = (listed[0].Id, listed[1].Id);
+
+        // The list's reload is read by the server at once, and its answer held until the delete is done.
+        var held = Hold(app.Page);
+        await app.Page.RouteAsync(url => url.Contains("/api/notifications?limit=", StringComparison.Ordinal), held.RouteAsync);
+        // Read in another tab: the count the server pushes is one this tab cannot explain, so it reloads its list.
+        await user.PatchAsync($"/api/notifications/{readElsewhere}", new { is_read = true });
+        await held.Read.WaitAsync(TimeSpan.FromSeconds(15));
+        await app.Item(deleted).GetByTestId("delete-button").ClickAsync();
+        await app.Item(deleted).GetByTestId("confirm-delete-button").ClickAsync();
+        await Expect(app.Item(deleted)).ToHaveCountAsync(0);
+
+        await held.AnswerAsync();
+
+        await WatchAsync(async () => Assert.Equal([readElsewhere], (await app.ListedAsync()).Select(n => n.Id)));
+        Assert.Empty(app.PageErrors);
+    }
+
+    [Fact]
+    public async Task A_preferences_answer_read_before_another_tabs_change_does_not_undo_it()
+    {
+        var user = await ApiClient.RegisterAsync(fixture.Http);
+        var app = await WebApp.SignInAsync(_context, user.Email);
+        await app.OpenPreferencesAsync();
+
+        // This tab's change is made at once, and its answer held until another tab's later change has been pushed.
+        var held = Hold(app.Page);
+        await app.Page.RouteAsync("**/api/notifications/preferences", route =>
+            route.Request.Method == "PATCH" ? held.RouteAsync(route) : route.ContinueAsync());
+        await app.Preference("fund_added", "live").UncheckAsync();
+        await held.Read.WaitAsync(TimeSpan.FromSeconds(15));
+        await user.PatchAsync("/api/notifications/preferences", new { fund_added = new { in_app = false } });
+        await Expect(app.Preference("fund_added", "in_app")).Not.ToBeCheckedAsync();
+
+        // The held answer says in_app is on: it was, when the server read it.
+        await held.AnswerAsync();
+
+        await WatchAsync(async () =>
+        {
+            Assert.False(await app.Preference("fund_added", "in_app").IsCheckedAsync(), "in_app shown on again");
+            Assert.False(await app.Preference("fund_added", "live").IsCheckedAsync(), "live shown on again");
+        });
+        Assert.Empty(app.PageErrors);
+    }
+
+    [Fact]
+    public async Task A_start_up_overtaken_by_another_sign_in_leaves_the_new_pages_toasts()
+    {
+        var first = await ApiClient.RegisterAsync(fixture.Http);
+        var next = await ApiClient.RegisterAsync(fixture.Http);
+        var tab = await WebApp.OpenAsync(_context);
+        // The first user's start-up in this tab waits for its /api/auth/me; the next user's start-up does not.
+        var held = Hold(tab.Page);
+        var starts = 0;
+        await tab.Page.RouteAsync("**/api/auth/me", route => Interlocked.Increment(ref starts) == 1 ? held.RouteAsync(route) : route.ContinueAsync());
+        var socketsClosed = 0;
+        tab.Page.WebSocket += (_, socket) => socket.Close += (_, _) => Interlocked.Increment(ref socketsClosed);
+        await tab.Page.GetByTestId("auth-email").FillAsync(first.Email);
+        await tab.Page.GetByTestId("auth-password").FillAsync(ApiClient.Password);
+        await tab.Page.GetByTestId("login-button").ClickAsync();
+        await held.Read.WaitAsync(TimeSpan.FromSeconds(15));
+
+        // Meanwhile another tab signs out and the next user in; this tab follows, and its page pops up a toast.
+        var other = await WebApp.OpenAsync(_context);
+        await other.WaitUntilLiveAsync();
+        await other.Page.GetByTestId("logout-button").ClickAsync();
+        await other.Page.GetByTestId("auth-email").FillAsync(next.Email);
+        await other.Page.GetByTestId("auth-password").FillAsync(ApiClient.Password);
+        await other.Page.GetByTestId("login-button").ClickAsync();
+        await tab.WaitUntilLiveAsync();
+        await Expect(tab.Page.GetByTestId("current-user")).ToHaveAttributeAsync("title", next.Email);
+        await next.DepositAsync(30m);
+        await Expect(tab.Toasts).ToHaveCountAsync(1);
+        // Hovered, it stays until dismissed.
+        await tab.Toasts.First.HoverAsync();
+
+        // The first user's start-up ends, finds itself overtaken and stops: its hub connection closes.
+        await held.AnswerAsync();
+        await Eventually.ReturnsAsync(() => Task.FromResult(Volatile.Read(ref socketsClosed)), closed => closed > 0, "the overtaken start-up stopped");
+
+        await WatchAsync(async () => Assert.Equal(1, await tab.Toasts.CountAsync()));
+        Assert.Empty(tab.PageErrors);
+        Assert.Empty(other.PageErrors);
+    }
+
+    /// <summary>A request read by the server at once, its answer held back until <see cref="HeldAnswer.AnswerAsync"/>.</summary>
+    private static HeldAnswer Hold(IPage page) => new(page);
+
+    /// <summary>The page keeps to <paramref name="assertion"/> for two seconds after the held answer reached it.</summary>
+    private static async Task WatchAsync(Func<Task> assertion)
+    {
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(2);
+        while (DateTime.UtcNow < until)
+        {
+            await assertion();
+            await Task.Delay(100);
+        }
+    }
+
+    private sealed class HeldAnswer(IPage page)
+    {
+        private readonly TaskCompletionSource _read = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _taken;
+
+        /// <summary>The server has answered the held request.</summary>
+        public Task Read => _read.Task;
+
+        /// <summary>Holds the first request routed here; any later one goes through.</summary>
+        public async Task RouteAsync(IRoute route)
+        {
+            if (Interlocked.Exchange(ref _taken, 1) == 1)
+            {
+                await route.ContinueAsync();
+                return;
+            }
+
+            var response = await route.FetchAsync();
+            _read.TrySetResult();
+            await Task.WhenAny(_answer.Task, Task.Delay(HeldAtMost));
+            await route.FulfillAsync(new() { Response = response });
+            _answered.TrySetResult();
+        }
+
+        /// <summary>Lets the held answer go, and returns once the page has it.</summary>
+        public async Task AnswerAsync()
+        {
+            _answer.SetResult();
+            await _answered.Task.WaitAsync(TimeSpan.FromSeconds(15));
+            // The page's handler runs after the answer is in: one round trip to the page lets it.
+            await page.EvaluateAsync("() => new Promise(resolve => setTimeout(resolve, 50))");
+        }
+    }
+}
