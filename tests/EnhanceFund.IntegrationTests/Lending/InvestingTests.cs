@@ -105,7 +105,7 @@ public sealed class InvestingTests(HostFixture fixture) : IClassFixture<HostFixt
         var notDue = await Eventually.ReturnsAsync(
             () => borrower.PostAsync($"/api/loans/{loanId}/repay"), r => r.Status != HttpStatusCode.NotFound, "the wallet to learn of the loan");
         Assert.Equal(HttpStatusCode.Conflict, notDue.Status);
-        Assert.Equal("Only a fulfilled loan can be repaid; this one is not fully funded yet.", notDue.Body["message"]!.GetValue<string>());
+        Assert.Equal("Only a fulfilled loan can be repaid; this one is not fully funded and paid out yet.", notDue.Body["message"]!.GetValue<string>());
     }
 
     [Fact]

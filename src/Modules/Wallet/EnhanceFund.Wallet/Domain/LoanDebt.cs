@@ -27,7 +27,7 @@ public sealed class LoanDebt
     internal Result<Money> AmountToRepay()
     {
         if (RepaidAt is not null) return Error.Conflict("This loan is already repaid.");
-        if (RepaymentDue is not { } due) return Error.Conflict("Only a fulfilled loan can be repaid; this one is not fully funded yet.");
+        if (RepaymentDue is not { } due) return Error.Conflict("Only a fulfilled loan can be repaid; this one is not fully funded and paid out yet.");
         return due;
     }
 
