@@ -58,11 +58,7 @@ public sealed class AfterSignOutTests(Chromium chromium, HostFixture fixture) : 
         var app = await WebApp.SignInAsync(_context, first.Email);
         await app.WithdrawAsync(30m);
         await firstSent.Task.WaitAsync(TimeSpan.FromSeconds(15));
-        await app.Page.GetByTestId("logout-button").ClickAsync();
-        await app.Page.GetByTestId("auth-email").FillAsync(next.Email);
-        await app.Page.GetByTestId("auth-password").FillAsync(ApiClient.Password);
-        await app.Page.GetByTestId("login-button").ClickAsync();
-        await app.WaitUntilLiveAsync();
+        await app.SwitchUserAsync(next.Email);
         answerFirst.SetResult();
         await firstAnswered.Task.WaitAsync(TimeSpan.FromSeconds(15));
 

@@ -1,6 +1,5 @@
 using EnhanceFund.IntegrationTests.Infrastructure;
 using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
 
 namespace EnhanceFund.IntegrationTests.Browser;
 
@@ -58,12 +57,7 @@ public sealed class LateUnauthorizedTests(Chromium chromium) : IAsyncLifetime
 
         var app = await WebApp.SignInAsync(_context, first.Email);
         await catchUpSent.Task.WaitAsync(TimeSpan.FromSeconds(15));
-        await app.Page.GetByTestId("logout-button").ClickAsync();
-        await app.Page.GetByTestId("auth-email").FillAsync(next.Email);
-        await app.Page.GetByTestId("auth-password").FillAsync(ApiClient.Password);
-        await app.Page.GetByTestId("login-button").ClickAsync();
-        await app.WaitUntilLiveAsync();
-        await Expect(app.Page.GetByTestId("current-user")).ToHaveAttributeAsync("title", next.Email);
+        await app.SwitchUserAsync(next.Email);
 
         refuse.SetResult();
         await refusalAnswered.Task.WaitAsync(TimeSpan.FromSeconds(15));

@@ -84,18 +84,13 @@ public sealed class OvertakenAnswersTests(Chromium chromium, HostFixture fixture
         await tab.Page.RouteAsync("**/api/auth/me", route => Interlocked.Increment(ref starts) == 1 ? held.RouteAsync(route) : route.ContinueAsync());
         var socketsClosed = 0;
         tab.Page.WebSocket += (_, socket) => socket.Close += (_, _) => Interlocked.Increment(ref socketsClosed);
-        await tab.Page.GetByTestId("auth-email").FillAsync(first.Email);
-        await tab.Page.GetByTestId("auth-password").FillAsync(ApiClient.Password);
-        await tab.Page.GetByTestId("login-button").ClickAsync();
+        await tab.SubmitSignInAsync(first.Email);
         await held.Read.WaitAsync(TimeSpan.FromSeconds(15));
 
         // Meanwhile another tab signs out and the next user in; this tab follows, and its page pops up a toast.
         var other = await WebApp.OpenAsync(_context);
         await other.WaitUntilLiveAsync();
-        await other.Page.GetByTestId("logout-button").ClickAsync();
-        await other.Page.GetByTestId("auth-email").FillAsync(next.Email);
-        await other.Page.GetByTestId("auth-password").FillAsync(ApiClient.Password);
-        await other.Page.GetByTestId("login-button").ClickAsync();
+        await other.SwitchUserAsync(next.Email);
         await tab.WaitUntilLiveAsync();
         await Expect(tab.Page.GetByTestId("current-user")).ToHaveAttributeAsync("title", next.Email);
         await next.DepositAsync(30m);

@@ -51,11 +51,26 @@ public sealed class WebApp
     public static async Task<WebApp> SignInAsync(IBrowserContext context, string email, string password = ApiClient.Password)
     {
         var app = await OpenAsync(context);
-        await app.Page.GetByTestId("auth-email").FillAsync(email);
-        await app.Page.GetByTestId("auth-password").FillAsync(password);
-        await app.Page.GetByTestId("login-button").ClickAsync();
+        await app.SubmitSignInAsync(email, password);
         await app.WaitUntilLiveAsync();
         return app;
+    }
+
+    /// <summary>Fills the sign-in form and submits it; what the page then loads is not waited for.</summary>
+    public async Task SubmitSignInAsync(string email, string password = ApiClient.Password)
+    {
+        await Page.GetByTestId("auth-email").FillAsync(email);
+        await Page.GetByTestId("auth-password").FillAsync(password);
+        await Page.GetByTestId("login-button").ClickAsync();
+    }
+
+    /// <summary>Signs out and signs <paramref name="email"/> in, as a person switching accounts does.</summary>
+    public async Task SwitchUserAsync(string email)
+    {
+        await Page.GetByTestId("logout-button").ClickAsync();
+        await SubmitSignInAsync(email);
+        await WaitUntilLiveAsync();
+        await Expect(Page.GetByTestId("current-user")).ToHaveAttributeAsync("title", email);
     }
 
     /// <summary>The page is shown and its hub connection is up: from here on, pushes reach it.</summary>
