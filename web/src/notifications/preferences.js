@@ -33,11 +33,13 @@ export function createPreferencesPanel({ store }) {
   // way (another tab's newer change would be overwritten by it).
   let pushes = 0;
 
-  async function load() {
+  async function showAnswer(request) {
     const ticket = pushes;
-    const { preferences } = await api('/api/notifications/preferences');
+    const { preferences } = await request();
     if (ticket === pushes) show(preferences);
   }
+
+  const load = () => showAnswer(() => api('/api/notifications/preferences'));
 
   /** Another tab's change (or this tab's own, pushed). */
   function set(preferences) {
@@ -51,11 +53,9 @@ export function createPreferencesPanel({ store }) {
   }
 
   async function change(type, setting, on, input) {
-    await runAction(input, async () => {
-      const ticket = pushes;
-      const { preferences } = await api('/api/notifications/preferences', { method: 'PATCH', body: { [type]: { [setting]: on } } });
-      if (ticket === pushes) show(preferences);
-    });
+    await runAction(input, () =>
+      showAnswer(() => api('/api/notifications/preferences', { method: 'PATCH', body: { [type]: { [setting]: on } } })),
+    );
     // A refused change leaves the switch as the server has it; an answer overtaken by a push, as the push has it.
     render();
   }
