@@ -22,24 +22,17 @@ public sealed class LateDepositAnswerTests(Chromium chromium, HostFixture fixtur
     {
         var user = await ApiClient.RegisterAsync(fixture.Http);
         // The deposit acts on the server at once; its answer (balance $10.00) reaches the page when released.
-        var depositActed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var releaseAnswer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await _context.RouteAsync("**/api/wallet/deposits", async route =>
-        {
-            var response = await route.FetchAsync();
-            depositActed.TrySetResult();
-            await releaseAnswer.Task;
-            await route.FulfillAsync(new() { Response = response });
-        });
+        var held = new HeldAnswer();
+        await _context.RouteAsync("**/api/wallet/deposits", held.RouteAsync);
         var app = await WebApp.SignInAsync(_context, user.Email);
 
         await app.DepositAsync(10m);
-        await depositActed.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        await held.Read.WaitAsync(TimeSpan.FromSeconds(15));
         // Meanwhile another deposit, made elsewhere: its push makes the page read the wallet, $15.00.
         await user.DepositAsync(5m);
         await app.ExpectBalanceAsync(15m);
 
-        releaseAnswer.SetResult();
+        await held.AnswerAsync();
         // The client empties the amount once it has the answer.
         await Expect(app.Page.GetByTestId("deposit-amount")).ToHaveValueAsync("");
         await app.ExpectBalanceAsync(15m);

@@ -11,8 +11,6 @@ namespace EnhanceFund.IntegrationTests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class OvertakenAnswersTests(Chromium chromium, HostFixture fixture) : IClassFixture<HostFixture>, IAsyncLifetime
 {
-    private static readonly TimeSpan HeldAtMost = TimeSpan.FromSeconds(30);
-
     private IBrowserContext _context = null!;
 
     public async Task InitializeAsync() => _context = await chromium.NewContextAsync(fixture.Host.Address);
@@ -30,7 +28,7 @@ public sealed class OvertakenAnswersTests(Chromium chromium, HostFixture fixture
         var (readElsewhere, deleted) = (listed[0].Id, listed[1].Id);
 
         // The list's reload is read by the server at once, and its answer held until the delete is done.
-        var held = Hold(app.Page);
+        var held = new HeldAnswer();
         await app.Page.RouteAsync(url => url.Contains("/api/notifications?limit=", StringComparison.Ordinal), held.RouteAsync);
         // Read in another tab: the count the server pushes is one this tab cannot explain, so it reloads its list.
         await user.PatchAsync($"/api/notifications/{readElsewhere}", new { is_read = true });
@@ -53,7 +51,7 @@ public sealed class OvertakenAnswersTests(Chromium chromium, HostFixture fixture
         await app.OpenPreferencesAsync();
 
         // This tab's change is made at once, and its answer held until another tab's later change has been pushed.
-        var held = Hold(app.Page);
+        var held = new HeldAnswer();
         await app.Page.RouteAsync("**/api/notifications/preferences", route =>
             route.Request.Method == "PATCH" ? held.RouteAsync(route) : route.ContinueAsync());
         await app.Preference("fund_added", "live").UncheckAsync();
@@ -79,9 +77,8 @@ public sealed class OvertakenAnswersTests(Chromium chromium, HostFixture fixture
         var next = await ApiClient.RegisterAsync(fixture.Http);
         var tab = await WebApp.OpenAsync(_context);
         // The first user's start-up in this tab waits for its /api/auth/me; the next user's start-up does not.
-        var held = Hold(tab.Page);
-        var starts = 0;
-        await tab.Page.RouteAsync("**/api/auth/me", route => Interlocked.Increment(ref starts) == 1 ? held.RouteAsync(route) : route.ContinueAsync());
+        var held = new HeldAnswer();
+        await tab.Page.RouteAsync("**/api/auth/me", held.RouteAsync);
         var socketsClosed = 0;
         tab.Page.WebSocket += (_, socket) => socket.Close += (_, _) => Interlocked.Increment(ref socketsClosed);
         await tab.SubmitSignInAsync(first.Email);
@@ -107,9 +104,6 @@ public sealed class OvertakenAnswersTests(Chromium chromium, HostFixture fixture
         Assert.Empty(other.PageErrors);
     }
 
-    /// <summary>A request read by the server at once, its answer held back until <see cref="HeldAnswer.AnswerAsync"/>.</summary>
-    private static HeldAnswer Hold(IPage page) => new(page);
-
     /// <summary>The page keeps to <paramref name="assertion"/> for two seconds after the held answer reached it.</summary>
     private static async Task WatchAsync(Func<Task> assertion)
     {
@@ -118,42 +112,6 @@ public sealed class OvertakenAnswersTests(Chromium chromium, HostFixture fixture
         {
             await assertion();
             await Task.Delay(100);
-        }
-    }
-
-    private sealed class HeldAnswer(IPage page)
-    {
-        private readonly TaskCompletionSource _read = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly TaskCompletionSource _answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly TaskCompletionSource _answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private int _taken;
-
-        /// <summary>The server has answered the held request.</summary>
-        public Task Read => _read.Task;
-
-        /// <summary>Holds the first request routed here; any later one goes through.</summary>
-        public async Task RouteAsync(IRoute route)
-        {
-            if (Interlocked.Exchange(ref _taken, 1) == 1)
-            {
-                await route.ContinueAsync();
-                return;
-            }
-
-            var response = await route.FetchAsync();
-            _read.TrySetResult();
-            await Task.WhenAny(_answer.Task, Task.Delay(HeldAtMost));
-            await route.FulfillAsync(new() { Response = response });
-            _answered.TrySetResult();
-        }
-
-        /// <summary>Lets the held answer go, and returns once the page has it.</summary>
-        public async Task AnswerAsync()
-        {
-            _answer.SetResult();
-            await _answered.Task.WaitAsync(TimeSpan.FromSeconds(15));
-            // The page's handler runs after the answer is in: one round trip to the page lets it.
-            await page.EvaluateAsync("() => new Promise(resolve => setTimeout(resolve, 50))");
         }
     }
 }
