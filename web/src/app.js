@@ -19,10 +19,12 @@ const FIRST_PAINT_HUB_WAIT_MS = 1500;
 /**
  * Loads everything the first paint shows, then returns the page. Rejects if the user or the notifications
  * cannot be loaded (a badge that might be wrong is worse than a retry button).
- * @param {{user: object, onSignOut: (message?: string) => void}} options onSignOut when the user signs out or
- *   the token is refused; the caller then calls stop() and shows the sign-in form.
+ * @param {{user: object, signal: AbortSignal, onSignOut: (message?: string) => void}} options signal when another
+ *   sign-in or a sign-out overtakes this start-up or ends this page: it stops at once, so nothing of this user (a
+ *   push's toast, the title's count, a panel's load error) reaches the next one's page. onSignOut when the user signs
+ *   out or the token is refused; the caller then calls stop() and shows the sign-in form.
  */
-export async function createApp({ user, onSignOut }) {
+export async function createApp({ user, signal, onSignOut }) {
   const panels = {};
   const toasts = createToasts();
   const center = createNotificationCenter({
@@ -112,12 +114,15 @@ export async function createApp({ user, onSignOut }) {
     await live.stop();
   }
 
+  signal.addEventListener('abort', stop, { once: true });
   // The hub connects while the first page loads; its catch-up waits for that load (see center.catchUp).
   live.start();
   let me;
   try {
     [me] = await Promise.all([api('/api/auth/me'), center.loadInitial()]);
+    signal.throwIfAborted();
     const results = await Promise.allSettled(Object.values(panels).map((panel) => panel.refresh()));
+    signal.throwIfAborted();
     const failed = results.find((r) => r.status === 'rejected');
     if (failed) showError(failed.reason);
     await Promise.race([connectedOnce, new Promise((resolve) => setTimeout(resolve, FIRST_PAINT_HUB_WAIT_MS))]);

@@ -22,16 +22,22 @@ const shell = h(
 
 let app = null;
 let expiryTimer = null;
-// Bumped on every switch, so a slow start-up that is overtaken (sign-out in another tab) is dropped.
-let generation = 0;
+// Aborted by the next switch, so a slow start-up that is overtaken (sign-out in another tab) stops at once.
+let lastSwitch = new AbortController();
+
+function nextSwitch() {
+  lastSwitch.abort();
+  lastSwitch = new AbortController();
+  return lastSwitch.signal;
+}
 
 async function showAuth(message) {
-  const mine = ++generation;
+  const mine = nextSwitch();
   clearTimeout(expiryTimer);
   const previous = app;
   app = null;
   await previous?.stop();
-  if (mine !== generation) return;
+  if (mine.aborted) return;
   document.title = 'EnhanceFund';
   replaceChildren(headerTools);
   replaceChildren(bannerSlot);
@@ -40,10 +46,11 @@ async function showAuth(message) {
 }
 
 async function showApp() {
-  const mine = ++generation;
+  const mine = nextSwitch();
   const previous = app;
   app = null;
   await previous?.stop();
+  if (mine.aborted) return;
   const current = session.current();
   if (!current) return showAuth();
 
@@ -54,9 +61,9 @@ async function showApp() {
 
   let next;
   try {
-    next = await createApp({ user: current.user, onSignOut: (text) => showAuth(text) });
+    next = await createApp({ user: current.user, signal: mine, onSignOut: (text) => showAuth(text) });
   } catch (error) {
-    if (mine !== generation) return;
+    if (mine.aborted) return;
     // A refused token has already sent us to the sign-in form (see onUnauthorized below).
     if (error?.status === 401) return;
     showError(error);
@@ -66,10 +73,8 @@ async function showApp() {
     );
     return;
   }
-  if (mine !== generation) {
-    next.stop();
-    return;
-  }
+  // Overtaken as it finished: the abort has stopped it.
+  if (mine.aborted) return;
   app = next;
   replaceChildren(headerTools, app.header);
   replaceChildren(bannerSlot, app.banner);

@@ -6,7 +6,8 @@ namespace EnhanceFund.IntegrationTests.Browser;
 
 /// <summary>
 /// An answer read by the server before something else happened, and landing after it, must not undo it: a list read
-/// before a delete, a preferences answer read before another tab's change, a start-up overtaken by another sign-in.
+/// before a delete, a preferences answer read before another tab's change, a start-up overtaken by another sign-in
+/// (which must stop at once: its hub connection is the last user's).
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class OvertakenAnswersTests(Chromium chromium, HostFixture fixture) : IClassFixture<HostFixture>, IAsyncLifetime
@@ -100,6 +101,44 @@ public sealed class OvertakenAnswersTests(Chromium chromium, HostFixture fixture
         await Eventually.ReturnsAsync(() => Task.FromResult(Volatile.Read(ref socketsClosed)), closed => closed > 0, "the overtaken start-up stopped");
 
         await WatchAsync(async () => Assert.Equal(1, await tab.Toasts.CountAsync()));
+        Assert.Empty(tab.PageErrors);
+        Assert.Empty(other.PageErrors);
+    }
+
+    [Fact]
+    public async Task A_start_up_overtaken_by_another_sign_in_shows_the_next_user_nothing_of_the_first()
+    {
+        var first = await ApiClient.RegisterAsync(fixture.Http);
+        var next = await ApiClient.RegisterAsync(fixture.Http);
+        var tab = await WebApp.OpenAsync(_context);
+        // The first user's start-up in this tab waits for its /api/auth/me, its hub connected meanwhile.
+        var held = new HeldAnswer();
+        await tab.Page.RouteAsync("**/api/auth/me", held.RouteAsync);
+        await tab.SubmitSignInAsync(first.Email);
+        await held.Read.WaitAsync(TimeSpan.FromSeconds(15));
+
+        var other = await WebApp.OpenAsync(_context);
+        await other.WaitUntilLiveAsync();
+        await other.SwitchUserAsync(next.Email);
+        await tab.WaitUntilLiveAsync();
+        await Expect(tab.Page.GetByTestId("current-user")).ToHaveAttributeAsync("title", next.Email);
+
+        // Something happens to the first user, and the rest of the first start-up fails to load.
+        await first.DepositAsync(30m);
+        await tab.Page.RouteAsync("**/api/wallet", route => route.FulfillAsync(new()
+        {
+            Status = 503,
+            ContentType = "application/json",
+            Body = """{"code":0,"message":"The first user's wallet did not load","errors":{}}""",
+        }));
+        await held.AnswerAsync();
+
+        await WatchAsync(async () =>
+        {
+            Assert.Equal(0, await tab.Toasts.CountAsync());
+            Assert.Equal("EnhanceFund", await tab.Page.TitleAsync());
+            Assert.False(await tab.Error.IsVisibleAsync(), "the next user is shown the first start-up's load error");
+        });
         Assert.Empty(tab.PageErrors);
         Assert.Empty(other.PageErrors);
     }
