@@ -74,31 +74,15 @@ public sealed class OvertakenAnswersTests(Chromium chromium, HostFixture fixture
     [Fact]
     public async Task A_start_up_overtaken_by_another_sign_in_leaves_the_new_pages_toasts()
     {
-        var first = await ApiClient.RegisterAsync(fixture.Http);
-        var next = await ApiClient.RegisterAsync(fixture.Http);
-        var tab = await WebApp.OpenAsync(_context);
-        // The first user's start-up in this tab waits for its /api/auth/me; the next user's start-up does not.
-        var held = new HeldAnswer();
-        await tab.Page.RouteAsync("**/api/auth/me", held.RouteAsync);
-        var socketsClosed = 0;
-        tab.Page.WebSocket += (_, socket) => socket.Close += (_, _) => Interlocked.Increment(ref socketsClosed);
-        await tab.SubmitSignInAsync(first.Email);
-        await held.Read.WaitAsync(TimeSpan.FromSeconds(15));
+        var (_, next, tab, other, held) = await OvertakeAStartUpAsync();
+        // The overtaken start-up stopped at once, not when its answer came: its hub connection is the first user's.
+        await Eventually.ReturnsAsync(() => Task.FromResult(tab.HubConnectionsClosed), closed => closed > 0, "the overtaken start-up stopped");
 
-        // Meanwhile another tab signs out and the next user in; this tab follows, and its page pops up a toast.
-        var other = await WebApp.OpenAsync(_context);
-        await other.WaitUntilLiveAsync();
-        await other.SwitchUserAsync(next.Email);
-        await tab.WaitUntilLiveAsync();
-        await Expect(tab.Page.GetByTestId("current-user")).ToHaveAttributeAsync("title", next.Email);
         await next.DepositAsync(30m);
         await Expect(tab.Toasts).ToHaveCountAsync(1);
         // Hovered, it stays until dismissed.
         await tab.Toasts.First.HoverAsync();
-
-        // The first user's start-up ends, finds itself overtaken and stops: its hub connection closes.
         await held.AnswerAsync();
-        await Eventually.ReturnsAsync(() => Task.FromResult(Volatile.Read(ref socketsClosed)), closed => closed > 0, "the overtaken start-up stopped");
 
         await WatchAsync(async () => Assert.Equal(1, await tab.Toasts.CountAsync()));
         Assert.Empty(tab.PageErrors);
@@ -108,20 +92,7 @@ public sealed class OvertakenAnswersTests(Chromium chromium, HostFixture fixture
     [Fact]
     public async Task A_start_up_overtaken_by_another_sign_in_shows_the_next_user_nothing_of_the_first()
     {
-        var first = await ApiClient.RegisterAsync(fixture.Http);
-        var next = await ApiClient.RegisterAsync(fixture.Http);
-        var tab = await WebApp.OpenAsync(_context);
-        // The first user's start-up in this tab waits for its /api/auth/me, its hub connected meanwhile.
-        var held = new HeldAnswer();
-        await tab.Page.RouteAsync("**/api/auth/me", held.RouteAsync);
-        await tab.SubmitSignInAsync(first.Email);
-        await held.Read.WaitAsync(TimeSpan.FromSeconds(15));
-
-        var other = await WebApp.OpenAsync(_context);
-        await other.WaitUntilLiveAsync();
-        await other.SwitchUserAsync(next.Email);
-        await tab.WaitUntilLiveAsync();
-        await Expect(tab.Page.GetByTestId("current-user")).ToHaveAttributeAsync("title", next.Email);
+        var (first, _, tab, other, held) = await OvertakeAStartUpAsync();
 
         // Something happens to the first user, and the rest of the first start-up fails to load.
         await first.DepositAsync(30m);
@@ -141,6 +112,28 @@ public sealed class OvertakenAnswersTests(Chromium chromium, HostFixture fixture
         });
         Assert.Empty(tab.PageErrors);
         Assert.Empty(other.PageErrors);
+    }
+
+    /// <summary>
+    /// The first user's start-up in a tab waits for its /api/auth/me (its hub connected meanwhile, as the first user)
+    /// while another tab signs out and the next user in; the tab follows, and shows the next user's page live.
+    /// </summary>
+    private async Task<(ApiClient First, ApiClient Next, WebApp Tab, WebApp Other, HeldAnswer Held)> OvertakeAStartUpAsync()
+    {
+        var first = await ApiClient.RegisterAsync(fixture.Http);
+        var next = await ApiClient.RegisterAsync(fixture.Http);
+        var tab = await WebApp.OpenAsync(_context);
+        var held = new HeldAnswer();
+        await tab.Page.RouteAsync("**/api/auth/me", held.RouteAsync);
+        await tab.SubmitSignInAsync(first.Email);
+        await held.Read.WaitAsync(TimeSpan.FromSeconds(15));
+
+        var other = await WebApp.OpenAsync(_context);
+        await other.WaitUntilLiveAsync();
+        await other.SwitchUserAsync(next.Email);
+        await tab.WaitUntilLiveAsync();
+        await Expect(tab.Page.GetByTestId("current-user")).ToHaveAttributeAsync("title", next.Email);
+        return (first, next, tab, other, held);
     }
 
     /// <summary>The page keeps to <paramref name="assertion"/> for two seconds after the held answer reached it.</summary>

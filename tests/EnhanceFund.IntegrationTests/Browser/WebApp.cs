@@ -9,10 +9,12 @@ namespace EnhanceFund.IntegrationTests.Browser;
 public sealed class WebApp
 {
     private readonly List<string> _pageErrors = [];
+    private int _hubConnectionsClosed;
 
     private WebApp(IPage page)
     {
         Page = page;
+        page.WebSocket += (_, socket) => socket.Close += (_, _) => Interlocked.Increment(ref _hubConnectionsClosed);
         // An uncaught exception in the client is a bug even when the screen happens to look right.
         page.PageError += (_, error) => _pageErrors.Add(error);
         // So is anything the page's Content-Security-Policy had to refuse: the page would be missing a piece.
@@ -38,6 +40,9 @@ public sealed class WebApp
     public ILocator Error => Page.GetByTestId("error-message");
 
     public IReadOnlyList<string> PageErrors => _pageErrors;
+
+    /// <summary>How many of the tab's WebSockets (its hub connections: the page opens no other) have closed.</summary>
+    public int HubConnectionsClosed => Volatile.Read(ref _hubConnectionsClosed);
 
     /// <summary>A new tab on the client's start page; signed in already if its context has a session.</summary>
     public static async Task<WebApp> OpenAsync(IBrowserContext context)
