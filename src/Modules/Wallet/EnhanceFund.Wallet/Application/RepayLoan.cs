@@ -11,7 +11,6 @@ public sealed record RepayLoan(long BorrowerId, long LoanId, string? Idempotency
 /// </summary>
 internal sealed class RepayLoanHandler(FundsMover mover, WalletDbContext db) : IRequestHandler<RepayLoan, Result<WalletMovement>>
 {
-
     public Task<Result<WalletMovement>> Handle(RepayLoan command, CancellationToken cancellationToken) =>
         mover.ExecuteAsync(
             command.BorrowerId, $"repayment:{command.LoanId}", command.IdempotencyKey,
