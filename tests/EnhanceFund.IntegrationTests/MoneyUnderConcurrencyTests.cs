@@ -79,7 +79,7 @@ public sealed class MoneyUnderConcurrencyTests(HostFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public async Task Racing_moves_of_one_wallet_are_numbered_in_the_order_they_commit()
+    public async Task Racing_moves_of_one_wallet_are_numbered_and_timed_in_the_order_they_commit()
     {
         var user = await ApiClient.RegisterAsync(fixture.Http);
 
@@ -89,11 +89,16 @@ public sealed class MoneyUnderConcurrencyTests(HostFixture fixture) : IClassFixt
         Assert.All(deposits, r => Assert.Equal(HttpStatusCode.Created, r.Status));
         // Newest first by id: each line's balance is the one below it plus its amount, only if ids follow the commits.
         var history = (await user.GetAsync("/api/wallet/transactions?limit=20")).Data["transactions"]!.AsArray()
-            .Select(t => (Amount: t!["amount"]!.GetValue<decimal>(), After: t["balance_after"]!.GetValue<decimal>()))
+            .Select(t => (
+                Amount: t!["amount"]!.GetValue<decimal>(),
+                After: t["balance_after"]!.GetValue<decimal>(),
+                At: t["created_at"]!.GetValue<DateTimeOffset>()))
             .Reverse().ToList();
         Assert.Equal(20, history.Count);
         Assert.All(history.Zip(history.Skip(1)), pair => Assert.Equal(pair.First.After + pair.Second.Amount, pair.Second.After));
         Assert.Equal(210.00m, history[^1].After);
+        // A line's time is read under the wallet's lock, as its number is: no line is older than the one before it.
+        Assert.All(history.Zip(history.Skip(1)), pair => Assert.True(pair.First.At <= pair.Second.At, $"{pair.First.At:O} > {pair.Second.At:O}"));
     }
 
     [Fact]

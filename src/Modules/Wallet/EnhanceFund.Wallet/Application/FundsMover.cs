@@ -16,11 +16,11 @@ internal sealed class FundsMover(WalletDbContext db, TimeProvider clock)
         long userId, string request, string? idempotencyKey, Move move, CancellationToken cancellationToken) =>
         db.ExecuteOnceAsync<WalletMovement>(
             clock, userId, idempotencyKey, request,
-            async now =>
+            async _ =>
             {
                 Result<WalletTransaction>? moved = null;
                 var wallet = await db.MoveFundsAsync(
-                    userId, now, async (locked, transactionId, at) => (moved = await move(locked, transactionId, at)).Value,
+                    userId, clock, async (locked, transactionId, at) => (moved = await move(locked, transactionId, at)).Value,
                     cancellationToken);
                 return moved!.IsSuccess ? new WalletMovement(TransactionDto.From(moved.Value!), WalletDto.From(wallet)) : moved.Error!;
             },

@@ -62,27 +62,30 @@ public sealed class WalletDbContext(DbContextOptions<WalletDbContext> options) :
     /// wallet lock keeps still), and adds the line it wrote to the history. Returns the wallet as the move left it,
     /// locked until the transaction ends.
     /// </summary>
-    public async Task<UserWallet> MoveFundsAsync(long userId, DateTimeOffset now, FundsMove move, CancellationToken cancellationToken)
+    public async Task<UserWallet> MoveFundsAsync(long userId, TimeProvider clock, FundsMove move, CancellationToken cancellationToken)
     {
-        var (wallet, transactionId) = await LockWalletAsync(userId, now, cancellationToken);
+        var (wallet, transactionId) = await LockWalletAsync(userId, clock, cancellationToken);
+        // The time is read under the lock, as the line's id is taken: one wallet's lines are timed in the order they
+        // commit, where a time read before the lock wait could be older than the line before it.
+        var now = clock.GetUtcNow();
         if (await move(wallet, transactionId, now) is { } line) Transactions.Add(line);
         return wallet;
     }
 
-    /// <inheritdoc cref="MoveFundsAsync(long, DateTimeOffset, FundsMove, CancellationToken)"/>
+    /// <inheritdoc cref="MoveFundsAsync(long, TimeProvider, FundsMove, CancellationToken)"/>
     public Task<UserWallet> MoveFundsAsync(
-        long userId, DateTimeOffset now, Func<UserWallet, long, DateTimeOffset, WalletTransaction?> move, CancellationToken cancellationToken) =>
-        MoveFundsAsync(userId, now, (wallet, transactionId, at) => Task.FromResult(move(wallet, transactionId, at)), cancellationToken);
+        long userId, TimeProvider clock, Func<UserWallet, long, DateTimeOffset, WalletTransaction?> move, CancellationToken cancellationToken) =>
+        MoveFundsAsync(userId, clock, (wallet, transactionId, now) => Task.FromResult(move(wallet, transactionId, now)), cancellationToken);
 
     /// <summary>
     /// Locks the user's wallet until the transaction ends (concurrent moves of one wallet queue here, one at a time)
     /// and reserves the id of its next history line. A request can beat the UserRegistered event that opens the
     /// wallet; then the wallet is opened here first. The wallet nearly always exists, so the lock is tried first.
     /// </summary>
-    private async Task<(UserWallet Wallet, long TransactionId)> LockWalletAsync(long userId, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<(UserWallet Wallet, long TransactionId)> LockWalletAsync(long userId, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await LockExistingWalletAsync(userId, cancellationToken) is { } locked) return locked;
-        await EnsureWalletAsync(userId, now, cancellationToken);
+        await EnsureWalletAsync(userId, clock.GetUtcNow(), cancellationToken);
         return await LockExistingWalletAsync(userId, cancellationToken)
             ?? throw new InvalidOperationException($"The wallet of user {userId} was opened but cannot be found.");
     }

@@ -13,7 +13,7 @@ internal sealed class DebitInvestorOnInvestmentRequested(WalletDbContext db, Tim
 {
     protected override Task ConsumeAsync(InvestmentRequested e, CancellationToken cancellationToken) =>
         Db.MoveFundsAsync(
-            e.InvestorId, Clock.GetUtcNow(),
+            e.InvestorId, Clock,
             (wallet, transactionId, now) => wallet.Invest(transactionId, e.InvestmentId, e.LoanId, Money.Of(e.Amount), now),
             cancellationToken);
 }

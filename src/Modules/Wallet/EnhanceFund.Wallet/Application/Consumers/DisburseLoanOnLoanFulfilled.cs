@@ -10,7 +10,7 @@ internal sealed class DisburseLoanOnLoanFulfilled(WalletDbContext db, TimeProvid
 {
     protected override Task ConsumeAsync(LoanFulfilled e, CancellationToken cancellationToken) =>
         Db.MoveFundsAsync(
-            e.BorrowerId, Clock.GetUtcNow(),
+            e.BorrowerId, Clock,
             async (wallet, transactionId, now) =>
             {
                 var debt = await Db.OpenLoanDebtAsync(e.LoanId, e.BorrowerId, cancellationToken);

@@ -10,12 +10,11 @@ internal sealed class PayReturnsOnLoanRepaid(WalletDbContext db, TimeProvider cl
 {
     protected override async Task ConsumeAsync(LoanRepaid e, CancellationToken cancellationToken)
     {
-        var now = Clock.GetUtcNow();
         // Wallets are locked in one order (by user id) everywhere several are locked, so two payouts cannot deadlock.
         foreach (var share in e.Shares.OrderBy(s => s.InvestorId).ThenBy(s => s.InvestmentId))
         {
             await Db.MoveFundsAsync(
-                share.InvestorId, now,
+                share.InvestorId, Clock,
                 (wallet, transactionId, at) => wallet.ReceiveReturn(transactionId, share.InvestmentId, e.LoanId, Money.Of(share.Amount), at),
                 cancellationToken);
         }

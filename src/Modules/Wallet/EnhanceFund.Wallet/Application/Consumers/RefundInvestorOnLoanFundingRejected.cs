@@ -10,7 +10,7 @@ internal sealed class RefundInvestorOnLoanFundingRejected(WalletDbContext db, Ti
 {
     protected override Task ConsumeAsync(LoanFundingRejected e, CancellationToken cancellationToken) =>
         Db.MoveFundsAsync(
-            e.InvestorId, Clock.GetUtcNow(),
+            e.InvestorId, Clock,
             (wallet, transactionId, now) => wallet.RefundInvestment(transactionId, e.InvestmentId, e.LoanId, Money.Of(e.Amount), e.Reason, now),
             cancellationToken);
 }
