@@ -27,22 +27,49 @@ public sealed class ModuleCleanupJob<TContext>(
 {
     public async Task Execute(IJobExecutionContext context)
     {
+        var cancellationToken = context.CancellationToken;
+        var batchSize = outbox.Value.CleanupBatchSize;
         var now = clock.GetUtcNow();
         var cutoff = now - outbox.Value.Retention;
-        await db.OutboxMessages.Where(m => m.ProcessedAt < cutoff).ExecuteDeleteAsync(context.CancellationToken);
-        await db.Database.ExecuteSqlRawAsync(DeleteUndeliverableInboxRows(), [cutoff], context.CancellationToken);
+        await DeleteInBatchesAsync(
+            () => db.OutboxMessages.Where(m => m.ProcessedAt < cutoff).OrderBy(m => m.ProcessedAt).Take(batchSize)
+                .ExecuteDeleteAsync(cancellationToken),
+            batchSize, cancellationToken);
+        await DeleteInBatchesAsync(
+            () => db.Database.ExecuteSqlRawAsync(DeleteUndeliverableInboxRows(), [cutoff, batchSize], cancellationToken),
+            batchSize, cancellationToken);
         if (db.Model.FindEntityType(typeof(IdempotencyRecord)) is not null)
         {
             var expired = now - idempotency.Value.Retention;
-            await db.Set<IdempotencyRecord>().Where(r => r.CreatedAt < expired).ExecuteDeleteAsync(context.CancellationToken);
+            await DeleteInBatchesAsync(
+                () => db.Set<IdempotencyRecord>().Where(r => r.CreatedAt < expired).OrderBy(r => r.CreatedAt).Take(batchSize)
+                    .ExecuteDeleteAsync(cancellationToken),
+                batchSize, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Each batch is a statement of its own, committed on its own: a week's backlog goes in short transactions, none
+    /// holding its locks until the last row is gone.
+    /// </summary>
+    private static async Task DeleteInBatchesAsync(Func<Task<int>> deleteBatch, int batchSize, CancellationToken cancellationToken)
+    {
+        while (await deleteBatch() == batchSize && !cancellationToken.IsCancellationRequested)
+        {
         }
     }
 
     // Schema names come from the modules' code, never from input.
     private string DeleteUndeliverableInboxRows()
     {
+        var schema = db.Model.GetDefaultSchema();
         var stillDeliverable = modules.Select(m =>
             $"""AND NOT EXISTS (SELECT 1 FROM "{m.Schema}".outbox_messages o WHERE o.id = i.event_id AND o.processed_at IS NULL)""");
-        return $$"""DELETE FROM "{{db.Model.GetDefaultSchema()}}".inbox_messages i WHERE i.processed_at < {0} {{string.Join(" ", stillDeliverable)}}""";
+        return $$"""
+            DELETE FROM "{{schema}}".inbox_messages WHERE (event_id, consumer) IN (
+                SELECT i.event_id, i.consumer FROM "{{schema}}".inbox_messages i
+                WHERE i.processed_at < {0} {{string.Join(" ", stillDeliverable)}}
+                ORDER BY i.processed_at LIMIT {1})
+            """;
     }
 }

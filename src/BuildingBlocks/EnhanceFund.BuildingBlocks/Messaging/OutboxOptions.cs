@@ -34,6 +34,9 @@ public sealed class OutboxOptions
 
     public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>Rows the cleanup job deletes per statement: each holds its locks briefly, however large the backlog.</summary>
+    public int CleanupBatchSize { get; set; } = 1000;
+
     /// <summary>How old the pending and parked counts a metrics scrape reports may be: at most one count per module per interval.</summary>
     public TimeSpan BacklogRefreshInterval { get; set; } = TimeSpan.FromSeconds(15);
 

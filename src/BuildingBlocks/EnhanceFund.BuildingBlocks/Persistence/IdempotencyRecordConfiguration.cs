@@ -16,5 +16,7 @@ public sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<Id
         builder.Property(r => r.Key).HasMaxLength(255);
         builder.Property(r => r.Request).HasMaxLength(100);
         builder.Property(r => r.Outcome).HasColumnType("jsonb");
+        // The cleanup job finds expired outcomes by it, oldest first, without reading the whole table.
+        builder.HasIndex(r => r.CreatedAt);
     }
 }

@@ -145,6 +145,9 @@ namespace EnhanceFund.Wallet.Infrastructure.Migrations
                     b.HasKey("UserId", "Key")
                         .HasName("pk_idempotency_records");
 
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_idempotency_records_created_at");
+
                     b.ToTable("idempotency_records", "wallet");
                 });
 
