@@ -14,5 +14,5 @@ public sealed record TransactionDto(
         new(t.Id, t.Type.Code(), t.Amount.Amount, t.BalanceAfter.Amount, t.RelatedId, t.RelatedType, t.CreatedAt);
 }
 
-/// <summary>What a deposit or withdrawal answers: the new history line and the wallet after it.</summary>
+/// <summary>What a deposit, a withdrawal or a loan repayment answers: the new history line and the wallet after it.</summary>
 public sealed record WalletMovement(TransactionDto Transaction, WalletDto Wallet);
