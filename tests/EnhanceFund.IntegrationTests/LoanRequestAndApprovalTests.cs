@@ -65,6 +65,30 @@ public sealed class LoanRequestAndApprovalTests(HostFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Racing_retries_of_a_loan_request_under_one_idempotency_key_request_one_loan()
+    {
+        var borrower = await ApiClient.RegisterAsync(fixture.Http, "borrower");
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => borrower.PostAsync("/api/loans", ALoan(), idempotencyKey: "loan-once")));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Created, a.Status));
+        Assert.Single(answers.Select(a => a.Data.ToJsonString()).Distinct());
+        var loanId = answers[0].Data["loan"]!["id"]!.GetValue<long>();
+        Assert.Equal([loanId], await IdsAsync(borrower, "/api/loans"));
+        // Other terms, or another purpose, under the used key: another request, refused.
+        var otherAmount = await borrower.PostAsync("/api/loans", ALoan(4000m), idempotencyKey: "loan-once");
+        var otherPurpose = await borrower.PostAsync(
+            "/api/loans", new { amount = 5000m, interest_rate = 12.5m, term_months = 12, purpose = "Expand the bakery twice" }, idempotencyKey: "loan-once");
+        Assert.All([otherAmount, otherPurpose], a => Assert.Equal(HttpStatusCode.Conflict, a.Status));
+        Assert.All([otherAmount, otherPurpose], a => Assert.True(a.Errors.ContainsKey("idempotency_key"), a.ToString()));
+        // The same terms under a new key, and with no key, are new loans.
+        Assert.Equal(HttpStatusCode.Created, (await borrower.PostAsync("/api/loans", ALoan(), idempotencyKey: "loan-twice")).Status);
+        Assert.Equal(HttpStatusCode.Created, (await borrower.PostAsync("/api/loans", ALoan())).Status);
+        Assert.Equal(3, (await IdsAsync(borrower, "/api/loans")).Length);
+        Assert.Equal(HttpStatusCode.BadRequest, (await borrower.PostAsync("/api/loans", ALoan(), idempotencyKey: new string('k', 256))).Status);
+    }
+
+    [Fact]
     public async Task Roles_decide_who_may_request_and_approve()
     {
         var investor = await ApiClient.RegisterAsync(fixture.Http, "investor");

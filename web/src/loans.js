@@ -81,6 +81,7 @@ export function createLoansPanel({ user, onMoneyMoved = () => {} }) {
             api('/api/loans', {
               method: 'POST',
               body: { amount: numberOrNull(amount), interest_rate: numberOrNull(rate), term_months: numberOrNull(term), purpose: purpose.value },
+              idempotent: true,
             }),
           );
           if (!result) return;

@@ -81,9 +81,33 @@ public sealed class LostAnswerTests(Chromium chromium, HostFixture fixture) : IC
         Assert.Empty(app.PageErrors);
     }
 
-    private async Task<(ApiClient User, WebApp App)> SignInAsync()
+    [Fact]
+    public async Task A_loan_request_whose_answer_is_lost_is_sent_again_with_its_key_and_requests_one_loan()
     {
-        var user = await ApiClient.RegisterAsync(fixture.Http);
+        var (borrower, app) = await SignInAsync("borrower");
+        var requests = await RouteAsync("**/api/loans", answersToLose: 1, Lost.ConnectionReset);
+
+        await app.Page.GetByTestId("loan-amount").FillAsync("1000");
+        await app.Page.GetByTestId("loan-rate").FillAsync("10");
+        await app.Page.GetByTestId("loan-term").FillAsync("12");
+        await app.Page.GetByTestId("loan-purpose").FillAsync("A delivery van");
+        await app.Page.GetByTestId("request-loan-button").ClickAsync();
+
+        // The client empties the form once the API has said the loan is requested.
+        await Expect(app.Page.GetByTestId("loan-purpose")).ToHaveValueAsync("");
+        await Expect(app.Page.GetByTestId("loan-row")).ToHaveCountAsync(1);
+        await Expect(app.Error).ToBeHiddenAsync();
+        Assert.Equal(2, requests.Keys.Count);
+        Assert.Single(requests.Keys.Distinct());
+        Assert.NotNull(requests.Keys[0]);
+        Assert.Equal([201], requests.LostStatuses);
+        Assert.Single((await borrower.GetAsync("/api/loans")).Data["loans"]!.AsArray());
+        Assert.Empty(app.PageErrors);
+    }
+
+    private async Task<(ApiClient User, WebApp App)> SignInAsync(string role = "investor")
+    {
+        var user = await ApiClient.RegisterAsync(fixture.Http, role);
         return (user, await WebApp.SignInAsync(_context, user.Email));
     }
 
@@ -94,24 +118,32 @@ public sealed class LostAnswerTests(Chromium chromium, HostFixture fixture) : IC
         ServerErrorEnvelope,
     }
 
+    private Task<PostRoute> RouteDepositsAsync(int answersToLose, Lost how) => RouteAsync("**/api/wallet/deposits", answersToLose, how);
+
     /// <summary>
-    /// Deposits reach the server and act, and while <see cref="DepositRoute.AnswersToLose"/> is not used up the
-    /// browser gets, instead of their answer, what <paramref name="how"/> says.
+    /// POSTs to <paramref name="url"/> reach the server and act, and while <see cref="PostRoute.AnswersToLose"/> is
+    /// not used up the browser gets, instead of their answer, what <paramref name="how"/> says.
     /// </summary>
-    private async Task<DepositRoute> RouteDepositsAsync(int answersToLose, Lost how)
+    private async Task<PostRoute> RouteAsync(string url, int answersToLose, Lost how)
     {
         const string ServerErrorEnvelope = """{"code": 0, "message": "An unexpected error occurred.", "errors": {}}""";
-        var deposits = new DepositRoute { AnswersToLose = answersToLose };
-        await _context.RouteAsync("**/api/wallet/deposits", async route =>
+        var posts = new PostRoute { AnswersToLose = answersToLose };
+        await _context.RouteAsync(url, async route =>
         {
-            deposits.Keys.Add(route.Request.Headers.GetValueOrDefault("idempotency-key"));
-            if (deposits.AnswersToLose-- <= 0)
+            if (route.Request.Method != "POST")
             {
                 await route.ContinueAsync();
                 return;
             }
 
-            deposits.LostStatuses.Add((await route.FetchAsync()).Status);
+            posts.Keys.Add(route.Request.Headers.GetValueOrDefault("idempotency-key"));
+            if (posts.AnswersToLose-- <= 0)
+            {
+                await route.ContinueAsync();
+                return;
+            }
+
+            posts.LostStatuses.Add((await route.FetchAsync()).Status);
             await (how switch
             {
                 Lost.ConnectionReset => route.AbortAsync("connectionreset"),
@@ -119,7 +151,7 @@ public sealed class LostAnswerTests(Chromium chromium, HostFixture fixture) : IC
                 _ => route.FulfillAsync(new() { Status = 500, ContentType = "application/json", Body = ServerErrorEnvelope }),
             });
         });
-        return deposits;
+        return posts;
     }
 
     /// <summary>The client empties the amount once the API has said the deposit is made (a push may show the balance sooner).</summary>
@@ -132,12 +164,12 @@ public sealed class LostAnswerTests(Chromium chromium, HostFixture fixture) : IC
         Assert.Single(transactions);
     }
 
-    private sealed class DepositRoute
+    private sealed class PostRoute
     {
-        /// <summary>The Idempotency-Key of every deposit sent, in order.</summary>
+        /// <summary>The Idempotency-Key of every POST sent, in order.</summary>
         public List<string?> Keys { get; } = [];
 
-        /// <summary>What the server answered to each deposit whose answer the browser did not get.</summary>
+        /// <summary>What the server answered to each POST whose answer the browser did not get.</summary>
         public List<int> LostStatuses { get; } = [];
 
         public int AnswersToLose { get; set; }

@@ -40,14 +40,15 @@ internal sealed class RequestLoanEndpoint(IMediator mediator) : Endpoint<Request
         Options(route => route.RequireRateLimiting(RateLimitPolicies.Writes));
         Roles(Role.Borrower);
         Summary(s => s.Summary = "Request a loan (borrowers); it starts pending");
-        Description(d => d.Answers<LoanData>(StatusCodes.Status201Created, 400, 401, 403, 429));
+        Description(d => d.Answers<LoanData>(StatusCodes.Status201Created, 400, 401, 403, 409, 429));
     }
 
-    public override async Task HandleAsync(RequestLoanRequest request, CancellationToken cancellationToken)
-    {
-        var loan = await mediator.Send(
-            new RequestLoan(User.UserId(), request.Amount!.Value, request.InterestRate!.Value, request.TermMonths!.Value, request.Purpose!),
-            cancellationToken);
-        await HttpContext.Response.SendSuccessAsync("Loan requested successfully", LoanData.Of(loan), StatusCodes.Status201Created, cancellationToken);
-    }
+    public override Task HandleAsync(RequestLoanRequest request, CancellationToken cancellationToken) =>
+        HttpContext.SendIdempotentAsync(
+            idempotencyKey => mediator.Send(
+                new RequestLoan(
+                    User.UserId(), request.Amount!.Value, request.InterestRate!.Value, request.TermMonths!.Value, request.Purpose!,
+                    idempotencyKey),
+                cancellationToken),
+            "Loan requested successfully", LoanData.Of, StatusCodes.Status201Created, cancellationToken);
 }

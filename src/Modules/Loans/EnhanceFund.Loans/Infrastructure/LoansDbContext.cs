@@ -11,6 +11,8 @@ public sealed class LoansDbContext(DbContextOptions<LoansDbContext> options) : M
 
     public DbSet<LoanFunding> Fundings => Set<LoanFunding>();
 
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
     protected override void ConfigureTables(ModelBuilder model)
     {
         model.Entity<Loan>(loan =>
