@@ -26,7 +26,7 @@ public sealed class CleanupTests(ShortCleanupFixture fixture) : IClassFixture<Sh
         var user = await ApiClient.RegisterAsync(fixture.Http);
         for (var i = 1; i <= 25; i++) await user.PostAsync("/api/wallet/deposits", new { amount = i }, idempotencyKey: $"old-{i}");
         await user.NotificationsEventuallyAsync(25);
-        await RecordDeletesPerStatementAsync(ledger);
+        await ledger.RecordDeletesPerStatementAsync(Tables);
 
         // A month old: past both retentions (7 days). Each update's count is what the cleanup must delete.
         var aged = new Dictionary<string, int>
@@ -54,19 +54,4 @@ public sealed class CleanupTests(ShortCleanupFixture fixture) : IClassFixture<Sh
         Assert.True(await ledger.CountAsync($"SELECT count(*) FROM {Tables[0]} WHERE processed_at IS NOT NULL") >= 3);
         Assert.True(await ledger.CountAsync($"SELECT count(*) FROM {Tables[1]}") >= 3);
     }
-
-    /// <summary>Every statement that deletes rows of the three tables records how many it deleted.</summary>
-    private static Task RecordDeletesPerStatementAsync(Ledger ledger) =>
-        ledger.ExecuteAsync(
-            $"""
-            CREATE TABLE public.deletes_per_statement (tab text, deleted int);
-            CREATE FUNCTION public.record_deletes() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN
-                INSERT INTO public.deletes_per_statement SELECT TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME, count(*) FROM old_rows;
-                RETURN NULL;
-            END
-            $$;
-            {string.Join("\n", Tables.Select(table =>
-                $"CREATE TRIGGER record_deletes AFTER DELETE ON {table} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.record_deletes();"))}
-            """);
 }

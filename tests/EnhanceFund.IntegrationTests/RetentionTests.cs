@@ -25,19 +25,7 @@ public sealed class RetentionTests(ShortRetentionFixture fixture) : IClassFixtur
         var other = await ApiClient.WithNotificationsAsync(fixture.Http, deposits: 1);
         await using var tab = await LiveClient.ConnectAsync(fixture.Host.Address, user.Token);
         var countsBefore = (await tab.UnreadCountEventuallyAsync(2)).Length;
-        // Every statement that deletes notifications records how many it deleted.
-        await ledger.ExecuteAsync(
-            """
-            CREATE TABLE public.deletes_per_statement (deleted int);
-            CREATE FUNCTION public.record_deletes() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN
-                INSERT INTO public.deletes_per_statement SELECT count(*) FROM old_rows;
-                RETURN NULL;
-            END
-            $$;
-            CREATE TRIGGER record_deletes AFTER DELETE ON notifications.notifications
-            REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.record_deletes();
-            """);
+        await ledger.RecordDeletesPerStatementAsync("notifications.notifications");
 
         // A backlog of 350 two-day-old notifications per user, through the same triggers as any insert; some read,
         // some archived.

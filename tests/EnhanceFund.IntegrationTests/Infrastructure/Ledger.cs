@@ -137,6 +137,23 @@ public sealed class Ledger(string database)
         FOR EACH ROW EXECUTE FUNCTION notifications.refuse_poison();
         """);
 
+    /// <summary>
+    /// From now on every statement that deletes rows of <paramref name="tables"/> (schema-qualified) records how many
+    /// it deleted, in <c>public.deletes_per_statement (tab, deleted)</c>: a test of batched deletion reads it.
+    /// </summary>
+    public Task<int> RecordDeletesPerStatementAsync(params string[] tables) => ExecuteNonQueryAsync(
+        $"""
+        CREATE TABLE public.deletes_per_statement (tab text, deleted int);
+        CREATE FUNCTION public.record_deletes() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            INSERT INTO public.deletes_per_statement SELECT TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME, count(*) FROM old_rows;
+            RETURN NULL;
+        END
+        $$;
+        {string.Join("\n", tables.Select(table =>
+            $"CREATE TRIGGER record_deletes AFTER DELETE ON {table} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.record_deletes();"))}
+        """);
+
     /// <summary>Runs a statement on the test database (a test's own trigger, say).</summary>
     public Task<int> ExecuteAsync(string sql) => ExecuteNonQueryAsync(sql);
 
