@@ -84,7 +84,8 @@ const KEYED_RETRY_DELAYS_MS = [500, 1500];
 /**
  * @param {string} path an absolute path on this origin, e.g. `/api/wallet`
  * @param {{method?: string, body?: unknown, query?: Record<string, unknown>, idempotent?: boolean}} options
- *   `idempotent`: the request carries an Idempotency-Key (money-moving POSTs and loan requests), and is retried until it is settled.
+ *   `idempotent`: the request carries an Idempotency-Key (money-moving POSTs and loan requests), and is retried
+ *   until it is settled.
  */
 export async function api(path, { method = 'GET', body, query, idempotent = false } = {}) {
   if (!idempotent) return resultOf(path, await send(path, { method, body, query }));
