@@ -27,15 +27,16 @@ public sealed class RetentionTests(ShortRetentionFixture fixture) : IClassFixtur
         var countsBefore = (await tab.UnreadCountEventuallyAsync(2)).Length;
         await ledger.RecordDeletesPerStatementAsync("notifications.notifications");
 
-        // A backlog of 350 two-day-old notifications per user, through the same triggers as any insert; some read,
-        // some archived.
+        // A backlog of 350 notifications per user, through the same triggers as any insert, then made two days old (an
+        // insert is dated no earlier than the user's newest); some read, some archived.
         await ledger.ExecuteAsync(
             $"""
             INSERT INTO notifications.notifications
                 (user_id, notification_type, title, message, is_read, created_at, related_id, related_type, source_event_id)
             SELECT u, CASE WHEN i % 2 = 0 THEN 'fund_added' ELSE 'fund_withdrawn' END, 'Old', 'Old news', i % 3 = 0,
-                   now() - interval '2 days', i, 'transaction', gen_random_uuid()
+                   now(), i, 'transaction', gen_random_uuid()
             FROM unnest(ARRAY[{user.UserId}, {other.UserId}]) AS u, generate_series(1, 350) AS i;
+            UPDATE notifications.notifications SET created_at = now() - interval '2 days' WHERE title = 'Old';
             UPDATE notifications.notifications SET is_archived = true, is_read = true WHERE title = 'Old' AND related_id % 5 = 0;
             """);
 

@@ -1,5 +1,6 @@
 using System.Net;
 using EnhanceFund.IntegrationTests.Infrastructure;
+using Npgsql;
 
 namespace EnhanceFund.IntegrationTests;
 
@@ -57,6 +58,36 @@ public sealed class SeqTests(TwoHostsFixture fixture) : IClassFixture<TwoHostsFi
         Assert.Equal(firstSeq + 1, await secondSeq.WaitAsync(TimeSpan.FromSeconds(10)));
         await secondTransaction.CommitAsync();
         Assert.Equal(1, firstSeq);
+    }
+
+    [Fact]
+    public async Task A_notification_that_waited_for_its_users_stream_is_dated_no_earlier_than_the_one_before_it()
+    {
+        var user = await ApiClient.RegisterAsync(fixture.Http);
+        await user.DepositAsync(1m);
+        await user.NotificationsEventuallyAsync(1);
+        await using var tab = await LiveClient.ConnectAsync(fixture.Host.Address, user.Token);
+        await using var holder = await NotificationRows.OpenAsync(fixture.Database);
+        await using var transaction = await holder.BeginTransactionAsync();
+        await new NpgsqlCommand($"SELECT 1 FROM notifications.notification_streams WHERE user_id = {user.UserId} FOR UPDATE", holder)
+            .ExecuteNonQueryAsync();
+
+        // The deposit's consumer dates its notification, then waits for the user's stream, which the test holds as
+        // another consumer would until its commit. That other one is dated later and commits first: it takes the seq
+        // before the deposit's.
+        await user.DepositAsync(2m);
+        await Eventually.ReturnsAsync(
+            () => new Ledger(fixture.Database).CountAsync($"SELECT count(*) FROM pg_stat_activity WHERE {holder.ProcessID} = ANY(pg_blocking_pids(pid))"),
+            n => n == 1, "the deposit's notification waiting for the user's stream");
+        await NotificationRows.InsertAsync(holder, user.UserId, createdAt: DateTimeOffset.UtcNow);
+        await transaction.CommitAsync();
+
+        var newestFirst = await user.NotificationsEventuallyAsync(3);
+        Assert.Equal([3L, 2, 1], newestFirst.Select(n => n!["seq"]!.GetValue<long>()));
+        var deposits = newestFirst[0]!["created_at"]!.GetValue<DateTimeOffset>();
+        Assert.True(deposits >= newestFirst[1]!["created_at"]!.GetValue<DateTimeOffset>(), "a later seq dated earlier than the one before it");
+        var pushed = (await tab.NotificationsEventuallyAsync(1)).Single();
+        Assert.Equal(deposits, pushed.GetProperty("created_at").GetDateTimeOffset());
     }
 
     private static async Task<long[]> SeqsAsync(ApiClient user, string query)

@@ -3,8 +3,11 @@ using Npgsql;
 
 namespace EnhanceFund.Notifications.Infrastructure;
 
-/// <summary>A notification as stored: the id and seq PostgreSQL gave it, and whether its user wants it pushed live.</summary>
-internal sealed record StoredNotification(Notification Notification, long Id, long Seq, bool Live);
+/// <summary>
+/// A notification as stored: the id, seq and time PostgreSQL gave it (the time is its consumer's unless the user's
+/// stream already handed out a later one), and whether its user wants it pushed live.
+/// </summary>
+internal sealed record StoredNotification(Notification Notification, long Id, long Seq, DateTimeOffset CreatedAt, bool Live);
 
 /// <summary>
 /// A notifying consumer's whole transaction in one round trip: its inbox rows and its notifications, sent as one batch
@@ -35,7 +38,7 @@ internal static class NotificationBatchSql
         LEFT JOIN notifications.notification_preferences p ON p.user_id = n.user_id AND p.notification_type = n.notification_type
         WHERE p.in_app IS DISTINCT FROM false
         ORDER BY n.user_id, n.position
-        RETURNING id, seq, user_id, notification_type, source_event_id, coalesce(
+        RETURNING id, seq, created_at, user_id, notification_type, source_event_id, coalesce(
             (SELECT p.live FROM notifications.notification_preferences p
              WHERE p.user_id = notifications.user_id AND p.notification_type = notifications.notification_type), true)
         """;
@@ -64,8 +67,9 @@ internal static class NotificationBatchSql
                 var stored = new List<StoredNotification>(notifications.Count);
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    var notification = byKey[(reader.GetGuid(4), reader.GetInt64(2), reader.GetString(3))];
-                    stored.Add(new StoredNotification(notification, reader.GetInt64(0), reader.GetInt64(1), reader.GetBoolean(5)));
+                    var notification = byKey[(reader.GetGuid(5), reader.GetInt64(3), reader.GetString(4))];
+                    stored.Add(new StoredNotification(
+                        notification, reader.GetInt64(0), reader.GetInt64(1), reader.GetFieldValue<DateTimeOffset>(2), reader.GetBoolean(6)));
                 }
 
                 return stored;

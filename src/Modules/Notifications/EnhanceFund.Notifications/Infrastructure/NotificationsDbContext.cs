@@ -5,8 +5,8 @@ namespace EnhanceFund.Notifications.Infrastructure;
 /// <summary>
 /// Besides its tables, the database keeps rules of its own, in the same transaction as every write so that no code
 /// path can forget them: each insert takes the user's next <c>seq</c> from <c>notification_streams</c> (that row's
-/// lock numbers one user's notifications in commit order, and ids after it) and moves its counter
-/// (<see cref="Migrations.ArchiveDeleteAndPreferences.InsertFunctionWithArchive"/>); every counter change tells the
+/// lock numbers one user's notifications in commit order, and ids and times after it) and moves its counter
+/// (<see cref="Migrations.StreamTimesInOrder.InsertFunctionInTimeOrder"/>); every counter change tells the
 /// instances at the commit (<see cref="Migrations.NotifyEveryChange.ChangeNotify"/>); read marks, state changes and
 /// deletes as <see cref="ReadMarkSql"/> installs them. Each migration keeps the SQL it installed as it was: a Down
 /// puts back the version before it.

@@ -42,7 +42,7 @@ internal abstract class NotifyingConsumer<TEvent>(
         // Forgotten before anything is queued: a tab that hears a push and asks for its count gets the new one.
         foreach (var userId in recipients) readCache.Forget(userId);
         foreach (var stored in _stored.Where(s => s.Live))
-            push.Notification(stored.Notification.UserId, NotificationDto.From(stored.Notification) with { Id = stored.Id, Seq = stored.Seq });
+            push.Notification(stored.Notification.UserId, NotificationDto.From(stored.Notification) with { Id = stored.Id, Seq = stored.Seq, CreatedAt = stored.CreatedAt });
         // Should this read fail, the recipients are owed a resync; the batch stays delivered.
         await Db.PushUnreadCountsAsync(push, recipients, cancellationToken);
     }

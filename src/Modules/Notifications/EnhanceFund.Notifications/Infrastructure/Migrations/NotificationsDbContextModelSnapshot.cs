@@ -278,6 +278,10 @@ namespace EnhanceFund.Notifications.Infrastructure.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("user_id");
 
+                    b.Property<DateTimeOffset?>("LastCreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_created_at");
+
                     b.Property<long>("LastSeq")
                         .HasColumnType("bigint")
                         .HasColumnName("last_seq");
