@@ -9,9 +9,9 @@ public static class InvestmentRejectionReasons
     /// <summary>The investor's wallet could not cover the amount; nothing was taken from it.</summary>
     public const string InsufficientFunds = "insufficient_funds";
 
-    /// <summary>The loan does not exist, or is not open for investment: pending, repaid or rejected.</summary>
+    /// <summary>The loan does not exist, or is not open for investment: pending, fulfilled, repaid or rejected.</summary>
     public const string LoanNotOpen = "loan_not_open";
 
-    /// <summary>The investment is larger than what the loan still needs (nothing, once it is fulfilled).</summary>
+    /// <summary>The investment is larger than what an approved loan still needs.</summary>
     public const string ExceedsRemaining = "exceeds_remaining";
 }
