@@ -1,5 +1,6 @@
 using System.Net;
 using EnhanceFund.IntegrationTests.Infrastructure;
+using Npgsql;
 
 namespace EnhanceFund.IntegrationTests;
 
@@ -58,5 +59,74 @@ public sealed class CenterRaceTests(TwoHostsFixture fixture) : IClassFixture<Two
         // pushes reached the backplane: once they are all out, the newest is the last.
         await tab.UnreadCountsQuietAsync(TimeSpan.FromSeconds(1));
         Assert.Equal(unread, tab.UnreadCounts.Last());
+    }
+
+    [Fact]
+    public async Task A_mark_read_that_waited_behind_a_mark_unread_on_another_instance_leaves_it_read_as_it_answered()
+    {
+        var (user, tab, id, answer) = await RaceAMarkUnreadAsync((other, id) => other.PatchAsync($"/api/notifications/{id}", new { is_read = true }));
+
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.True(answer.Data["notification"]!["is_read"]!.GetValue<bool>());
+        Assert.True((await user.GetAsync($"/api/notifications/{id}")).Data["notification"]!["is_read"]!.GetValue<bool>(), "answered read, left unread");
+        Assert.Equal(0, await user.UnreadCountAsync());
+        await tab.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task An_archive_that_waited_behind_a_mark_unread_on_another_instance_pushes_the_count_it_lowered()
+    {
+        var (user, tab, _, answer) = await RaceAMarkUnreadAsync((other, id) => other.PatchAsync($"/api/notifications/{id}", new { is_archived = true }));
+
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        await AssertLastPushedCountIsZeroAsync(user, tab);
+    }
+
+    [Fact]
+    public async Task A_delete_that_waited_behind_a_mark_unread_on_another_instance_pushes_the_count_it_lowered()
+    {
+        var (user, tab, _, answer) = await RaceAMarkUnreadAsync((other, id) => other.DeleteAsync($"/api/notifications/{id}"));
+
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        await AssertLastPushedCountIsZeroAsync(user, tab);
+    }
+
+    /// <summary>
+    /// A notification that only a mark-all-read made read; the test holds its row while one instance marks it unread
+    /// (folding the mark away) and the other sends <paramref name="second"/>, so the second statement starts while the
+    /// mark still stands and runs after the first committed.
+    /// </summary>
+    private async Task<(ApiClient User, LiveClient Tab, long Id, ApiResponse Answer)> RaceAMarkUnreadAsync(
+        Func<ApiClient, long, Task<ApiResponse>> second)
+    {
+        var user = await ApiClient.WithNotificationsAsync(fixture.Http, deposits: 1);
+        var id = (await user.NotificationsAsync()).Ids()[0];
+        Assert.Equal(HttpStatusCode.OK, (await user.PostAsync("/api/notifications/mark-all-read")).Status);
+        var tab = await LiveClient.ConnectAsync(fixture.Host.Address, user.Token);
+        await using var holder = await NotificationRows.OpenAsync(fixture.Database);
+        await using var transaction = await holder.BeginTransactionAsync();
+        await new NpgsqlCommand($"SELECT 1 FROM notifications.notifications WHERE id = {id} FOR UPDATE", holder).ExecuteNonQueryAsync();
+
+        var markUnread = user.PatchAsync($"/api/notifications/{id}", new { is_read = false });
+        await WaitingForRowLocksAsync(1);
+        var answer = second(user.Via(fixture.Other.Http), id);
+        await WaitingForRowLocksAsync(2);
+        await transaction.CommitAsync();
+
+        Assert.Equal(HttpStatusCode.OK, (await markUnread).Status);
+        return (user, tab, id, await answer);
+    }
+
+    private Task<long> WaitingForRowLocksAsync(int requests) => Eventually.ReturnsAsync(
+        () => new Ledger(fixture.Database).CountAsync(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%notifications%'"),
+        n => n == requests, $"{requests} requests waiting for the notification's row");
+
+    private static async Task AssertLastPushedCountIsZeroAsync(ApiClient user, LiveClient tab)
+    {
+        Assert.Equal(0, await user.UnreadCountAsync());
+        // The mark unread pushed 1; the second request lowered the count again and must say so.
+        await Eventually.ReturnsAsync(() => tab.UnreadCounts.ToArray(), c => Array.IndexOf(c, 1) >= 0 && c[^1] == 0, "the count of 0 pushed after the 1");
+        await tab.DisposeAsync();
     }
 }

@@ -19,8 +19,13 @@ internal sealed class UpdateNotificationHandler(
         // user's marks are written into the rows first. Only marking unread needs it, so only that pays for it.
         if (command.IsRead == false)
             await db.Database.ExecuteSqlAsync($"SELECT notifications.fold_read_marks({command.UserId})", cancellationToken);
+        // Locked first, read after: a statement that waits for the row reads it anew but its marks as they were when the
+        // statement began, so a mark another instance's mark-unread folded away meanwhile would still make it read.
+        await db.Database.ExecuteSqlAsync(
+            $"SELECT 1 FROM notifications.notifications WHERE id = {command.NotificationId} AND user_id = {command.UserId} FOR UPDATE",
+            cancellationToken);
         var notification = await db.Notifications
-            .FromSqlRaw($"{ReadMarkSql.ReadNowQuery} WHERE n.id = {{0}} AND n.user_id = {{1}} FOR UPDATE OF n", command.NotificationId, command.UserId)
+            .FromSqlRaw($"{ReadMarkSql.ReadNowQuery} WHERE n.id = {{0}} AND n.user_id = {{1}}", command.NotificationId, command.UserId)
             .SingleOrDefaultAsync(cancellationToken);
         if (notification is null) return Error.NotFoundOf("Notification");
 
