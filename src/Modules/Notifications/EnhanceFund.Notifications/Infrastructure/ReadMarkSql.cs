@@ -12,8 +12,8 @@ internal static class ReadMarkSql
     public const string View = "notifications_read_now";
 
     /// <summary>
-    /// The view's query, which PATCH also runs to read its row once it has locked it. Every column of the table, is_read as <c>read_now</c> says: a column added to the
-    /// table must be added here too. A join, not <c>read_now</c> or a subquery per row: PostgreSQL does not inline a
+    /// The view's query, which PATCH also runs to read its row once it has locked it. Every column of the table,
+    /// is_read as <c>read_now</c> says: a column added to the table must be added here too. A join, not <c>read_now</c> or a subquery per row: PostgreSQL does not inline a
     /// function that holds a subquery, and either made an unread page several times dearer for PostgreSQL (README,
     /// Benchmark).
     /// </summary>
