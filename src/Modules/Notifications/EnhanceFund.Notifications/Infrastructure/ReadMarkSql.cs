@@ -13,9 +13,9 @@ internal static class ReadMarkSql
 
     /// <summary>
     /// The view's query, which PATCH also runs to read its row once it has locked it. Every column of the table,
-    /// is_read as <c>read_now</c> says: a column added to the table must be added here too. A join, not <c>read_now</c> or a subquery per row: PostgreSQL does not inline a
-    /// function that holds a subquery, and either made an unread page several times dearer for PostgreSQL (README,
-    /// Benchmark).
+    /// is_read as <c>read_now</c> says: a column added to the table must be added here too. A join, not
+    /// <c>read_now</c> or a subquery per row: PostgreSQL does not inline a function that holds a subquery, and either
+    /// made an unread page several times dearer for PostgreSQL (README, Benchmark).
     /// </summary>
     public const string ReadNowQuery = """
         SELECT n.id, n.user_id, n.seq, n.notification_type, n.title, n.message,
@@ -33,7 +33,8 @@ internal static class ReadMarkSql
             SELECT $1 OR $2 <= coalesce($3, 0)
         $$;
 
-        -- The rule for one row, its mark looked up (for a RETURNING, which cannot join).
+        -- The rule for one row, its mark looked up (for a RETURNING, which cannot join). Volatile since the migration
+        -- ReadStateAfterTheLock, so that it reads the mark as it is once the row is locked.
         CREATE FUNCTION notifications.read_now(is_read boolean, user_id bigint, notification_type text, seq bigint)
         RETURNS boolean LANGUAGE sql STABLE AS $$
             SELECT notifications.read_by($1, $4,
