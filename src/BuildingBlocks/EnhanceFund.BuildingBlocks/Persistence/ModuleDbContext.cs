@@ -35,6 +35,9 @@ public abstract class ModuleDbContext : DbContext
     /// <summary>Set by the outbox writer, cleared once the commit has woken the relay.</summary>
     internal bool HasUnsignalledOutboxMessages { get; set; }
 
+    /// <summary>Set by the outbox writer while a save writes events: what it takes back if the save fails.</summary>
+    internal OutboxRowsUnderWay? SaveUnderWay { get; set; }
+
     /// <summary>Reserves the next id of a sequence, so an aggregate knows its id (and its events carry it) before INSERT.</summary>
     public async Task<long> NextIdAsync(string sequence, CancellationToken cancellationToken)
     {

@@ -28,7 +28,7 @@ internal sealed class AccountOpener(IdentityDbContext db, IPasswordHasher<User> 
         catch (DbUpdateException ex) when (ex.IsUniqueViolation(IdentityDbContext.UniqueEmail))
         {
             // Forgotten, or the caller's next SaveChanges (the admin seeder's, on the instance that lost the race)
-            // would try the same insert again.
+            // would try the same insert again. The failed save took back the outbox row of its UserRegistered.
             db.Entry(user).State = EntityState.Detached;
             return null;
         }
