@@ -70,11 +70,15 @@ public sealed class AdminAccountTests
             Assert.Equal(HttpStatusCode.Unauthorized, (await formerToken.PostAsync("/api/auth/refresh")).Status);
         }
 
-        // Configured again, the former admin is the admin again, and its successor is retired in turn.
+        // Configured again, the former admin is the admin again, and its successor is retired in turn. What it had
+        // signed in to before its retirement stays ended: a token taken from it then does not come back with it.
         await using var third = await TestHost.StartAsync(postgres, redis, prefix);
         var again = await ApiClient.LogInAsync(third.Http, TestHost.AdminEmail, TestHost.AdminPassword);
         Assert.Equal(HttpStatusCode.OK, (await again.GetAsync(AdminRoute)).Status);
         Assert.Equal(HttpStatusCode.Unauthorized, (await LogInAsync(third, successor, successorPassword)).Status);
+        var fromBeforeItsRetirement = former.Via(third.Http);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await fromBeforeItsRetirement.GetAsync(AdminRoute)).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await fromBeforeItsRetirement.PostAsync("/api/auth/refresh")).Status);
     }
 
     private static async Task UntilTheNextSecondAsync()

@@ -24,14 +24,15 @@ public sealed class UserSignInTests
     }
 
     [Fact]
-    public void A_retired_account_honours_no_sign_in_until_it_is_reinstated()
+    public void A_retired_account_honours_no_sign_in_until_it_is_reinstated_and_none_from_before_after()
     {
         var user = Admin();
-        user.Retire(Changed);
-        Assert.False(user.HonoursSignInAt(Changed.AddHours(1)));
+        user.Retire(Changed.AddMinutes(-10));
+        Assert.False(user.HonoursSignInAt(Changed.AddMinutes(-20)));
 
-        user.Reinstate();
-        Assert.True(user.HonoursSignInAt(Changed.AddHours(1)));
+        user.Reinstate(Changed);
+        Assert.True(user.HonoursSignInAt(Changed.AddSeconds(1)));
+        Assert.False(user.HonoursSignInAt(Changed.AddMinutes(-20)), "a sign-in from before the retirement came back");
     }
 
     [Fact]

@@ -59,7 +59,7 @@ internal sealed class AdminSeeder(
 
         if (user.RetiredAt is not null)
         {
-            user.Reinstate();
+            user.Reinstate(clock.GetUtcNow());
             logger.LogInformation("The admin account {Email}, retired before, is the configured admin again", admin.Email);
         }
 

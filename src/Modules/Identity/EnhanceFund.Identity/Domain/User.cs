@@ -24,6 +24,9 @@ public sealed class User : AggregateRoot
     /// <summary>When the account was retired (an admin that configuration no longer names): it cannot sign in.</summary>
     public DateTimeOffset? RetiredAt { get; private set; }
 
+    /// <summary>When a retired account was last configured again: sign-ins made before it are over.</summary>
+    public DateTimeOffset? ReinstatedAt { get; private set; }
+
     public static User Register(long id, string email, string fullName, string role, DateTimeOffset now)
     {
         var user = new User
@@ -43,21 +46,32 @@ public sealed class User : AggregateRoot
     /// <summary>The first password, or the same one hashed anew: no sign-in ends.</summary>
     public void SetPasswordHash(string passwordHash) => PasswordHash = passwordHash;
 
-    /// <summary>
-    /// A new password: every sign-in made with an earlier one ends. A token dates its sign-in to the second (rounded
-    /// down), so the change is dated so too: every sign-in in the change's second stands, as one made just after it must.
-    /// </summary>
+    /// <summary>A new password: every sign-in made with an earlier one ends.</summary>
     public void ChangePassword(string passwordHash, DateTimeOffset now)
     {
         PasswordHash = passwordHash;
-        PasswordChangedAt = DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds());
+        PasswordChangedAt = WholeSecond(now);
     }
 
     public void Retire(DateTimeOffset now) => RetiredAt ??= now;
 
-    public void Reinstate() => RetiredAt = null;
+    /// <summary>
+    /// Configured again: it can sign in anew, and what it signed in to before it was retired stays ended, so a token
+    /// taken from it then (the reason to retire it, perhaps) does not come back with it.
+    /// </summary>
+    public void Reinstate(DateTimeOffset now)
+    {
+        RetiredAt = null;
+        ReinstatedAt = WholeSecond(now);
+    }
 
     /// <summary>Whether a sign-in made at <paramref name="signedInAt"/> still stands.</summary>
     public bool HonoursSignInAt(DateTimeOffset signedInAt) =>
-        RetiredAt is null && (PasswordChangedAt is not { } changed || signedInAt >= changed);
+        RetiredAt is null && NotBefore(signedInAt, PasswordChangedAt) && NotBefore(signedInAt, ReinstatedAt);
+
+    private static bool NotBefore(DateTimeOffset signedInAt, DateTimeOffset? ended) => ended is not { } end || signedInAt >= end;
+
+    // A token dates its sign-in to the second (rounded down), so what ends sign-ins is dated so too: every sign-in in
+    // its second stands, as one made just after it must.
+    private static DateTimeOffset WholeSecond(DateTimeOffset at) => DateTimeOffset.FromUnixTimeSeconds(at.ToUnixTimeSeconds());
 }
