@@ -69,8 +69,7 @@ public sealed class ReadMarkTests(HostFixture fixture) : IClassFixture<HostFixtu
         var marking = user.PostAsync("/api/notifications/mark-all-read");
         // Were the mark set now, it would be set from what had committed, and the uncommitted notification would
         // stay unread with its count moved to read.
-        await Task.Delay(300);
-        Assert.False(marking.IsCompleted, "mark-all-read went ahead while a notification was being stored");
+        await new Ledger(fixture.Database).WaitingForAsync(connection, 1, "mark-all-read waiting for the notification being stored");
         await storing.CommitAsync();
         Assert.Equal(2, (await marking.WaitAsync(TimeSpan.FromSeconds(10))).Data["updated"]!.GetValue<int>());
 
@@ -99,14 +98,20 @@ public sealed class ReadMarkTests(HostFixture fixture) : IClassFixture<HostFixtu
         var marking = ScalarAsync(marker, $"SELECT notifications.mark_all_read({user.UserId}, NULL)");
         await using var reader = await NotificationRows.OpenAsync(fixture.Database);
         await using var deleter = await NotificationRows.OpenAsync(fixture.Database);
-        await Task.Delay(300);
-        var reading = ExecuteAsync(reader, $"UPDATE notifications.notifications SET is_read = true WHERE id = {ids[0]}");
-        var deleting = ExecuteAsync(deleter, $"DELETE FROM notifications.notifications WHERE id = {ids[1]}");
-        await Task.Delay(300);
-        var stillWaiting = new[] { marking.IsCompleted, reading.IsCompleted, deleting.IsCompleted };
-        // Released before anything can fail: what waits for it would keep the connections' disposal waiting too.
-        await holding.RollbackAsync();
-        Assert.Equal([false, false, false], stillWaiting);
+        Task reading, deleting;
+        try
+        {
+            var ledger = new Ledger(fixture.Database);
+            await ledger.WaitingForAsync(holder, 1, "mark-all-read waiting for its mark's key");
+            reading = ExecuteAsync(reader, $"UPDATE notifications.notifications SET is_read = true WHERE id = {ids[0]}");
+            deleting = ExecuteAsync(deleter, $"DELETE FROM notifications.notifications WHERE id = {ids[1]}");
+            await ledger.WaitingForAsync(marker, 2, "the read toggle and the delete waiting for mark-all-read's counters");
+        }
+        finally
+        {
+            // Released whatever happened: what waits for it would keep the connections' disposal waiting too.
+            await holding.RollbackAsync();
+        }
 
         // Counted from the states they had before the mark, the two would take 1 each off an unread counter that the
         // mark-all-read has already emptied (a check violation, or counters off by two).
@@ -133,15 +138,13 @@ public sealed class ReadMarkTests(HostFixture fixture) : IClassFixture<HostFixtu
         await ExecuteAsync(holder, $"SELECT 1 FROM notifications.notifications WHERE id = {newest} FOR UPDATE");
         // Writes the marks into the other rows, then waits for this row.
         var unmarking = user.PatchAsync($"/api/notifications/{newest}", new { is_read = false });
-        await Task.Delay(300);
-        var waited = !unmarking.IsCompleted;
+        await new Ledger(fixture.Database).WaitingForAsync(holder, 1, "marking unread waiting for the row");
         // The holder changes the row too, so its trigger takes the counters: had the PATCH taken them while writing
         // the marks, each would now wait for the other (a deadlock, one of them a 500).
         var holderChanged = ExecuteAsync(holder, $"UPDATE notifications.notifications SET is_archived = true WHERE id = {newest}");
         var changed = await Task.WhenAny(holderChanged, Task.Delay(TimeSpan.FromSeconds(10))) == holderChanged;
         await holding.CommitAsync();
 
-        Assert.True(waited, "marking unread did not wait for the row");
         Assert.True(changed, "the holder's change waited for the PATCH");
         await holderChanged;
         // Archived meanwhile: an archived notification stays read.

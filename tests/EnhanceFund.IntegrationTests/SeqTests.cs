@@ -52,8 +52,7 @@ public sealed class SeqTests(TwoHostsFixture fixture) : IClassFixture<TwoHostsFi
         var secondSeq = NotificationRows.InsertAsync(second, user.UserId);
         // The second waits on the user's stream: were it numbered now, it could commit before the first with a larger seq
         // and a client that fetched in between would skip the first for good.
-        await Task.Delay(300);
-        Assert.False(secondSeq.IsCompleted, "the second insert went ahead while the first was uncommitted");
+        await new Ledger(fixture.Database).WaitingForAsync(first, 1, "the second insert waiting for the first's commit");
         await firstTransaction.CommitAsync();
         Assert.Equal(firstSeq + 1, await secondSeq.WaitAsync(TimeSpan.FromSeconds(10)));
         await secondTransaction.CommitAsync();
@@ -76,9 +75,7 @@ public sealed class SeqTests(TwoHostsFixture fixture) : IClassFixture<TwoHostsFi
         // another consumer would until its commit. That other one is dated later and commits first: it takes the seq
         // before the deposit's.
         await user.DepositAsync(2m);
-        await Eventually.ReturnsAsync(
-            () => new Ledger(fixture.Database).CountAsync($"SELECT count(*) FROM pg_stat_activity WHERE {holder.ProcessID} = ANY(pg_blocking_pids(pid))"),
-            n => n == 1, "the deposit's notification waiting for the user's stream");
+        await new Ledger(fixture.Database).WaitingForAsync(holder, 1, "the deposit's notification waiting for the user's stream");
         await NotificationRows.InsertAsync(holder, user.UserId, createdAt: DateTimeOffset.UtcNow);
         await transaction.CommitAsync();
 

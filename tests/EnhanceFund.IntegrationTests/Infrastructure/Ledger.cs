@@ -76,6 +76,14 @@ public sealed class Ledger(string database)
     public Task<long> CutChangeListenersAsync() =>
         ScalarAsync<long>($"SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE {ChangeListener}");
 
+    /// <summary>
+    /// Returns once <paramref name="sessions"/> sessions wait for a lock that <paramref name="holder"/> holds: what a
+    /// test that holds a lock on purpose waits for before it goes on, instead of a pause that a slow run outlasts.
+    /// </summary>
+    public Task<long> WaitingForAsync(NpgsqlConnection holder, int sessions, string what) => Eventually.ReturnsAsync(
+        () => CountAsync($"SELECT count(*) FROM pg_stat_activity WHERE {holder.ProcessID} = ANY(pg_blocking_pids(pid))"),
+        n => n == sessions, what);
+
     /// <summary>A count the test asks for in SQL of its own.</summary>
     public Task<long> CountAsync(string sql) => ScalarAsync<long>(sql);
 

@@ -1,10 +1,13 @@
+using System.Diagnostics.Metrics;
 using EnhanceFund.Notifications.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EnhanceFund.UnitTests.Notifications;
 
 public sealed class NotificationReadCacheTests
 {
-    private readonly NotificationReadCache _cache = new(maxUsers: 3, maxFirstPages: 3);
+    private readonly NotificationReadCache _cache = new(
+        new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>(), maxUsers: 3, maxFirstPages: 3);
     private int _reads;
 
     public NotificationReadCacheTests() => _cache.Listening();

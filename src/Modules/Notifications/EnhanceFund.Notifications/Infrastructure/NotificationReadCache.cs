@@ -14,7 +14,7 @@ namespace EnhanceFund.Notifications.Infrastructure;
 /// </summary>
 internal sealed class NotificationReadCache
 {
-    private static readonly Meter Meter = new("EnhanceFund.Notifications.ReadCache");
+    private const string MeterName = "EnhanceFund.Notifications.ReadCache";
 
     // One version per stripe of users, moved by every forget: a value read from PostgreSQL while a change of one of
     // those users was heard may be older than that change, so it is not kept.
@@ -24,13 +24,15 @@ internal sealed class NotificationReadCache
     private readonly Shelf<(int Limit, object Page)> _firstPages;
     private bool _listening;
 
+    /// <param name="meters">This application's meters, so that each instance (each test Host) counts its own reads.</param>
     /// <param name="maxUsers">Whose unread counts are kept at most.</param>
     /// <param name="maxFirstPages">Whose first pages are kept at most (a page weighs a hundred times a count).</param>
-    public NotificationReadCache(int maxUsers = 100_000, int maxFirstPages = 10_000)
+    public NotificationReadCache(IMeterFactory meters, int maxUsers = 100_000, int maxFirstPages = 10_000)
     {
-        _unreadCounts = new Shelf<int>(maxUsers, Meter.CreateCounter<long>(
+        var meter = meters.Create(MeterName);
+        _unreadCounts = new Shelf<int>(maxUsers, meter.CreateCounter<long>(
             "notifications.unread_count.reads", unit: "{read}", description: "Unread counts read, by where they came from (cache or database)."));
-        _firstPages = new Shelf<(int, object)>(maxFirstPages, Meter.CreateCounter<long>(
+        _firstPages = new Shelf<(int, object)>(maxFirstPages, meter.CreateCounter<long>(
             "notifications.first_page.reads", unit: "{read}", description: "First pages of the list read, by where they came from (cache or database)."));
     }
 
