@@ -91,6 +91,30 @@ public sealed class ParkedMessagesTests(ParkingFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_module_wide_requeue_delivers_every_parked_message_of_that_module_once()
+    {
+        fixture.Refusing = true;
+        var user = await ApiClient.RegisterAsync(fixture.Http);
+        var refused = new[] { await user.DepositAsync(ParkingFixture.RefusedAmount), await user.DepositAsync(ParkingFixture.RefusedAmount) };
+        foreach (var deposit in refused)
+            await Eventually.ReturnsAsync(() => OutboxIdAsync(deposit, "parked_at IS NOT NULL"), (Guid? id) => id is not null, "the message parked");
+        var parked = await Ledger.CountAsync("SELECT count(*) FROM wallet.outbox_messages WHERE parked_at IS NOT NULL");
+        Assert.Equal(2, (await user.NotificationsAsync()).Count);
+
+        fixture.Refusing = false;
+        var admin = await ApiClient.LogInAsync(fixture.Http, TestHost.AdminEmail, TestHost.AdminPassword);
+        var requeued = await admin.PostAsync("/api/admin/modules/wallet/parked-messages/requeue");
+
+        Assert.Equal(HttpStatusCode.OK, requeued.Status);
+        Assert.Equal(parked, requeued.Data["requeued"]!.GetValue<int>());
+        foreach (var deposit in refused)
+            await Eventually.ReturnsAsync(() => OutboxIdAsync(deposit, "processed_at IS NOT NULL"), (Guid? id) => id is not null, "the requeued message delivered");
+        Assert.Equal(0, await Ledger.CountAsync("SELECT count(*) FROM wallet.outbox_messages WHERE parked_at IS NOT NULL"));
+        // The notifications' consumer had stored both before they parked: its inbox refuses them the second time.
+        Assert.Equal(2, (await user.NotificationsAsync()).Count);
+    }
+
+    [Fact]
     public async Task Only_admins_see_and_requeue_parked_messages_and_bad_input_is_named()
     {
         var user = await ApiClient.RegisterAsync(fixture.Http);
