@@ -19,7 +19,8 @@ public sealed class CenterChangeOrderTests : IAsyncLifetime
     {
         var servers = await TestServers.GetAsync();
         _host = await TestHost.StartAsync(await servers.CreateDatabaseAsync(), servers.Redis, $"change-order-{Guid.NewGuid():N}",
-            services: s => s.AddSingleton<INotificationPush>(provider => _push.Around(provider.GetRequiredService<PushDispatcher>())));
+            services: s => s.AddSingleton<INotificationPush>(provider =>
+                _push.Around(provider.GetRequiredService<PushDispatcher>(), provider.GetRequiredService<CenterChangeGate>())));
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
@@ -36,6 +37,7 @@ public sealed class CenterChangeOrderTests : IAsyncLifetime
         var second = await user.PatchRawAsync("/api/notifications/preferences", """{"fund_added": {"live": true}}""");
         Assert.Equal(HttpStatusCode.OK, second.Status);
         Assert.Equal(HttpStatusCode.OK, (await first).Status);
+        Assert.True(_push.SecondArrived, "the second change never came while the first was queuing its push");
 
         var stored = (await user.GetAsync("/api/notifications/preferences")).Data["preferences"]!["fund_added"]!["live"]!.GetValue<bool>();
         Assert.True(stored);
@@ -44,17 +46,23 @@ public sealed class CenterChangeOrderTests : IAsyncLifetime
         Assert.Equal(stored, pushed[^1].Payload.GetProperty("preferences").GetProperty("fund_added").GetProperty("live").GetBoolean());
     }
 
-    /// <summary>The real push, whose first change takes a second to be queued.</summary>
+    /// <summary>
+    /// The real push, whose first change is queued only once the second has come: waiting at the center's gate, or
+    /// (were there no gate) queuing its own push first.
+    /// </summary>
     private sealed class SlowFirstChange : INotificationPush
     {
         private INotificationPush _inner = null!;
+        private CenterChangeGate _gate = null!;
         private int _changes;
 
         public TaskCompletionSource FirstChangeQueuing { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public INotificationPush Around(INotificationPush inner)
+        public bool SecondArrived { get; private set; }
+
+        public INotificationPush Around(INotificationPush inner, CenterChangeGate gate)
         {
-            _inner = inner;
+            (_inner, _gate) = (inner, gate);
             return this;
         }
 
@@ -63,7 +71,8 @@ public sealed class CenterChangeOrderTests : IAsyncLifetime
             if (Interlocked.Increment(ref _changes) == 1)
             {
                 FirstChangeQueuing.SetResult();
-                Thread.Sleep(TimeSpan.FromSeconds(1));
+                SecondArrived = SpinWait.SpinUntil(
+                    () => _gate.ChangesOf(userId) == 2 || Volatile.Read(ref _changes) == 2, TimeSpan.FromSeconds(15));
             }
 
             _inner.Change(userId, change);

@@ -19,6 +19,12 @@ internal sealed class CenterChangeGate
         }
     }
 
+    /// <summary>The user's changes under way or waiting now.</summary>
+    public int ChangesOf(long userId)
+    {
+        lock (_entries) return _entries.TryGetValue(userId, out var entry) ? entry.Holders : 0;
+    }
+
     public async Task<IDisposable> EnterAsync(long userId, CancellationToken cancellationToken)
     {
         Entry entry;
