@@ -183,6 +183,35 @@ public sealed class BadInputTests(HostFixture fixture) : IClassFixture<HostFixtu
     }
 
     [Fact]
+    public async Task Text_limits_count_characters_as_they_are_stored_not_UTF16_units()
+    {
+        const string rocket = "\U0001F680"; // one character, two UTF-16 units
+        var name = string.Concat(Enumerable.Repeat(rocket, 100));
+        var signUp = new Dictionary<string, string>
+        {
+            ["email"] = $"user-{Guid.NewGuid():N}@example.test",
+            ["password"] = ApiClient.Password,
+            ["full_name"] = name,
+            ["role"] = "borrower",
+        };
+        var registered = await ApiClient.Send(fixture.Http, HttpMethod.Post, "/api/auth/register", token: null, signUp);
+        Assert.Equal(HttpStatusCode.Created, registered.Status);
+        Assert.Equal(name, registered.Data["user"]!["full_name"]!.GetValue<string>());
+        var borrower = new ApiClient(
+            fixture.Http, registered.Data["access_token"]!.GetValue<string>(), registered.Data["user"]!["id"]!.GetValue<long>(), signUp["email"]);
+        signUp["email"] = $"user-{Guid.NewGuid():N}@example.test";
+        signUp["full_name"] = name + "x";
+        Assert.True((await ApiClient.Send(fixture.Http, HttpMethod.Post, "/api/auth/register", token: null, signUp)).Errors.ContainsKey("full_name"));
+
+        var purpose = string.Concat(Enumerable.Repeat(rocket, 500));
+        var loan = await borrower.PostAsync("/api/loans", new { amount = 1000m, interest_rate = 5m, term_months = 12, purpose });
+        Assert.Equal(HttpStatusCode.Created, loan.Status);
+        Assert.Equal(purpose, loan.Data["loan"]!["purpose"]!.GetValue<string>());
+        var tooLong = await borrower.PostAsync("/api/loans", new { amount = 1000m, interest_rate = 5m, term_months = 12, purpose = purpose + "x" });
+        Assert.True(tooLong.Errors.ContainsKey("purpose"), tooLong.ToString());
+    }
+
+    [Fact]
     public async Task A_loan_purpose_may_span_lines_but_not_carry_a_NUL()
     {
         var borrower = await ApiClient.RegisterAsync(fixture.Http, "borrower");

@@ -28,7 +28,7 @@ internal sealed class RequestLoanValidator : Validator<RequestLoanRequest>
             .InclusiveBetween(1, 120).WithMessage("Term months must be between 1 and 120.");
         RuleFor(r => r.Purpose)
             .Must(p => !string.IsNullOrWhiteSpace(p)).WithMessage("Purpose is required.")
-            .Must(p => p is null || p.Trim().Length <= 500).WithMessage("Purpose must be at most 500 characters long.");
+            .AtMostCharacters(500).WithMessage("Purpose must be at most 500 characters long.");
     }
 }
 
