@@ -25,7 +25,7 @@ state=$dir/cluster.env
 fail() { echo "$*" >&2; exit 1; }
 load_state() { [ -f "$state" ] || fail "No cluster in $dir: run scripts/cluster.sh up first."; source "$state"; }
 host_port() { local name="HOST_PORT_$1"; [ -n "${!name:-}" ] || fail "No instance $1 (the cluster has $COUNT)."; echo "${!name}"; }
-pid_of() { [ -f "$1" ] && cat "$1" || true; }
+pid_of() { [ -f "$1" ] && head -n 1 "$1" || true; }
 running() { [ -n "$1" ] && kill -0 "$1" 2>/dev/null; }
 
 # The configuration every instance gets; deploy/compose.yaml sets the same keys (a test compares them).
@@ -46,8 +46,8 @@ instance_environment() {
 
 # wait_ready URL WHAT [PID]: until URL/health/ready answers 200; gives up at once if PID (the server's) has exited.
 wait_ready() {
-  local url=$1 what=$2 pid=${3:-}
-  for _ in $(seq 600); do
+  local url=$1 what=$2 pid=${3:-} deadline=$((SECONDS + 60))
+  while [ "$SECONDS" -lt "$deadline" ]; do
     curl -fsS -o /dev/null --max-time 2 "$url/health/ready" 2>/dev/null && return 0
     [ -z "$pid" ] || running "$pid" || fail "$what exited before it was ready."
     sleep 0.1
@@ -99,13 +99,21 @@ build_host() {
   publish_host "$dir/host"
 }
 
+# Whether anything the recorded state names still runs: nginx, an instance, PostgreSQL or Redis.
+anything_running() {
+  source "$state"
+  local i
+  running "$(pid_of "$dir/nginx/nginx.pid")" && return 0
+  for i in $(seq "$COUNT"); do running "$(pid_of "$dir/host-$i.pid")" && return 0; done
+  running "$(pid_of "$dir/postgres/postmaster.pid")" || running "$(pid_of "$dir/redis/redis.pid")"
+}
+
 up() {
   local count=${1:-3}
   [[ $count =~ ^[1-9][0-9]?$ ]] || fail "N must be a number of instances from 1 to 99."
-  if [ -f "$state" ]; then
-    source "$state"
-    running "$(pid_of "$dir/nginx/nginx.pid")" && fail "A cluster is already up in $dir: scripts/cluster.sh down first."
-  fi
+  # Anything a former `up` started, though it failed half-way, is stopped first: started again on new ports, it
+  # would be left out of the state that `down` reads.
+  if [ -f "$state" ] && anything_running; then fail "A cluster is (partly) up in $dir: scripts/cluster.sh down first."; fi
   ensure_packages nginx curl
   local dll; dll=$(build_host)
   [ -f "$dll" ] || fail "No Host binary at $dll."
@@ -121,6 +129,7 @@ up() {
   redis_port=$(free_port "${ENHANCEFUND_CLUSTER_REDIS_PORT:-63840}")
   [ "$redis_port" = "$pg_port" ] && redis_port=$(free_port $((redis_port + 1)))
   lb_port=$(free_port "${ENHANCEFUND_CLUSTER_LB_PORT:-8080}")
+  while [ "$lb_port" = "$pg_port" ] || [ "$lb_port" = "$redis_port" ]; do lb_port=$(free_port $((lb_port + 1))); done
   taken=" $pg_port $redis_port $lb_port "
   {
     printf 'COUNT=%q\nHOST_DLL=%q\nPG_PORT=%q\nREDIS_PORT=%q\nLB_PORT=%q\n' "$count" "$dll" "$pg_port" "$redis_port" "$lb_port"

@@ -10,7 +10,9 @@ source scripts/lib/services.sh
 start_throwaway_servers chromium nginx curl
 # The browser client (for the browser tests) and, for the cluster tests, the Host as a deployment runs it: published,
 # compiled ahead of time.
-export ENHANCEFUND_HOST_DLL=$(publish_host "$THROWAWAY_DIR/host")
+# Assigned first and exported after: `export X=$(...)` answers with export's status and would hide a failed publish.
+host_dll=$(publish_host "$THROWAWAY_DIR/host")
+export ENHANCEFUND_HOST_DLL=$host_dll
 export ENHANCEFUND_TEST_POSTGRES=$THROWAWAY_POSTGRES
 export ENHANCEFUND_TEST_REDIS=$THROWAWAY_REDIS
 # The browser tests' screenshots (open notification center, toast, reconnecting banner) land here.
@@ -27,7 +29,8 @@ awk '/^ +Failed [A-Za-z]/ {n = 15} n > 0 {print "failed| " $0; n--; if (trace) n
 echo "tests: $(count Passed) passed, $(count Failed) failed"
 # A test project that did not build runs no test and counts no failure: say so, or the line above reads as green.
 if [ "$status" != 0 ] && [ "$(count Failed)" = 0 ]; then
-  grep -E ": error [A-Z]+[0-9]+:" "$THROWAWAY_DIR/test.log" | sort -u | sed 's/^/error| /' | head -20
+  # A crashed or aborted run may have logged no such error: that must not end the script before the line below.
+  { grep -E ": error [A-Z]+[0-9]+:" "$THROWAWAY_DIR/test.log" || true; } | sort -u | sed 's/^/error| /' | head -20 || true
   echo "dotnet test failed (exit $status) with no failed test: the errors above kept tests from running"
 fi
 exit "$status"

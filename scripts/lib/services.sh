@@ -2,6 +2,9 @@
 # for the browser tests) from Debian packages when they are missing, builds the browser client, and starts private
 # servers on loopback, so a fresh machine needs nothing done by hand.
 
+# A failure inside a command substitution (`dll=$(publish_host ...)`) stops it too, as it would outside one.
+shopt -s inherit_errexit
+
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # PostgreSQL refuses to run as root; as root we run it as the postgres user that Debian's package creates.
