@@ -45,6 +45,35 @@ public sealed class OvertakenAnswersTests(Chromium chromium, HostFixture fixture
     }
 
     [Fact]
+    public async Task A_count_read_before_a_mark_read_and_answered_after_it_does_not_undo_it_while_the_hub_is_down()
+    {
+        // No push can set the badge right: only the answers' own order can.
+        await _context.RouteAsync("**/hubs/**", route => route.AbortAsync());
+        var user = await ApiClient.WithNotificationsAsync(fixture.Http, deposits: 21);
+        var app = await WebApp.OpenAsync(_context);
+        await app.SubmitSignInAsync(user.Email);
+        await Expect(app.Page.GetByTestId("current-user")).ToBeVisibleAsync();
+        await app.OpenNotificationsAsync();
+        await app.ExpectUnreadAsync(21);
+        await Expect(app.Connection).Not.ToHaveAttributeAsync("data-state", "connected");
+
+        // The older page is read by the server at once (21 unread), and its answer held until a mark-read is counted.
+        var held = new HeldAnswer();
+        await app.Page.RouteAsync(url => url.Contains("before_id=", StringComparison.Ordinal), held.RouteAsync);
+        await app.Page.GetByTestId("load-older-button").ClickAsync();
+        await held.Read.WaitAsync(TimeSpan.FromSeconds(15));
+        var counted = app.Page.WaitForResponseAsync(r => r.Url.Contains("/api/notifications/unread-count", StringComparison.Ordinal));
+        await app.Notifications.First.GetByTestId("mark-read-button").ClickAsync();
+        await counted;
+        await app.ExpectUnreadAsync(20);
+
+        await held.AnswerAsync();
+
+        await WatchAsync(async () => Assert.Equal("20", await app.Badge.TextContentAsync()));
+        Assert.Empty(app.PageErrors);
+    }
+
+    [Fact]
     public async Task A_preferences_answer_read_before_another_tabs_change_does_not_undo_it()
     {
         var user = await ApiClient.RegisterAsync(fixture.Http);

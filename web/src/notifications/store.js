@@ -37,6 +37,9 @@ export class NotificationStore {
   /** Pushed seqs above lastSeq, waiting for the ones missing before them. */
   #ahead = new Set();
   #countVersion = 0;
+  /** Count tickets handed out, in the order their requests were sent, and the newest whose answer counted. */
+  #ticketsIssued = 0;
+  #newestTicketCounted = 0;
   /** Bumped by every upsert (a push, a catch-up, an action's answer); per id, the value at its latest upsert. */
   #arrivals = 0;
   #arrivedAt = new Map();
@@ -190,14 +193,18 @@ export class NotificationStore {
 
   /**
    * Unread counts arrive from pushes and from responses, in no guaranteed order. A push is always the latest
-   * word; a response only counts if no push arrived while it was in flight. Take a ticket before the request.
+   * word; a response only counts if no push arrived while it was in flight, and if no response to a request sent
+   * after it has counted already (a slow list answer, read before a mark-read, must not undo the count after it
+   * while the hub is down and no push corrects it). Take a ticket before the request.
    */
   countTicket() {
-    return this.#countVersion;
+    this.#ticketsIssued += 1;
+    return { pushes: this.#countVersion, sent: this.#ticketsIssued };
   }
 
   setUnreadFromResponse(count, ticket) {
-    if (ticket !== this.#countVersion || typeof count !== 'number') return false;
+    if (ticket.pushes !== this.#countVersion || ticket.sent < this.#newestTicketCounted || typeof count !== 'number') return false;
+    this.#newestTicketCounted = ticket.sent;
     this.unreadCount = count;
     return true;
   }
