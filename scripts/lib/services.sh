@@ -117,6 +117,18 @@ stop_redis() { redis-cli -h 127.0.0.1 -p "$1" shutdown nosave >/dev/null 2>&1 ||
 # the maintenance database), THROWAWAY_REDIS and THROWAWAY_DIR. THROWAWAY_POSTGRES_SETTINGS, if set, adds PostgreSQL
 # settings (e.g. shared_preload_libraries=pg_stat_statements); THROWAWAY_POSTGRES_DURABLE=1 keeps PostgreSQL's
 # durability (every commit flushed to disk, as deployed) for measuring.
+# stop_throwaway_servers DIR REDIS_PORT: any cluster a test left up in DIR (the run crashed or was killed before the
+# test's own clean-up), then the throwaway servers; then DIR goes.
+stop_throwaway_servers() {
+  local dir=$1 redis_port=$2 cluster
+  for cluster in "$dir"/clusters/*/; do
+    if [ -f "$cluster/cluster.env" ]; then ENHANCEFUND_CLUSTER_DIR=$cluster scripts/cluster.sh down >/dev/null 2>&1 || true; fi
+  done
+  stop_postgres "$dir/postgres"
+  stop_redis "$redis_port"
+  rm -rf "$dir"
+}
+
 start_throwaway_servers() {
   ensure_packages "$@"
   THROWAWAY_DIR=$(mktemp -d /tmp/enhancefund-throwaway.XXXXXX)
@@ -125,7 +137,7 @@ start_throwaway_servers() {
   pg_port=$(free_port 54330)
   redis_port=$(free_port 63800)
   # shellcheck disable=SC2064 # the values are fixed now, on purpose
-  trap "stop_postgres '$THROWAWAY_DIR/postgres'; stop_redis '$redis_port'; rm -rf '$THROWAWAY_DIR'" EXIT
+  trap "stop_throwaway_servers '$THROWAWAY_DIR' '$redis_port'" EXIT
   # Durability is irrelevant for tests' throwaway data, and turning it off makes them faster; a benchmark keeps it.
   local unsafe_speed="fsync=off synchronous_commit=off full_page_writes=off"
   [ "${THROWAWAY_POSTGRES_DURABLE:-0}" = 1 ] && unsafe_speed=""
@@ -133,6 +145,9 @@ start_throwaway_servers() {
   start_postgres "$THROWAWAY_DIR/postgres" "$pg_port" $unsafe_speed max_connections=400 ${THROWAWAY_POSTGRES_SETTINGS:-}
   start_redis "$THROWAWAY_DIR/redis" "$redis_port"
   export THROWAWAY_DIR
+  # The cluster tests' clusters go here, so that a run that dies before their own clean-up still stops them.
+  mkdir -m 755 "$THROWAWAY_DIR/clusters"
+  export ENHANCEFUND_CLUSTERS_DIR=$THROWAWAY_DIR/clusters
   export THROWAWAY_POSTGRES="Host=127.0.0.1;Port=$pg_port;Database=postgres;Username=enhancefund;Password=enhancefund"
   export THROWAWAY_REDIS="127.0.0.1:$redis_port"
 }

@@ -49,7 +49,10 @@ public sealed class ScriptedCluster : IAsyncDisposable
     public static async Task<ScriptedCluster> UpAsync(int instances, IDictionary<string, string>? settings = null)
     {
         // A space in the folder's name, as a person's folders have: every path the script hands a server must be quoted.
-        var directory = Path.Combine(Path.GetTempPath(), $"enhancefund cluster-{Guid.NewGuid():N}");
+        // Under scripts/test.sh's folder when it gives one, whose clean-up then stops a cluster a crashed run left up.
+        // Short: PostgreSQL's socket goes in it, and a socket's path may not pass 107 bytes.
+        var parent = Environment.GetEnvironmentVariable("ENHANCEFUND_CLUSTERS_DIR") is { Length: > 0 } given ? given : Path.GetTempPath();
+        var directory = Path.Combine(parent, $"enhancefund cluster-{Guid.NewGuid().ToString("N")[..12]}");
         var environment = new Dictionary<string, string>(settings ?? new Dictionary<string, string>())
         {
             ["ENHANCEFUND_CLUSTER_DIR"] = directory,
