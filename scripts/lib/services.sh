@@ -112,11 +112,6 @@ start_redis() {
 
 stop_redis() { redis-cli -h 127.0.0.1 -p "$1" shutdown nosave >/dev/null 2>&1 || true; }
 
-# start_throwaway_servers [EXTRA PACKAGES...]: a PostgreSQL and a Redis on free loopback ports, in a temporary folder that is
-# removed (servers stopped) when the calling script exits. Exports THROWAWAY_POSTGRES (a connection string to
-# the maintenance database), THROWAWAY_REDIS and THROWAWAY_DIR. THROWAWAY_POSTGRES_SETTINGS, if set, adds PostgreSQL
-# settings (e.g. shared_preload_libraries=pg_stat_statements); THROWAWAY_POSTGRES_DURABLE=1 keeps PostgreSQL's
-# durability (every commit flushed to disk, as deployed) for measuring.
 # stop_throwaway_servers DIR REDIS_PORT: any cluster a test left up in DIR (the run crashed or was killed before the
 # test's own clean-up), then the throwaway servers; then DIR goes.
 stop_throwaway_servers() {
@@ -129,6 +124,11 @@ stop_throwaway_servers() {
   rm -rf "$dir"
 }
 
+# start_throwaway_servers [EXTRA PACKAGES...]: a PostgreSQL and a Redis on free loopback ports, in a temporary
+# folder that is removed (servers stopped) when the calling script exits. Exports THROWAWAY_POSTGRES (a connection
+# string to the maintenance database), THROWAWAY_REDIS, THROWAWAY_DIR and ENHANCEFUND_CLUSTERS_DIR.
+# THROWAWAY_POSTGRES_SETTINGS, if set, adds PostgreSQL settings (e.g. shared_preload_libraries=pg_stat_statements);
+# THROWAWAY_POSTGRES_DURABLE=1 keeps PostgreSQL's durability (every commit flushed to disk, as deployed) for measuring.
 start_throwaway_servers() {
   ensure_packages "$@"
   THROWAWAY_DIR=$(mktemp -d /tmp/enhancefund-throwaway.XXXXXX)
