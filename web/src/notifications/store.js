@@ -36,10 +36,9 @@ export class NotificationStore {
   #deleted = new Set();
   /** Pushed seqs above lastSeq, waiting for the ones missing before them. */
   #ahead = new Set();
-  #countVersion = 0;
-  /** Count tickets handed out, in the order their requests were sent, and the newest whose answer counted. */
-  #ticketsIssued = 0;
-  #newestTicketCounted = 0;
+  /** Numbers handed to count requests as they are sent and to pushes as they come; the newest whose count is shown. */
+  #countTickets = 0;
+  #countShownFrom = 0;
   /** Bumped by every upsert (a push, a catch-up, an action's answer); per id, the value at its latest upsert. */
   #arrivals = 0;
   #arrivedAt = new Map();
@@ -195,22 +194,21 @@ export class NotificationStore {
    * Unread counts arrive from pushes and from responses, in no guaranteed order. A push is always the latest
    * word; a response only counts if no push arrived while it was in flight, and if no response to a request sent
    * after it has counted already (a slow list answer, read before a mark-read, must not undo the count after it
-   * while the hub is down and no push corrects it). Take a ticket before the request.
+   * while the hub is down and no push corrects it). One sequence orders both: take a ticket before the request.
    */
   countTicket() {
-    this.#ticketsIssued += 1;
-    return { pushes: this.#countVersion, sent: this.#ticketsIssued };
+    return ++this.#countTickets;
   }
 
   setUnreadFromResponse(count, ticket) {
-    if (ticket.pushes !== this.#countVersion || ticket.sent < this.#newestTicketCounted || typeof count !== 'number') return false;
-    this.#newestTicketCounted = ticket.sent;
+    if (ticket < this.#countShownFrom || typeof count !== 'number') return false;
+    this.#countShownFrom = ticket;
     this.unreadCount = count;
     return true;
   }
 
   setUnreadFromPush(count) {
-    this.#countVersion += 1;
+    this.#countShownFrom = ++this.#countTickets;
     this.unreadCount = count;
   }
 }
