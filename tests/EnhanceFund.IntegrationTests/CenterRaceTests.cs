@@ -117,10 +117,7 @@ public sealed class CenterRaceTests(TwoHostsFixture fixture) : IClassFixture<Two
             """, markUnread).ExecuteNonQueryAsync();
 
         var answer = second(user.Via(fixture.Other.Http), id);
-        await Eventually.ReturnsAsync(
-            () => new Ledger(fixture.Database).CountAsync(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%notifications%'"),
-            n => n == 1, "the request waiting for the notification's row");
+        await new Ledger(fixture.Database).WaitingForAsync(markUnread, 1, "the request waiting for the notification's row");
         var countsBefore = tab.UnreadCounts.Count;
         await transaction.CommitAsync();
         return (user, tab, id, countsBefore, await answer);

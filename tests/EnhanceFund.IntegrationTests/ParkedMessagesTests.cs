@@ -98,7 +98,8 @@ public sealed class ParkedMessagesTests(ParkingFixture fixture) : IClassFixture<
         var refused = new[] { await user.DepositAsync(ParkingFixture.RefusedAmount), await user.DepositAsync(ParkingFixture.RefusedAmount) };
         foreach (var deposit in refused)
             await Eventually.ReturnsAsync(() => OutboxIdAsync(deposit, "parked_at IS NOT NULL"), (Guid? id) => id is not null, "the message parked");
-        var parked = await Ledger.CountAsync("SELECT count(*) FROM wallet.outbox_messages WHERE parked_at IS NOT NULL");
+        const string walletParked = "SELECT count(*) FROM wallet.outbox_messages WHERE parked_at IS NOT NULL";
+        var parked = await Ledger.CountAsync(walletParked);
         Assert.Equal(2, (await user.NotificationsAsync()).Count);
 
         fixture.Refusing = false;
@@ -109,7 +110,7 @@ public sealed class ParkedMessagesTests(ParkingFixture fixture) : IClassFixture<
         Assert.Equal(parked, requeued.Data["requeued"]!.GetValue<int>());
         foreach (var deposit in refused)
             await Eventually.ReturnsAsync(() => OutboxIdAsync(deposit, "processed_at IS NOT NULL"), (Guid? id) => id is not null, "the requeued message delivered");
-        Assert.Equal(0, await Ledger.CountAsync("SELECT count(*) FROM wallet.outbox_messages WHERE parked_at IS NOT NULL"));
+        Assert.Equal(0, await Ledger.CountAsync(walletParked));
         // The notifications' consumer had stored both before they parked: its inbox refuses them the second time.
         Assert.Equal(2, (await user.NotificationsAsync()).Count);
     }
