@@ -108,15 +108,47 @@ public sealed class PushDispatcherTests
         Assert.Equal(["3 resync", "4 resync"], sent.Select(s => $"{s.User} {Describe(s)}").Order());
     }
 
+    [Fact]
+    public async Task While_the_backplane_refuses_every_drop_does_not_try_it_again_and_every_user_is_owed_a_resync()
+    {
+        var hub = new RecordingHub { Failing = true };
+        using var drops = new DropCounter();
+        await using var dispatcher = await StartAsync(hub, new PushOptions { BreakDuration = TimeSpan.FromSeconds(1) });
+
+        // A steady stream of drops for a second and a half, to 200 users: the circuit opens after the first few.
+        var until = DateTime.UtcNow.AddSeconds(1.5);
+        var queued = 0;
+        while (DateTime.UtcNow < until)
+        {
+            queued++;
+            dispatcher.Notification(queued % 200, Notification(queued));
+            await Task.Delay(1);
+        }
+
+        // Every one dropped before the backplane comes back: one still waiting would be sent, not owe a resync.
+        var drained = DateTime.UtcNow.AddSeconds(10);
+        while (drops.All < queued && DateTime.UtcNow < drained) await Task.Delay(10);
+        Assert.Equal(queued, drops.All);
+        Assert.True(queued >= 200, $"only {queued} drops: too few to tell a try per drop from a try per second");
+        // A try as the first drops come, perhaps one more for a drop that woke the loop before the first failed, and one
+        // a second later. Trying again at every drop, each walking the whole owed set, would be hundreds.
+        Assert.InRange(dispatcher.ResyncTries, 1, 5);
+
+        hub.Failing = false;
+        var sent = await SentEventuallyAsync(hub, 200);
+        Assert.All(sent, s => Assert.Equal("resync", Describe(s)));
+        Assert.Equal(200, sent.Select(s => s.User).Distinct().Count());
+    }
+
     private static async Task<Running> StartAsync(RecordingHub hub, PushOptions options)
     {
         var wrapped = Options.Create(options);
-        var sender = new LivePushSender(hub, new LocalUnreadCountOrder(), wrapped, NullLogger<LivePushSender>.Instance);
+        var sender = new ResyncCounting(new LivePushSender(hub, new LocalUnreadCountOrder(), wrapped, NullLogger<LivePushSender>.Instance));
         var resync = new PushResync(sender, new LocalConnections(), hub, wrapped, NullLogger<PushResync>.Instance);
         var dispatcher = new PushDispatcher(sender, resync, wrapped, NullLogger<PushDispatcher>.Instance);
         await resync.StartAsync(CancellationToken.None);
         await dispatcher.StartAsync(CancellationToken.None);
-        return new Running(dispatcher, resync);
+        return new Running(dispatcher, resync, sender);
     }
 
     private static async Task<List<(string User, string Method, object? Payload)>> SentEventuallyAsync(RecordingHub hub, int count)
@@ -138,8 +170,11 @@ public sealed class PushDispatcherTests
     private static NotificationDto Notification(long id) =>
         new(id, "fund_added", "Fund Added", "t", "m", false, false, DateTimeOffset.UnixEpoch, 1, "transaction", id);
 
-    private sealed class Running(PushDispatcher dispatcher, PushResync resync) : IAsyncDisposable
+    private sealed class Running(PushDispatcher dispatcher, PushResync resync, ResyncCounting sender) : IAsyncDisposable
     {
+        /// <summary>How many resyncs the resync loop has tried to send, sent or not.</summary>
+        public int ResyncTries => sender.Tries;
+
         public void Notification(long userId, NotificationDto notification) => dispatcher.Notification(userId, notification);
 
         /// <summary>A count read in the snapshot numbered <paramref name="readIn"/>, by default its own value (a later count, a later read).</summary>
@@ -153,6 +188,29 @@ public sealed class PushDispatcherTests
             dispatcher.Dispose();
             resync.Dispose();
         }
+    }
+
+    /// <summary>The live sender, counting the resyncs it is asked to send.</summary>
+    private sealed class ResyncCounting(IPushSender inner) : IPushSender
+    {
+        private int _tries;
+
+        public int Tries => Volatile.Read(ref _tries);
+
+        public Task<string?> NotificationAsync(long userId, NotificationDto notification, CancellationToken cancellationToken) =>
+            inner.NotificationAsync(userId, notification, cancellationToken);
+
+        public Task<string?> UnreadCountAsync(long userId, VersionedUnreadCount unreadCount, CancellationToken cancellationToken) =>
+            inner.UnreadCountAsync(userId, unreadCount, cancellationToken);
+
+        public Task<string?> ResyncAsync(long userId, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _tries);
+            return inner.ResyncAsync(userId, cancellationToken);
+        }
+
+        public Task<string?> ChangeAsync(long userId, CenterChange change, CancellationToken cancellationToken) =>
+            inner.ChangeAsync(userId, change, cancellationToken);
     }
 
     /// <summary>Counts this process's drops (all, and queue_full ones), from the dispatcher's own meter.</summary>

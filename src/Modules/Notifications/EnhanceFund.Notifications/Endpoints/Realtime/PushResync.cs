@@ -32,17 +32,30 @@ internal sealed class PushResync(
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private HashSet<long> _owed = [];
     private bool _everyLocalConnection;
+    private bool _refused;
 
     /// <summary>A push to this user was dropped.</summary>
     public void Owe(long userId)
     {
-        lock (_gate) _owed.Add(userId);
+        lock (_gate)
+        {
+            _owed.Add(userId);
+            // The backplane refused the last try: a drop now is no news, and waking for each of them would try it again
+            // as often as pushes are dropped, each try walking the whole owed set. The retry's own timer wakes the loop.
+            if (_refused) return;
+        }
+
         _wake.Writer.TryWrite(true);
     }
 
     public void SubscriptionRestored()
     {
-        lock (_gate) _everyLocalConnection = true;
+        lock (_gate)
+        {
+            _everyLocalConnection = true;
+            _refused = false;
+        }
+
         _wake.Writer.TryWrite(true);
     }
 
@@ -125,7 +138,10 @@ internal sealed class PushResync(
 
         var pending = new Queue<long>(owed);
         while (pending.TryPeek(out var userId) && await sender.ResyncAsync(userId, stoppingToken) is null) pending.Dequeue();
-        if (pending.Count == 0) return;
-        lock (_gate) _owed.UnionWith(pending);
+        lock (_gate)
+        {
+            _refused = pending.Count > 0;
+            _owed.UnionWith(pending);
+        }
     }
 }
