@@ -10,6 +10,7 @@ namespace EnhanceFund.UnitTests.Notifications;
 /// Two instances' senders pushing one user's counts through one backplane, with one order between them (Redis's in a
 /// deployment, a shared local one here): whatever the interleaving, the last count published is the newest.
 /// </summary>
+[Collection(PushCounts.Collection)]
 public sealed class LivePushSenderTests
 {
     private readonly RecordingHub _hub = new();
@@ -19,6 +20,7 @@ public sealed class LivePushSenderTests
     public async Task A_count_that_reaches_the_backplane_after_a_newer_one_is_followed_by_the_newer_one()
     {
         var (slow, fast) = (Sender(), Sender());
+        using var pushes = new PushCounts();
         _hub.Holding = true;
 
         var older = slow.UnreadCountAsync(7, Count(1, readIn: 10), CancellationToken.None);
@@ -29,12 +31,14 @@ public sealed class LivePushSenderTests
         Assert.Null(await older);
 
         Assert.Equal([2, 1, 2], SentCounts());
+        Assert.Equal(3, pushes.Sent);
     }
 
     [Fact]
     public async Task A_count_older_than_one_already_recorded_is_not_published()
     {
         var (first, second) = (Sender(), Sender());
+        using var pushes = new PushCounts();
 
         Assert.Null(await first.UnreadCountAsync(7, Count(2, readIn: 11), CancellationToken.None));
         Assert.Null(await second.UnreadCountAsync(7, Count(1, readIn: 10), CancellationToken.None));
@@ -42,6 +46,7 @@ public sealed class LivePushSenderTests
         Assert.Null(await second.UnreadCountAsync(7, Count(2, readIn: 11), CancellationToken.None));
 
         Assert.Equal([2, 2], SentCounts());
+        Assert.Equal(2, pushes.Sent);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using EnhanceFund.Notifications.Application;
 using EnhanceFund.Notifications.Endpoints;
 using EnhanceFund.Notifications.Endpoints.Realtime;
@@ -7,6 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace EnhanceFund.UnitTests.Notifications;
 
+[Collection(PushCounts.Collection)]
 public sealed class PushDispatcherTests
 {
     // A held send is released by the test; on a loaded machine that can take longer than the default timeout, which
@@ -69,7 +69,7 @@ public sealed class PushDispatcherTests
     public async Task Notifications_beyond_the_capacity_are_dropped_and_counted_while_counts_still_go_out()
     {
         var hub = new RecordingHub { Holding = true };
-        using var drops = new DropCounter();
+        using var drops = new PushCounts();
         await using var dispatcher = await StartAsync(hub, new PushOptions { QueueCapacity = 2, SendTimeout = HeldLongerThanAnyTest });
 
         dispatcher.Notification(1, Notification(1));
@@ -92,7 +92,7 @@ public sealed class PushDispatcherTests
     public async Task A_user_whose_pushes_failed_is_asked_to_resync_once_sends_go_through_again()
     {
         var hub = new RecordingHub { Failing = true };
-        using var drops = new DropCounter();
+        using var drops = new PushCounts();
         await using var dispatcher = await StartAsync(hub, new PushOptions { BreakDuration = TimeSpan.FromMilliseconds(500) });
 
         dispatcher.Notification(3, Notification(1));
@@ -112,7 +112,7 @@ public sealed class PushDispatcherTests
     public async Task While_the_backplane_refuses_every_drop_does_not_try_it_again_and_every_user_is_owed_a_resync()
     {
         var hub = new RecordingHub { Failing = true };
-        using var drops = new DropCounter();
+        using var drops = new PushCounts();
         await using var dispatcher = await StartAsync(hub, new PushOptions { BreakDuration = TimeSpan.FromSeconds(1) });
 
         // A steady stream of drops for a second and a half, to 200 users: the circuit opens after the first few.
@@ -211,34 +211,5 @@ public sealed class PushDispatcherTests
 
         public Task<string?> ChangeAsync(long userId, CenterChange change, CancellationToken cancellationToken) =>
             inner.ChangeAsync(userId, change, cancellationToken);
-    }
-
-    /// <summary>Counts this process's drops (all, and queue_full ones), from the dispatcher's own meter.</summary>
-    private sealed class DropCounter : IDisposable
-    {
-        private readonly MeterListener _listener = new();
-        private int _queueFull;
-        private int _all;
-
-        public DropCounter()
-        {
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Name == "notifications.pushes.dropped") listener.EnableMeasurementEvents(instrument);
-            };
-            _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
-            {
-                Interlocked.Add(ref _all, (int)value);
-                foreach (var tag in tags)
-                    if (tag is { Key: "reason", Value: "queue_full" }) Interlocked.Add(ref _queueFull, (int)value);
-            });
-            _listener.Start();
-        }
-
-        public int QueueFull => Volatile.Read(ref _queueFull);
-
-        public int All => Volatile.Read(ref _all);
-
-        public void Dispose() => _listener.Dispose();
     }
 }

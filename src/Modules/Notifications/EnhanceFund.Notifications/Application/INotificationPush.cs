@@ -10,8 +10,8 @@ public interface INotificationPush
     void Notification(long userId, NotificationDto notification);
 
     /// <summary>
-    /// Of the counts queued for a user only the newest (read in the latest snapshot) is sent, and an instance never sends
-    /// one older than a count any instance sent before it.
+    /// Of the counts queued for a user only the newest (read in the latest snapshot) is sent, and of all the counts that
+    /// instances send the user, the last is the newest: an older one may still come between, never after it.
     /// </summary>
     void UnreadCount(long userId, VersionedUnreadCount unreadCount);
 

@@ -86,8 +86,12 @@ internal sealed class LivePushSender : IPushSender
         TrySendAsync(userId, method, ct => PublishAsync(userId, method, payload, ct), cancellationToken);
 
     // WaitAsync: the backplane's publish does not observe cancellation, so the timeout abandons it instead.
-    private Task PublishAsync(long userId, string method, object? payload, CancellationToken cancellationToken) =>
-        _hub.Clients.User(userId.ToString()).SendCoreAsync(method, payload is null ? [] : [payload], cancellationToken).WaitAsync(cancellationToken);
+    // Counted here, not per push: a count left to a newer one's sender publishes nothing, and one may publish two.
+    private async Task PublishAsync(long userId, string method, object? payload, CancellationToken cancellationToken)
+    {
+        await _hub.Clients.User(userId.ToString()).SendCoreAsync(method, payload is null ? [] : [payload], cancellationToken).WaitAsync(cancellationToken);
+        PushMetrics.Sent.Add(1);
+    }
 
     /// <summary>Sends one push; returns null when sent, else why it was dropped.</summary>
     private async Task<string?> TrySendAsync(long userId, string method, Func<CancellationToken, Task> send, CancellationToken cancellationToken)
@@ -99,7 +103,6 @@ internal sealed class LivePushSender : IPushSender
         try
         {
             await _pipeline.ExecuteAsync(async ct => await send(ct), cancellationToken);
-            PushMetrics.Sent.Add(1);
             return null;
         }
         catch (BrokenCircuitException)

@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.SignalR;
 namespace EnhanceFund.Notifications.Endpoints.Realtime;
 
 /// <summary>
-/// Server-to-client only: <c>notification</c>, <c>unread_count</c> and <c>resync</c>. A (re)connected client is told
+/// Server-to-client only: <c>notification</c>, <c>unread_count</c>, <c>resync</c>, and what another tab changed
+/// (<c>notification_updated</c>, <c>notification_deleted</c>, <c>preferences</c>). A (re)connected client is told
 /// its unread count at once, so a badge is right even before it fetches anything: pushed to all the user's tabs, in its
 /// place among the counts other instances push (to the caller alone it could arrive after a newer one).
 /// </summary>

@@ -8,7 +8,7 @@ internal static class PushMetrics
     private static readonly Meter Meter = new("EnhanceFund.Notifications.Push");
 
     public static readonly Counter<long> Sent = Meter.CreateCounter<long>(
-        "notifications.pushes.sent", unit: "{push}", description: "Pushes handed to SignalR (and its backplane).");
+        "notifications.pushes.sent", unit: "{push}", description: "Pushes published to SignalR (and its backplane), resyncs included.");
 
     public static readonly Counter<long> Dropped = Meter.CreateCounter<long>(
         "notifications.pushes.dropped", unit: "{push}", description: "Pushes not sent, by reason.");
