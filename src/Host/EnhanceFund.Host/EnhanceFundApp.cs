@@ -5,6 +5,7 @@ using EnhanceFund.Investments;
 using EnhanceFund.Loans;
 using EnhanceFund.Notifications;
 using EnhanceFund.Wallet;
+using Quartz;
 
 namespace EnhanceFund.Host;
 
@@ -32,6 +33,9 @@ public static class EnhanceFundApp
 
         builder.AddPlatform(Modules);
         foreach (var module in Modules) module.AddServices(builder.Services, builder.Configuration);
+        // After the modules' services: they stop in the reverse order, so the scheduler (the relays among its jobs) has
+        // finished, and queued the pushes of its last batches, before the push dispatcher sends what is queued and stops.
+        builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
 
         var app = builder.Build();
         app.UsePlatform(Modules);

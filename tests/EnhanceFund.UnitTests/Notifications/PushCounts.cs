@@ -1,9 +1,10 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 
 namespace EnhanceFund.UnitTests.Notifications;
 
 /// <summary>
-/// Counts this process's pushes sent and dropped (all, and queue_full ones), from the push's own meter. The meter is
+/// Counts this process's pushes sent and dropped (all, and by reason), from the push's own meter. The meter is
 /// the process's, so the classes that push run one at a time, in one collection.
 /// </summary>
 internal sealed class PushCounts : IDisposable
@@ -11,8 +12,8 @@ internal sealed class PushCounts : IDisposable
     public const string Collection = "Live pushes, counted";
 
     private readonly MeterListener _listener = new();
+    private readonly ConcurrentDictionary<string, int> _droppedFor = new();
     private int _sent;
-    private int _queueFull;
     private int _all;
 
     public PushCounts()
@@ -31,14 +32,14 @@ internal sealed class PushCounts : IDisposable
 
             Interlocked.Add(ref _all, (int)value);
             foreach (var tag in tags)
-                if (tag is { Key: "reason", Value: "queue_full" }) Interlocked.Add(ref _queueFull, (int)value);
+                if (tag is { Key: "reason", Value: string reason }) _droppedFor.AddOrUpdate(reason, (int)value, (_, n) => n + (int)value);
         });
         _listener.Start();
     }
 
     public int Sent => Volatile.Read(ref _sent);
 
-    public int QueueFull => Volatile.Read(ref _queueFull);
+    public int DroppedFor(string reason) => _droppedFor.GetValueOrDefault(reason);
 
     public int All => Volatile.Read(ref _all);
 

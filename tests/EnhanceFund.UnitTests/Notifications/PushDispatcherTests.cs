@@ -81,11 +81,11 @@ public sealed class PushDispatcherTests
         var sent = await SentEventuallyAsync(hub, 5);
         var pushes = sent.Select(Describe).Where(s => s != "resync");
         Assert.Equal(["notification 1", "notification 2", "notification 3", "unread_count 5"], pushes);
-        Assert.Equal(2, drops.QueueFull);
+        Assert.Equal(2, drops.DroppedFor("queue_full"));
         // What was dropped is fetched by the client: a resync (in no set order with the pushes), owed once per user
         // however many drops wait for it. One already on its way when the second drop comes cannot cover that drop,
         // so then a second follows: never more resyncs than drops, never none.
-        Assert.InRange(sent.Count(s => Describe(s) == "resync"), 1, drops.QueueFull);
+        Assert.InRange(sent.Count(s => Describe(s) == "resync"), 1, drops.DroppedFor("queue_full"));
     }
 
     [Fact]
@@ -138,6 +138,47 @@ public sealed class PushDispatcherTests
         var sent = await SentEventuallyAsync(hub, 200);
         Assert.All(sent, s => Assert.Equal("resync", Describe(s)));
         Assert.Equal(200, sent.Select(s => s.User).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Stopping_sends_what_is_queued_first()
+    {
+        var hub = new RecordingHub { Holding = true };
+        using var drops = new PushCounts();
+        var dispatcher = await StartAsync(hub, new PushOptions { SendTimeout = HeldLongerThanAnyTest });
+
+        dispatcher.Notification(7, Notification(1));
+        await hub.FirstSendStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        dispatcher.Notification(7, Notification(2));
+        dispatcher.UnreadCount(7, 2);
+        dispatcher.Notification(8, Notification(3));
+        var stopping = dispatcher.DisposeAsync().AsTask();
+        await Task.Delay(200);
+        hub.Release();
+        await stopping.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(["7 notification 1", "7 notification 2", "7 unread_count 2", "8 notification 3"],
+            hub.Sent.Select(s => $"{s.User} {Describe(s)}").Order());
+        Assert.Equal(0, drops.All);
+    }
+
+    [Fact]
+    public async Task What_the_drain_could_not_send_in_time_is_counted_as_dropped()
+    {
+        var hub = new RecordingHub { Holding = true };
+        using var drops = new PushCounts();
+        var options = new PushOptions { SendTimeout = HeldLongerThanAnyTest, DrainTimeout = TimeSpan.FromMilliseconds(300) };
+        var dispatcher = await StartAsync(hub, options);
+
+        dispatcher.Notification(7, Notification(1));
+        await hub.FirstSendStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        dispatcher.Notification(7, Notification(2));
+        dispatcher.UnreadCount(7, 2);
+        await dispatcher.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Empty(hub.Sent);
+        // The notification being sent, the one behind it, and the count.
+        Assert.Equal(3, drops.DroppedFor("shutdown"));
     }
 
     private static async Task<Running> StartAsync(RecordingHub hub, PushOptions options)

@@ -60,7 +60,6 @@ internal static class Platform
             q.SchedulerName = $"enhancefund-{Guid.NewGuid():N}";
             q.UseInMemoryStore();
         });
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
 
         builder.AddHealth();
         builder.AddTelemetry();

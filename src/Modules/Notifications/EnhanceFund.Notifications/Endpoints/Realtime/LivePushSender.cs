@@ -123,4 +123,5 @@ internal static class DropReasons
     public const string SendFailed = "send_failed";
     public const string QueueFull = "queue_full";
     public const string CountUnread = "count_unread";
+    public const string Shutdown = "shutdown";
 }

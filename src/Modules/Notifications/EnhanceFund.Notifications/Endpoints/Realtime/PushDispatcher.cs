@@ -67,6 +67,30 @@ internal sealed class PushDispatcher(IPushSender sender, PushResync resync, IOpt
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(0, _options.Concurrency).Select(_ => Task.Run(() => WorkAsync(stoppingToken), stoppingToken)));
 
+    /// <summary>
+    /// Sends what is queued before the workers stop, for at most <see cref="PushOptions.DrainTimeout"/>. A push left
+    /// behind is owed a resync that nobody would send: this instance's resync loop stops too, and the user's tabs on
+    /// other instances stay connected, never told. What the drain could not send is counted as dropped.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        var draining = Stopwatch.StartNew();
+        while (Unsent() > 0 && draining.Elapsed < _options.DrainTimeout && !cancellationToken.IsCancellationRequested)
+            await Task.Delay(10, CancellationToken.None);
+        await base.StopAsync(cancellationToken);
+        if (Unsent() is var left and > 0)
+        {
+            PushMetrics.Drop(DropReasons.Shutdown, left);
+            logger.LogWarning("Stopped with {Pushes} live pushes unsent; their users' other tabs see it at their next push", left);
+        }
+    }
+
+    /// <summary>Pushes queued, and one for each user whose pushes a worker is sending (it may hold several).</summary>
+    private int Unsent()
+    {
+        lock (_gate) return _mailboxes.Values.Sum(box => box.Pushes.Count + (box.UnreadCount is null ? 0 : 1) + (box.Sending ? 1 : 0));
+    }
+
     // Called under the gate. A mailbox is in the ready queue at most once, and stays out of it while a worker sends
     // its contents, so no two workers ever send to one user at the same time.
     private void Post(long userId, Action<Mailbox> add)
@@ -99,7 +123,7 @@ internal sealed class PushDispatcher(IPushSender sender, PushResync resync, IOpt
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down: what is still queued is dropped; clients catch up from the API when they reconnect.
+            // Stopping, after the drain (StopAsync): what is left is counted there.
         }
     }
 
@@ -109,6 +133,7 @@ internal sealed class PushDispatcher(IPushSender sender, PushResync resync, IOpt
         {
             var box = _mailboxes[userId];
             var contents = (box.Pushes, box.UnreadCount);
+            box.Sending = true;
             _queued -= box.Pushes.Count;
             box.Pushes = [];
             box.UnreadCount = null;
@@ -122,6 +147,7 @@ internal sealed class PushDispatcher(IPushSender sender, PushResync resync, IOpt
         lock (_gate)
         {
             var box = _mailboxes[userId];
+            box.Sending = false;
             if (box.Pushes.Count > 0 || box.UnreadCount is not null) _ready.Writer.TryWrite(userId);
             else _mailboxes.Remove(userId);
         }
@@ -145,5 +171,8 @@ internal sealed class PushDispatcher(IPushSender sender, PushResync resync, IOpt
         public VersionedUnreadCount? UnreadCount { get; set; }
 
         public bool Scheduled { get; set; }
+
+        /// <summary>A worker has taken what was in it and is sending it.</summary>
+        public bool Sending { get; set; }
     }
 }

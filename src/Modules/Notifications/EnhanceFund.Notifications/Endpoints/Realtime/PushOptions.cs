@@ -16,4 +16,7 @@ public sealed class PushOptions
 
     /// <summary>How long pushes are dropped at once after the backplane kept failing, before one is tried again.</summary>
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long stopping waits for the pushes still queued to go out.</summary>
+    public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(2);
 }
