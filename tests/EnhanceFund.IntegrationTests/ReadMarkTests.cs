@@ -46,6 +46,35 @@ public sealed class ReadMarkTests(HostFixture fixture) : IClassFixture<HostFixtu
     }
 
     [Fact]
+    public async Task A_mark_unread_that_changes_nothing_keeps_the_marks_it_folded_so_the_next_does_not_fold_them_again()
+    {
+        var user = await ApiClient.WithNotificationsAsync(fixture.Http, deposits: 2);
+        var ids = (await user.NotificationsAsync()).Ids();
+        var ledger = new Ledger(fixture.Database);
+        Assert.Equal(HttpStatusCode.OK, (await user.PostAsync("/api/notifications/mark-all-read")).Status);
+        Assert.Equal(1, await ledger.CountAsync($"SELECT count(*) FROM notifications.read_marks WHERE user_id = {user.UserId}"));
+
+        // An unknown id, then one archived (a 409): neither changes a thing, and each had to fold the marks first.
+        Assert.Equal(HttpStatusCode.NotFound, (await user.PatchAsync("/api/notifications/999999999", new { is_read = false })).Status);
+        Assert.Equal(0, await ledger.CountAsync($"SELECT count(*) FROM notifications.read_marks WHERE user_id = {user.UserId}"));
+        Assert.Equal(2, await ledger.CountAsync($"SELECT count(*) FROM notifications.notifications WHERE user_id = {user.UserId} AND is_read"));
+
+        await user.DepositAsync(5m);
+        await Eventually.ReturnsAsync(user.UnreadCountAsync, count => count == 1, "the deposit after the fold is unread");
+        Assert.Equal(HttpStatusCode.OK, (await user.PostAsync("/api/notifications/mark-all-read")).Status);
+        Assert.Equal(1, await ledger.CountAsync($"SELECT count(*) FROM notifications.read_marks WHERE user_id = {user.UserId}"));
+        Assert.Equal(HttpStatusCode.OK, (await user.PatchAsync($"/api/notifications/{ids[0]}", new { is_archived = true })).Status);
+        Assert.Equal(HttpStatusCode.Conflict, (await user.PatchAsync($"/api/notifications/{ids[0]}", new { is_read = false })).Status);
+        Assert.Equal(0, await ledger.CountAsync($"SELECT count(*) FROM notifications.read_marks WHERE user_id = {user.UserId}"));
+
+        // Read states are what they were, and so are the counters.
+        Assert.Equal(3, await ledger.CountAsync($"SELECT count(*) FROM notifications.notifications WHERE user_id = {user.UserId} AND is_read"));
+        Assert.Equal(0, await user.UnreadCountAsync());
+        Assert.All(await user.NotificationsAsync("&archived=true"), n => Assert.True(n!["is_read"]!.GetValue<bool>()));
+        Assert.Equal(0, await ledger.WrongNotificationCountersAsync());
+    }
+
+    [Fact]
     public async Task A_mark_of_one_type_leaves_the_other_types_unread()
     {
         var user = await ApiClient.WithNotificationsAsync(fixture.Http, deposits: 2, withdrawals: 1);

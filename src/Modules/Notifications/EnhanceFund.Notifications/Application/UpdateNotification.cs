@@ -27,12 +27,12 @@ internal sealed class UpdateNotificationHandler(
         var notification = await db.Notifications
             .FromSqlRaw($"{ReadMarkSql.ReadNowQuery} WHERE n.id = {{0}} AND n.user_id = {{1}}", command.NotificationId, command.UserId)
             .SingleOrDefaultAsync(cancellationToken);
-        if (notification is null) return Error.NotFoundOf("Notification");
+        if (notification is null) return await UnchangedAsync(Error.NotFoundOf("Notification"));
 
         var (wasRead, wasArchived) = (notification.IsRead, notification.IsArchived);
-        if (notification.Change(command.IsRead, command.IsArchived) is { } refused) return refused;
+        if (notification.Change(command.IsRead, command.IsArchived) is { } refused) return await UnchangedAsync(refused);
         var updated = NotificationDto.From(notification);
-        if (notification.IsRead == wasRead && notification.IsArchived == wasArchived) return updated;
+        if (notification.IsRead == wasRead && notification.IsArchived == wasArchived) return await UnchangedAsync(updated);
 
         // Its own flag may still say unread where a mark says read: written whenever the row is, so an archived row
         // is read by its own flag too (the table's check).
@@ -44,5 +44,13 @@ internal sealed class UpdateNotificationHandler(
         await db.AnnounceChangeAsync(
             readCache, push, command.UserId, CenterChange.Updated(updated), unreadCountMoved: notification.IsRead != wasRead, CancellationToken.None);
         return updated;
+
+        // Committed though nothing changed: the folded marks are kept. They change no one's read state, and rolled
+        // back, the next mark-unread would rewrite the same rows (every one a mark-all-read covered) all over again.
+        async Task<Result<NotificationDto>> UnchangedAsync(Result<NotificationDto> answer)
+        {
+            await transaction.CommitAsync(CancellationToken.None);
+            return answer;
+        }
     }
 }
