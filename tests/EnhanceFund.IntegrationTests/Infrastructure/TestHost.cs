@@ -84,8 +84,18 @@ public sealed class TestHost : IAsyncDisposable
             builder.Services.AddSingleton(SharedLogging);
             services?.Invoke(builder.Services);
         });
-        await app.PrepareDatabaseAsync();
-        await app.StartAsync();
+        try
+        {
+            await app.PrepareDatabaseAsync();
+            await app.StartAsync();
+        }
+        catch
+        {
+            // A Host refused at start-up (a test of its settings) lets go of what it had opened.
+            await app.DisposeAsync();
+            throw;
+        }
+
         return new TestHost(app, new Uri(app.Urls.First()), PostgresConnection.FromConfiguration(app.Configuration));
     }
 

@@ -1,3 +1,4 @@
+using EnhanceFund.BuildingBlocks.Configuration;
 using EnhanceFund.BuildingBlocks.Messaging;
 using EnhanceFund.BuildingBlocks.Modules;
 using EnhanceFund.BuildingBlocks.Persistence;
@@ -23,8 +24,8 @@ internal static class Platform
         // Built now, not on first use: an unnamed or doubly named event or consumer stops the start-up.
         services.AddSingleton(new EventTypeRegistry(modules.Select(m => m.ContractsAssembly)));
         ConsumerNames.Verify(modules.Select(m => m.Assembly));
-        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
-        services.AddOptions<IdempotencyKeyOptions>().Bind(configuration.GetSection(IdempotencyKeyOptions.Section));
+        services.AddValidatedOptions<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
+        services.AddValidatedOptions<IdempotencyKeyOptions>(configuration.GetSection(IdempotencyKeyOptions.Section));
 
         builder.AddJwtAuthentication();
         services.AddAuthorization();

@@ -1,3 +1,4 @@
+using EnhanceFund.BuildingBlocks.Configuration;
 using EnhanceFund.BuildingBlocks.Modules;
 using EnhanceFund.Notifications.Application;
 using EnhanceFund.Notifications.Contracts;
@@ -20,8 +21,8 @@ public sealed class NotificationsModule() : ModuleBase<NotificationsDbContext>(
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         base.AddServices(services, configuration);
-        services.AddOptions<PushOptions>().Bind(configuration.GetSection(PushOptions.Section));
-        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.Section));
+        services.AddValidatedOptions<PushOptions>(configuration.GetSection(PushOptions.Section));
+        services.AddValidatedOptions<RetentionOptions>(configuration.GetSection(RetentionOptions.Section));
         services.AddOptions<QuartzOptions>().Configure<IOptions<RetentionOptions>>((quartz, retention) =>
             quartz.AddRepeatingJob<NotificationRetentionJob>("notifications-retention", retention.Value.RetentionInterval));
         services.AddSingleton<NotificationReadCache>();

@@ -1,3 +1,4 @@
+using EnhanceFund.BuildingBlocks.Configuration;
 using EnhanceFund.Notifications.Infrastructure;
 using Microsoft.Extensions.Options;
 using Quartz;
@@ -53,11 +54,14 @@ public sealed class RetentionOptions
     public const string Section = "Notifications";
 
     /// <summary>Notifications older than this are deleted.</summary>
+    [Positive]
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(365);
 
     /// <summary>How often the deletion runs.</summary>
+    [Positive]
     public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Rows deleted per transaction: each batch holds its locks briefly, however large the backlog.</summary>
+    [Positive]
     public int RetentionBatchSize { get; set; } = 1000;
 }
