@@ -2,15 +2,16 @@
 # Measures request-to-push latency: the Host's own build in a process of its own on a loopback port, throwaway
 # PostgreSQL and Redis, N users each with a live SignalR connection, deposits at fixed rates, each measured after an
 # unmeasured warm-up at that rate.
-# Prints one row per rate (achieved rate, pushes, lost, duplicated, p50/p95/p99) and the highest rate whose p99 stayed
-# under 50 ms. Asserts nothing.
+# Prints one row per rate (achieved rate, pushes, lost, duplicated, p50/p95/p99 from when each deposit was due by the
+# schedule to its push) and the highest rate whose p99 stayed under 50 ms. Asserts nothing.
 # The first rate also warms the runtime up until its JIT is quiet (tens of seconds), and each rate ends with where
-# the time went (request -> 201, -> the relay's claim, -> the consumer's start, -> its commit, -> the push received).
+# the time went (due -> sent, request -> 201, -> the relay's claim, -> the consumer's start, -> its commit, -> the
+# push received).
 #   scripts/bench.sh [--rates 200] [--seconds 15] [--users 50] [--warmup 5] [--idle-connections 0]
 #                    [--pool 16]   # the Host's PostgreSQL connection pool (Maximum Pool Size; the Host's default 16)
 #                    [--npgsql "Multiplexing=true"]   # more Npgsql connection string settings
 #                    [--statements]   # what PostgreSQL ran per deposit at each rate (pg_stat_statements)
-#                    [--latencies FILE]   # appends "rate,ms into the run,request -> push ms" for each deposit pushed
+#                    [--latencies FILE]   # appends "rate,ms into the run,due -> push ms" for each deposit pushed
 #                    [--idempotency-keys]   # every deposit carries a fresh Idempotency-Key, as the web client's do
 #                    [--unsafe-postgres]   # PostgreSQL without durability (fsync, synchronous_commit and
 #                                          # full_page_writes off, as the tests run it; the benchmark before 2026-12-04)

@@ -42,16 +42,19 @@ internal static class MarkAllRead
             // 10,000 dead row versions.
             await ledger.ExecuteAsync("VACUUM ANALYZE notifications.notifications");
             var updatesBefore = await RowUpdatesAsync(ledger);
-            var started = Stopwatch.GetTimestamp();
-            var marking = user.PostAsync("/api/notifications/mark-all-read");
-            var deposit = await user.PostAsync("/api/wallet/deposits", new { amount = 1m });
+            // Each timed on its own: the mark's time is when its answer came, whether the deposit took longer or not.
+            var marking = TimedAsync(() => user.PostAsync("/api/notifications/mark-all-read"));
+            var (deposit, _) = await TimedAsync(() => user.PostAsync("/api/wallet/deposits", new { amount = 1m }));
             var depositAnswered = Stopwatch.GetTimestamp();
-            var marked = await marking;
-            var markAllReadMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            var (marked, markAllReadMs) = await marking;
             if (marked.Status != HttpStatusCode.OK || deposit.Status != HttpStatusCode.Created) throw new InvalidOperationException($"{marked} / {deposit}");
             var transactionId = deposit.Data["transaction"]!["id"]!.GetValue<long>();
             while (await ledger.CountAsync($"SELECT count(*) FROM notifications.notifications WHERE user_id = {user.UserId} AND related_id = {transactionId} AND message NOT LIKE 'Seeded%'") == 0)
+            {
+                if (Stopwatch.GetElapsedTime(depositAnswered) > TimeSpan.FromSeconds(60)) throw new TimeoutException($"The deposit {transactionId}'s notification was not stored within a minute.");
                 await Task.Delay(1);
+            }
+
             var listedMs = Stopwatch.GetElapsedTime(depositAnswered).TotalMilliseconds;
             var counted = await ledger.CountAsync($"SELECT coalesce(sum(count), 0) FROM notifications.notification_counts WHERE user_id = {user.UserId} AND NOT is_read");
             var rows = await ledger.CountAsync($"SELECT count(*) FROM notifications.notifications_read_now WHERE user_id = {user.UserId} AND NOT is_read");
@@ -61,6 +64,13 @@ internal static class MarkAllRead
         }
 
         Console.WriteLine($"median mark-all-read: {timings.Order().ElementAt(Runs / 2):0} ms");
+    }
+
+    private static async Task<(ApiResponse Response, double Ms)> TimedAsync(Func<Task<ApiResponse>> send)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var response = await send();
+        return (response, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     /// <summary>

@@ -4,11 +4,11 @@ using Npgsql;
 namespace EnhanceFund.Benchmarks;
 
 /// <summary>
-/// Where a deposit's request -> push time went, from the timestamps the platform stores anyway: the 201, the relay's
-/// claim (the outbox row's processed_at is its transaction's now(), taken at the claim), the notifying consumer's
-/// start (the notification's created_at), its commit (the commit timestamp PostgreSQL keeps of the transaction that
-/// inserted the notification: scripts/bench.sh turns <c>track_commit_timestamp</c> on) and the push's arrival. Host,
-/// PostgreSQL and client read one machine's clock.
+/// Where a deposit's request -> push time went: how late the client sent it, then the timestamps the platform stores
+/// anyway: the 201, the relay's claim (the outbox row's processed_at is its transaction's now(), taken at the claim),
+/// the notifying consumer's start (the notification's created_at), its commit (the commit timestamp PostgreSQL keeps
+/// of the transaction that inserted the notification: scripts/bench.sh turns <c>track_commit_timestamp</c> on) and
+/// the push's arrival. Host, PostgreSQL and client read one machine's clock.
 /// </summary>
 internal static class PushStages
 {
@@ -19,7 +19,7 @@ internal static class PushStages
     private static DateTime WallClock(long timestamp) => AnchorWall + Stopwatch.GetElapsedTime(AnchorTicks, timestamp);
 
     public const string Header =
-        "request -> 201 | 201 -> relay's claim | claim -> consumer starts | consumer starts -> its commit | commit -> push received";
+        "due -> sent (the client behind its schedule) | request -> 201 | 201 -> relay's claim | claim -> consumer starts | consumer starts -> its commit | commit -> push received";
 
     /// <summary>p50 / p99 of each stage, for the deposits whose push arrived (by transaction id).</summary>
     public static async Task<string> DescribeAsync(
@@ -32,11 +32,12 @@ internal static class PushStages
         {
             if (!stored.TryGetValue(deposit.TransactionId, out var at) || !pushedAt.TryGetValue(deposit.TransactionId, out var pushed)) continue;
             var answered = WallClock(deposit.AnsweredAt);
-            stages[0].Add(Stopwatch.GetElapsedTime(deposit.SentAt, deposit.AnsweredAt).TotalMilliseconds);
-            stages[1].Add((at.Claimed - answered).TotalMilliseconds);
-            stages[2].Add((at.Consumed - at.Claimed).TotalMilliseconds);
-            stages[3].Add((at.Committed - at.Consumed).TotalMilliseconds);
-            stages[4].Add((WallClock(pushed) - at.Committed).TotalMilliseconds);
+            stages[0].Add(Stopwatch.GetElapsedTime(deposit.DueAt, deposit.SentAt).TotalMilliseconds);
+            stages[1].Add(Stopwatch.GetElapsedTime(deposit.SentAt, deposit.AnsweredAt).TotalMilliseconds);
+            stages[2].Add((at.Claimed - answered).TotalMilliseconds);
+            stages[3].Add((at.Consumed - at.Claimed).TotalMilliseconds);
+            stages[4].Add((at.Committed - at.Consumed).TotalMilliseconds);
+            stages[5].Add((WallClock(pushed) - at.Committed).TotalMilliseconds);
         }
 
         return string.Join(" | ", stages.Select(s =>

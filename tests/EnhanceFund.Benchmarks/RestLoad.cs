@@ -16,7 +16,7 @@ internal static partial class RestLoad
 {
     private const int PerUser = 50;
 
-    public static async Task RunAsync(string database, HostProcess host, IReadOnlyList<ApiClient> users, int seconds, int bigTable)
+    public static async Task RunAsync(string database, HostProcess host, ProcessCpu servers, IReadOnlyList<ApiClient> users, int seconds, int bigTable)
     {
         await SeedThroughTheApiAsync(users);
         // Fresh statistics for both tables, as autovacuum would have them: the small table is not measured on plans
@@ -40,11 +40,11 @@ internal static partial class RestLoad
         Console.WriteLine($"wrk -t2 -c64 -d{seconds}s, {users.Count} users x {PerUser} notifications, a different user's token on each request; wrk, the Host, PostgreSQL and Redis share the machine's {Environment.ProcessorCount} cores");
         // Unmeasured: the JIT's later tiers, the pools and PostgreSQL's caches settle first.
         foreach (var route in routes) await RunWrkAsync(host.Address, await ScriptAsync(users, route), seconds: 3);
-        await RunRoutesAsync(host, users, routes, seconds, await RowsAsync(database));
+        await RunRoutesAsync(host, servers, users, routes, seconds, await RowsAsync(database));
         if (bigTable <= 0) return;
 
         await GrowTableAsync(database, bigTable);
-        await RunRoutesAsync(host, users, routes, seconds, await RowsAsync(database));
+        await RunRoutesAsync(host, servers, users, routes, seconds, await RowsAsync(database));
     }
 
     private static async Task SeedThroughTheApiAsync(IReadOnlyList<ApiClient> users)
@@ -63,7 +63,7 @@ internal static partial class RestLoad
     }
 
     private static async Task RunRoutesAsync(
-        HostProcess host, IReadOnlyList<ApiClient> users, Route[] routes, int seconds, long rows)
+        HostProcess host, ProcessCpu servers, IReadOnlyList<ApiClient> users, Route[] routes, int seconds, long rows)
     {
         Console.WriteLine($"{rows:N0} notifications in the table");
         Console.WriteLine("| route | req/s | p50 | p99 | non-2xx | CPU per request: Host / PostgreSQL |");
@@ -73,10 +73,10 @@ internal static partial class RestLoad
             var script = await ScriptAsync(users, route);
             // The Host's CPU time over the requests wrk made is its cost of one request, a figure the machine's noise
             // moves much less than req/s.
-            var (hostBefore, postgresBefore) = (host.Cpu, ProcessCpu.Postgres());
+            var (hostBefore, postgresBefore) = (host.Cpu, servers.Postgres());
             var output = await RunWrkAsync(host.Address, script, seconds);
             var hostCpu = host.Cpu - hostBefore;
-            var postgresCpu = ProcessCpu.Postgres() - postgresBefore;
+            var postgresCpu = servers.Postgres() - postgresBefore;
             var requests = long.TryParse(Match(output, Requests()), out var n) && n > 0 ? n : 1;
             Console.WriteLine($"| {route.Name} | {Match(output, RequestsPerSecond())} | {Match(output, Percentile50())} | {Match(output, Percentile99())} | {Match(output, NonSuccess(), "0")} | {hostCpu.TotalMicroseconds / requests:F0} us / {postgresCpu.TotalMicroseconds / requests:F0} us |");
         }
