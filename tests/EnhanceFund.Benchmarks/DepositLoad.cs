@@ -32,7 +32,8 @@ internal static class DepositLoad
         {
             var due = begin + (long)(i * (double)Stopwatch.Frequency / rate);
             var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
-            if (wait > TimeSpan.Zero) await Task.Delay(wait);
+            // Rounded up: Task.Delay counts whole milliseconds, and truncated, a deposit would go before it is due.
+            if (wait > TimeSpan.Zero) await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)));
             var user = users[i % users.Count];
             requests.Add(Task.Run(async () =>
             {
