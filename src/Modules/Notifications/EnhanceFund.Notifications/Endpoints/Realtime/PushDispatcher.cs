@@ -81,7 +81,7 @@ internal sealed class PushDispatcher(IPushSender sender, PushResync resync, IOpt
         if (Unsent() is var left and > 0)
         {
             PushMetrics.Drop(DropReasons.Shutdown, left);
-            logger.LogWarning("Stopped with {Pushes} live pushes unsent; their users' other tabs see it at their next push", left);
+            logger.LogWarning("Stopped with {Pushes} live pushes unsent; their users' tabs on other instances miss them until a later push or a reload", left);
         }
     }
 
