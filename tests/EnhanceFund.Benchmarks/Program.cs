@@ -93,7 +93,8 @@ else
         await Task.Delay(TimeSpan.FromSeconds(1));
         var row = Row(rate, sent, failures, elapsed, cpu);
         Console.WriteLine(row.Text);
-        var keptUp = sent.Count / elapsed.TotalSeconds >= 0.99 * rate;
+        // 99% of the deposits answered 201: the client sends on schedule, and a late one shows in its latency.
+        var keptUp = sent.Count >= 0.99 * rate * options.Seconds;
         if (row.P99 <= 50 && row.Lost == 0 && row.Duplicated == 0 && failures == 0 && keptUp) best = Math.Max(best ?? 0, rate);
         if (statements is not null) statementReports.Add(await statements.DescribeAsync(rate, sent.Count));
         stages.Add($"| {rate}/s | {await PushStages.DescribeAsync(database, sent, pushes.ToDictionary(p => p.Key, p => p.Value.FirstAt))} |");
@@ -105,7 +106,7 @@ else
     PrintTable("The machine's other CPU users, from the first deposit to the last push:", CpuTimes.OthersHeader, others);
     foreach (var report in statementReports) Console.WriteLine(report + Environment.NewLine);
 
-    Console.WriteLine(best is null ? "no rate kept p99 under 50 ms" : $"highest rate with p99 <= 50 ms, at least 99% of it achieved, nothing lost or duplicated: {best}/s");
+    Console.WriteLine(best is null ? "no rate kept p99 under 50 ms" : $"highest rate with p99 <= 50 ms, at least 99% of its deposits answered 201, nothing lost or duplicated: {best}/s");
 }
 
 foreach (var connection in connections) await connection.DisposeAsync();

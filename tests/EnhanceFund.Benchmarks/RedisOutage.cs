@@ -95,7 +95,8 @@ internal static class RedisOutage
     {
         if ((await user.PostAsync("/api/wallet/deposits", new { amount = 1m })).Status != HttpStatusCode.Created) return null;
         var until = Stopwatch.GetTimestamp() + 5 * Stopwatch.Frequency;
-        while ((await user.GetAsync("/api/notifications/unread-count")).Data["unread_count"]!.GetValue<int>() == 0)
+        while (await user.GetAsync("/api/notifications/unread-count") is not { Status: HttpStatusCode.OK } counted
+               || counted.Data["unread_count"]!.GetValue<int>() == 0)
         {
             if (Stopwatch.GetTimestamp() > until) return null;
             await Task.Delay(20);
@@ -111,9 +112,11 @@ internal static class RedisOutage
     {
         while (Stopwatch.GetElapsedTime(deposit.AnsweredAt) < TimeSpan.FromSeconds(5))
         {
+            // An answer other than 200 lists nothing: polled again, and counted only if it lasts past the 5 s.
             var listed = await deposit.User.GetAsync("/api/notifications?limit=10");
-            if (listed.Data["notifications"]!.AsArray().Any(n => n!["related_id"]!.GetValue<long>() == deposit.TransactionId))
-                return Stopwatch.GetElapsedTime(deposit.AnsweredAt).TotalMilliseconds;
+            var isListed = listed.Status == HttpStatusCode.OK &&
+                           listed.Data["notifications"]!.AsArray().Any(n => n!["related_id"]!.GetValue<long>() == deposit.TransactionId);
+            if (isListed) return Stopwatch.GetElapsedTime(deposit.AnsweredAt).TotalMilliseconds;
             await Task.Delay(50);
         }
 

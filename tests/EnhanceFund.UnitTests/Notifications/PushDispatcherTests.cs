@@ -147,7 +147,7 @@ public sealed class PushDispatcherTests
     {
         var hub = new RecordingHub { Holding = true };
         using var drops = new PushCounts();
-        var dispatcher = await StartAsync(hub, new PushOptions { SendTimeout = HeldLongerThanAnyTest });
+        var dispatcher = await StartAsync(hub, new PushOptions { SendTimeout = HeldLongerThanAnyTest, DrainTimeout = HeldLongerThanAnyTest });
 
         dispatcher.Notification(7, Notification(1));
         await hub.FirstSendStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));

@@ -22,6 +22,7 @@ internal sealed class PushDispatcher(IPushSender sender, PushResync resync, IOpt
     private readonly Channel<long> _ready = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleWriter = false });
     private readonly PushOptions _options = options.Value;
     private int _queued;
+    private int _cutOff;
 
     public void Notification(long userId, NotificationDto notification) =>
         Queue(userId, LivePushSender.NotificationMethod, ct => sender.NotificationAsync(userId, notification, ct));
@@ -75,20 +76,26 @@ internal sealed class PushDispatcher(IPushSender sender, PushResync resync, IOpt
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         var draining = Stopwatch.StartNew();
-        while (Unsent() > 0 && draining.Elapsed < _options.DrainTimeout && !cancellationToken.IsCancellationRequested)
+        while (AnyWaiting() && draining.Elapsed < _options.DrainTimeout && !cancellationToken.IsCancellationRequested)
             await Task.Delay(10, CancellationToken.None);
         await base.StopAsync(cancellationToken);
-        if (Unsent() is var left and > 0)
-        {
-            PushMetrics.Drop(DropReasons.Shutdown, left);
-            logger.LogWarning("Stopped with {Pushes} live pushes unsent; their users' tabs on other instances miss them until a later push or a reload", left);
-        }
+        // What the workers held when they stopped is counted by them; what they never took, here.
+        var untaken = Untaken();
+        var left = untaken + Volatile.Read(ref _cutOff);
+        if (left == 0) return;
+        if (untaken > 0) PushMetrics.Drop(DropReasons.Shutdown, untaken);
+        logger.LogWarning("Stopped with {Pushes} live pushes unsent; their users' tabs on other instances miss them until a later push or a reload", left);
     }
 
-    /// <summary>Pushes queued, and one for each user whose pushes a worker is sending (it may hold several).</summary>
-    private int Unsent()
+    /// <summary>Whether any push is queued or being sent: a mailbox stays until its worker has sent everything in it.</summary>
+    private bool AnyWaiting()
     {
-        lock (_gate) return _mailboxes.Values.Sum(box => box.Pushes.Count + (box.UnreadCount is null ? 0 : 1) + (box.Sending ? 1 : 0));
+        lock (_gate) return _mailboxes.Count > 0;
+    }
+
+    private int Untaken()
+    {
+        lock (_gate) return _mailboxes.Values.Sum(box => box.Pushes.Count + (box.UnreadCount is null ? 0 : 1));
     }
 
     // Called under the gate. A mailbox is in the ready queue at most once, and stays out of it while a worker sends
@@ -109,21 +116,34 @@ internal sealed class PushDispatcher(IPushSender sender, PushResync resync, IOpt
             await foreach (var userId in _ready.Reader.ReadAllAsync(stoppingToken))
             {
                 var (pushes, unreadCount) = TakeContents(userId);
-                foreach (var push in pushes)
+                var unsent = pushes.Count + (unreadCount is null ? 0 : 1);
+                try
                 {
-                    using var span = PushTracing.Start(push.QueuedUnder, push.Method);
-                    var dropReason = await push.Send(stoppingToken);
-                    PushTracing.Outcome(span, dropReason);
-                    Dropped(userId, dropReason);
+                    foreach (var push in pushes)
+                    {
+                        using var span = PushTracing.Start(push.QueuedUnder, push.Method);
+                        var dropReason = await push.Send(stoppingToken);
+                        PushTracing.Outcome(span, dropReason);
+                        Dropped(userId, dropReason);
+                        unsent--;
+                    }
+
+                    if (unreadCount is { } count) Dropped(userId, await sender.UnreadCountAsync(userId, count, stoppingToken));
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    // Stopped after the drain (StopAsync), holding these: the one cut off in its send counts as unsent.
+                    PushMetrics.Drop(DropReasons.Shutdown, unsent);
+                    Interlocked.Add(ref _cutOff, unsent);
+                    throw;
                 }
 
-                if (unreadCount is { } count) Dropped(userId, await sender.UnreadCountAsync(userId, count, stoppingToken));
                 Release(userId);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Stopping, after the drain (StopAsync): what is left is counted there.
+            // Stopping, after the drain (StopAsync), which counts what was never taken.
         }
     }
 
@@ -133,7 +153,6 @@ internal sealed class PushDispatcher(IPushSender sender, PushResync resync, IOpt
         {
             var box = _mailboxes[userId];
             var contents = (box.Pushes, box.UnreadCount);
-            box.Sending = true;
             _queued -= box.Pushes.Count;
             box.Pushes = [];
             box.UnreadCount = null;
@@ -147,7 +166,6 @@ internal sealed class PushDispatcher(IPushSender sender, PushResync resync, IOpt
         lock (_gate)
         {
             var box = _mailboxes[userId];
-            box.Sending = false;
             if (box.Pushes.Count > 0 || box.UnreadCount is not null) _ready.Writer.TryWrite(userId);
             else _mailboxes.Remove(userId);
         }
@@ -171,8 +189,5 @@ internal sealed class PushDispatcher(IPushSender sender, PushResync resync, IOpt
         public VersionedUnreadCount? UnreadCount { get; set; }
 
         public bool Scheduled { get; set; }
-
-        /// <summary>A worker has taken what was in it and is sending it.</summary>
-        public bool Sending { get; set; }
     }
 }

@@ -8,7 +8,7 @@ internal static class PushMetrics
     private static readonly Meter Meter = new("EnhanceFund.Notifications.Push");
 
     public static readonly Counter<long> Sent = Meter.CreateCounter<long>(
-        "notifications.pushes.sent", unit: "{push}", description: "Pushes published to SignalR (and its backplane), resyncs included.");
+        "notifications.pushes.sent", unit: "{push}", description: "Publishes to a user through SignalR (and its backplane), a user's resync included; not the resyncs sent to each connection when the subscription returns.");
 
     public static readonly Counter<long> Dropped = Meter.CreateCounter<long>(
         "notifications.pushes.dropped", unit: "{push}", description: "Pushes not sent, by reason.");

@@ -138,10 +138,16 @@ internal sealed class PushResync(
 
         var pending = new Queue<long>(owed);
         while (pending.TryPeek(out var userId) && await sender.ResyncAsync(userId, stoppingToken) is null) pending.Dequeue();
+        bool owedMeanwhile;
         lock (_gate)
         {
             _refused = pending.Count > 0;
             _owed.UnionWith(pending);
+            owedMeanwhile = !_refused && _owed.Count > 0;
         }
+
+        // Users owed while this pass ran did not wake the loop if the pass before had been refused: it went through,
+        // so they go now rather than at the retry's timer.
+        if (owedMeanwhile) _wake.Writer.TryWrite(true);
     }
 }
