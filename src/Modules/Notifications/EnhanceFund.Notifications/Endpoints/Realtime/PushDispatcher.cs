@@ -79,11 +79,10 @@ internal sealed class PushDispatcher(IPushSender sender, PushResync resync, IOpt
         while (AnyWaiting() && draining.Elapsed < _options.DrainTimeout && !cancellationToken.IsCancellationRequested)
             await Task.Delay(10, CancellationToken.None);
         await base.StopAsync(cancellationToken);
-        // What the workers held when they stopped is counted by them; what they never took, here.
-        var untaken = Untaken();
-        var left = untaken + Volatile.Read(ref _cutOff);
+        // What the workers held when they stopped (they tallied it), and what they never took.
+        var left = Volatile.Read(ref _cutOff) + Untaken();
         if (left == 0) return;
-        if (untaken > 0) PushMetrics.Drop(DropReasons.Shutdown, untaken);
+        PushMetrics.Drop(DropReasons.Shutdown, left);
         logger.LogWarning("Stopped with {Pushes} live pushes unsent; their users' tabs on other instances miss them until a later push or a reload", left);
     }
 
@@ -133,7 +132,7 @@ internal sealed class PushDispatcher(IPushSender sender, PushResync resync, IOpt
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {
                     // Stopped after the drain (StopAsync), holding these: the one cut off in its send counts as unsent.
-                    PushMetrics.Drop(DropReasons.Shutdown, unsent);
+                    // StopAsync counts them, once the workers have all stopped.
                     Interlocked.Add(ref _cutOff, unsent);
                     throw;
                 }
@@ -143,7 +142,7 @@ internal sealed class PushDispatcher(IPushSender sender, PushResync resync, IOpt
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Stopping, after the drain (StopAsync), which counts what was never taken.
+            // Stopping, after the drain (StopAsync), which counts what is left.
         }
     }
 
